@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { LoginForm } from "@/app/login/login-form";
+import { callbackPathSchema } from "@/lib/auth/schemas";
+import { listDemoSignIns } from "@/lib/server/auth/demo-sign-ins";
+import { getActingUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const searchSchema = z.object({ callbackUrl: callbackPathSchema.optional() });
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
+  const { callbackUrl = "/" } = searchSchema.catch({}).parse(await searchParams);
+  if (await getActingUser()) redirect(callbackUrl);
+  const demo = await listDemoSignIns();
+
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-md space-y-6">
+        <div className="text-center">
+          <p className="text-3xl font-bold tracking-tight text-brand-900">Baton</p>
+          <h1 className="mt-2 text-lg text-slate-600">Sign in to carry every customer from close to renewal</h1>
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <LoginForm callbackUrl={callbackUrl} />
+        </div>
+        {demo.length > 0 ? (
+          <section aria-labelledby="demo-heading" className="rounded-xl border border-dashed border-slate-300 bg-white p-4 text-sm">
+            <h2 id="demo-heading" className="font-semibold text-slate-700">
+              Demo sign-ins (password <code className="rounded bg-slate-100 px-1">baton-demo</code>)
+            </h2>
+            <ul className="mt-2 space-y-1">
+              {demo.map((user) => (
+                <li key={user.email} className="flex justify-between gap-2">
+                  <code>{user.email}</code>
+                  <span className="text-slate-500">{user.role}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import { Panel, Stat } from "@/components/home/stat";
+import { formatCentsWhole, formatDate, formatPercent } from "@/lib/format";
+import type { LeadershipHome } from "@/lib/server/home/leadership-home";
+
+function meets(ratio: number | null, targetPct: number): "good" | "bad" | undefined {
+  if (ratio === null) return undefined;
+  return ratio * 100 > targetPct ? "good" : "bad";
+}
+
+export function LeadershipHomeView({ home }: { home: LeadershipHome }) {
+  const { trailingYear: figures, targets } = home;
+  const period = `${formatDate(home.periodStart)} – ${formatDate(home.periodEnd)}`;
+  return (
+    <div className="space-y-6">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Total ARR" value={formatCentsWhole(home.totalArrCents)} hint={`${home.activeCustomers} paying customers`} />
+        <Stat
+          label="Gross revenue retention"
+          value={formatPercent(figures.grossRetention)}
+          hint={`Trailing 12 months · target > ${targets.grossRetentionPct}%`}
+          tone={meets(figures.grossRetention, targets.grossRetentionPct)}
+        />
+        <Stat
+          label="Net revenue retention"
+          value={formatPercent(figures.netRetention)}
+          hint={`Trailing 12 months · target > ${targets.netRetentionPct}%`}
+          tone={meets(figures.netRetention, targets.netRetentionPct)}
+        />
+        <Stat label="Logo retention" value={formatPercent(figures.logoRetention)} hint={`${figures.retainedAccounts} of ${figures.cohortAccounts} cohort accounts`} />
+      </div>
+      <Panel title="How these are computed">
+        <dl className="grid gap-3 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="font-medium">Cohort ({period})</dt>
+            <dd className="text-slate-600">
+              Accounts with ARR above zero before {formatDate(home.periodStart)}: {figures.cohortAccounts} accounts, {formatCentsWhole(figures.startArrCents)} starting ARR. Customers new during the period are not in it.
+            </dd>
+          </div>
+          <div>
+            <dt className="font-medium">Gross and net retention</dt>
+            <dd className="text-slate-600">
+              GRR = Σ min(end, start) ÷ Σ start = {formatCentsWhole(figures.retainedArrCents)} ÷ {formatCentsWhole(figures.startArrCents)}. NRR = Σ end ÷ Σ start = {formatCentsWhole(figures.endArrCents)} ÷ {formatCentsWhole(figures.startArrCents)}.
+            </dd>
+          </div>
+          <div>
+            <dt className="font-medium">Renewals due in the next 90 days</dt>
+            <dd className="text-slate-600">
+              {home.renewalsNext90.count} open renewals worth {formatCentsWhole(home.renewalsNext90.arrCents)}.
+            </dd>
+          </div>
+        </dl>
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// Display helpers. Money arrives as integer cents (bigint from Prisma, string from raw SQL aggregates).
+
+const usdWhole = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const usdCompact = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  maximumFractionDigits: 1,
+});
+
+type Cents = bigint | number | string;
+
+function toBigInt(cents: Cents): bigint {
+  return typeof cents === "bigint" ? cents : BigInt(typeof cents === "number" ? Math.round(cents) : cents);
+}
+
+/** Exact: formats whole dollars and cents from integer cents without going through a float. */
+export function formatCents(cents: Cents): string {
+  const value = toBigInt(cents);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const dollars = usdWhole.format(abs / 100n).replace("$", "");
+  const rest = String(abs % 100n).padStart(2, "0");
+  return `${negative ? "-" : ""}$${dollars}.${rest}`;
+}
+
+export function formatCentsWhole(cents: Cents): string {
+  return usdWhole.format(Number(toBigInt(cents) / 100n));
+}
+
+export function formatCentsCompact(cents: Cents): string {
+  return usdCompact.format(Number(toBigInt(cents)) / 100);
+}
+
+export function formatPercent(ratio: number | null, digits = 1): string {
+  return ratio === null ? "—" : `${(ratio * 100).toFixed(digits)}%`;
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+
+/** For @db.Date values, stored at UTC midnight. */
+export function formatDate(date: Date): string {
+  return dateFormat.format(date);
+}
+
+export function formatDateTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(date);
+}
+
+

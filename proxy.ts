@@ -1,0 +1,9 @@
+import NextAuth from "next-auth";
+import { authConfig } from "@/lib/auth/config";
+
+const { auth } = NextAuth(authConfig);
+export const proxy = auth;
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico)$).*)"],
+};
