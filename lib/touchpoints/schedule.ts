@@ -1,0 +1,123 @@
+import type { BusinessCalendar } from "@/lib/business-hours";
+import { daysBetween, toIsoDate } from "@/lib/dates";
+import type { TouchpointType } from "@/lib/generated/prisma/enums";
+import type { Settings } from "@/lib/settings/schema";
+
+// The seed's timing rules (000 Step 7 and "Handoff Timing Rules") turned into calendar dates. All dates are
+// calendar days carried as UTC-midnight Dates; the weekday is read with getUTCDay, never in a local zone.
+// The handoff call is not here: it is a 30-minute meeting booked with both calendars by another module.
+
+export type ScheduledTouchpointType = Exclude<TouchpointType, "HANDOFF_CALL">;
+export type TouchpointOwner = "CSM" | "CSM_AND_AE";
+export type WorkingCalendar = Pick<BusinessCalendar, "workingDays" | "holidays">;
+
+export interface ScheduledTouchpoint {
+  type: ScheduledTouchpointType;
+  /** The date the rule gives before any weekend/holiday shift (chained ones count from the shifted predecessor). */
+  ruleDate: Date;
+  /** The business day it is actually scheduled on. */
+  dueDate: Date;
+  /** Pulled forward to "as soon as possible" because the rule put it at or before the close (or today). */
+  asap: boolean;
+  aeInvited: boolean;
+  owner: TouchpointOwner;
+}
+
+export interface ScheduleInput {
+  closeDate: Date;
+  renewalDate: Date;
+  timing: Settings["timing"];
+  calendar: WorkingCalendar;
+  /** Defaults to the close date: on closed-won day the two are the same. */
+  today?: Date;
+}
+
+const DAY_MS = 86_400_000;
+// Ten years: far beyond any rule, and a guard against a calendar with no working day at all.
+const MAX_DAYS_WALKED = 3_650;
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+export function isBusinessDay(date: Date, calendar: WorkingCalendar): boolean {
+  const isoWeekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
+  return calendar.workingDays.includes(isoWeekday) && !calendar.holidays.includes(toIsoDate(date));
+}
+
+function walkToBusinessDay(date: Date, step: 1 | -1, calendar: WorkingCalendar): Date {
+  let cursor = date;
+  for (let walked = 0; walked < MAX_DAYS_WALKED; walked++) {
+    if (isBusinessDay(cursor, calendar)) return cursor;
+    cursor = addDays(cursor, step);
+  }
+  throw new Error("The business calendar has no working day; check the calendar settings.");
+}
+
+/** The date itself when it is a business day, else the next one (Saturday → Monday). */
+export function businessDayOnOrAfter(date: Date, calendar: WorkingCalendar): Date {
+  return walkToBusinessDay(date, 1, calendar);
+}
+
+/** The date itself when it is a business day, else the previous one (Saturday → Friday). */
+export function businessDayOnOrBefore(date: Date, calendar: WorkingCalendar): Date {
+  return walkToBusinessDay(date, -1, calendar);
+}
+
+export function scheduleTouchpoints(input: ScheduleInput): ScheduledTouchpoint[] {
+  const { closeDate, renewalDate, timing, calendar } = input;
+
+  // Close-side dates move FORWARD off a weekend or holiday: a kickoff cannot happen before the deal exists,
+  // and a day late is harmless.
+  const afterClose = (type: ScheduledTouchpointType, from: Date, days: number): ScheduledTouchpoint => {
+    const ruleDate = addDays(from, days);
+    const dueDate = businessDayOnOrAfter(ruleDate, calendar);
+    const aeInvited = type === "QBR"; // Guardrail: include the AE (sales rep) in the first QBR.
+    return { type, ruleDate, dueDate, asap: false, aeInvited, owner: aeInvited ? "CSM_AND_AE" : "CSM" };
+  };
+
+  const kickoff = afterClose("KICKOFF", closeDate, timing.kickoffDaysAfterClose);
+  // Training and go-live chain from the SHIFTED predecessor: the shifted date is when the kickoff (then the
+  // training) actually happens, and the next step's 7 or 14 days are counted from that meeting. Counting from
+  // the unshifted date could put training less than 7 days after a kickoff that slipped over a weekend.
+  const training = afterClose("TRAINING", kickoff.dueDate, timing.trainingDaysAfterKickoff);
+  const goLive = afterClose("GO_LIVE", training.dueDate, timing.goLiveDaysAfterTraining);
+
+  // Renewal-side dates move BACKWARD: they are deadlines before the renewal, so slipping later would eat
+  // into the time the renewal needs. On a short contract the rule can land at or before the close (a
+  // 3-month term: renewal − 90 days is before the deal closed), or at or before today for a deal recorded
+  // late. Such a touchpoint is held as soon as possible: the first business day after the later of the
+  // close and today, flagged asap. Every renewal-side date is then either its own (later) business day or
+  // that same asap day, so the rule order (planning ≤ call ≤ close) is kept and none lands before the close.
+  const floor = input.today && input.today.getTime() > closeDate.getTime() ? input.today : closeDate;
+  const asapDate = businessDayOnOrAfter(addDays(floor, 1), calendar);
+  const beforeRenewal = (type: ScheduledTouchpointType, days: number): ScheduledTouchpoint => {
+    const ruleDate = addDays(renewalDate, -days);
+    const shifted = businessDayOnOrBefore(ruleDate, calendar);
+    const asap = shifted.getTime() <= floor.getTime();
+    return { type, ruleDate, dueDate: asap ? asapDate : shifted, asap, aeInvited: false, owner: "CSM" };
+  };
+
+  // Listed in the rule order of the seed, not by date: callers find a touchpoint by type, display sorts.
+  return [
+    kickoff,
+    training,
+    goLive,
+    afterClose("CHECK_IN", closeDate, timing.checkInDaysAfterClose),
+    afterClose("HEALTH_CHECK", closeDate, timing.healthCheckDaysAfterClose),
+    afterClose("QBR", closeDate, timing.qbrDaysAfterClose),
+    beforeRenewal("RENEWAL_PLANNING", timing.renewalPlanningDaysBefore),
+    beforeRenewal("RENEWAL_CALL", timing.renewalCallDaysBefore),
+    beforeRenewal("RENEWAL_CLOSE", timing.renewalCloseDaysBefore),
+  ];
+}
+
+/**
+ * Which renewal alerts (90/60/30 days by default) are due today or overdue: an alert of N days is due once
+ * the renewal is N days away or closer. Returned largest first; the job queue sends each one only once, so a
+ * renewal first seen at 45 days still gets its missed 90-day alert instead of silently skipping it.
+ */
+export function renewalAlertDue(renewalDate: Date, today: Date, alertDays: readonly number[]): number[] {
+  const daysAway = daysBetween(today, renewalDate);
+  return [...new Set(alertDays)].filter((days) => daysAway <= days).sort((a, b) => b - a);
+}
