@@ -13,11 +13,11 @@ test.describe("signing in", () => {
 
   test("a wrong password is refused with a message, and the e-mail is kept", async ({ page }) => {
     await page.goto("/login");
-    await page.getByLabel("Email").fill("leader@baton.test");
-    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByLabel("Email", { exact: true }).fill("leader@baton.test");
+    await page.getByLabel("Password", { exact: true }).fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText(/e-mail and password do not match/);
-    await expect(page.getByLabel("Email")).toHaveValue("leader@baton.test");
+    await expect(page.getByRole("alert").filter({ hasText: /e-mail and password do not match/ })).toBeVisible();
+    await expect(page.getByLabel("Email", { exact: true })).toHaveValue("leader@baton.test");
     await expect(page).toHaveURL(/\/login/);
   });
 

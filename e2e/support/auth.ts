@@ -4,8 +4,9 @@ export const DEMO_PASSWORD = "baton-demo";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   if (!page.url().includes("/login")) await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeHidden();
+  // The button reads "Signing in…" while pending; done means the app has navigated away from the login page.
+  await expect(page).not.toHaveURL(/\/login/);
 }

@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authConfig } from "@/lib/auth/config";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { signInSchema } from "@/lib/auth/schemas";
+import { logger } from "@/lib/logger";
 
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
@@ -15,6 +16,16 @@ export class SignInLocked extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  // A refused sign-in is an expected outcome, answered on the form; only real failures are logged.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      logger.error({ err: error }, "auth error");
+    },
+    warn(code) {
+      logger.warn({ code }, "auth warning");
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
