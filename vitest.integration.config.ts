@@ -16,6 +16,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    setupFiles: ["tests/integration/support/setup.ts"],
+    setupFiles: ["tests/integration/support/env.ts", "tests/integration/support/setup.ts"],
   },
 });

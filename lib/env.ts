@@ -12,9 +12,21 @@ const schema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().default("Baton <baton@localhost>"),
+  MAIL_CAPTURE_DIR: z.string().min(1).default(".data/mail"),
+  // Where links in e-mails and calendar events point (the address people open Baton at).
+  APP_URL: z.url("must be a URL such as https://baton.example.com").default("http://localhost:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGN_IN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Shared secret the CRM signs webhook deliveries with (HMAC-SHA256); the webhook is off without it.
+  CRM_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters (e.g. `openssl rand -hex 32`)").optional(),
+  // Single sign-on with any OpenID Connect provider (Okta, Google Workspace, Entra ID): on when all three are set.
+  AUTH_OIDC_ISSUER: z.url("must be the provider's issuer URL, e.g. https://your-org.okta.com").optional(),
+  AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  AUTH_OIDC_NAME: z.string().min(1).default("SSO"),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -30,6 +42,10 @@ export function env(): Env {
   }
   if (parsed.data.NODE_ENV === "production" && !parsed.data.AUTH_SECRET) {
     throw new Error("Invalid environment settings:\n  AUTH_SECRET: required when NODE_ENV=production");
+  }
+  const oidc = [parsed.data.AUTH_OIDC_ISSUER, parsed.data.AUTH_OIDC_CLIENT_ID, parsed.data.AUTH_OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new Error("Invalid environment settings:\n  AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET: set all three to turn SSO on, or none");
   }
   cached = parsed.data;
   return cached;

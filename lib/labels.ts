@@ -1,4 +1,4 @@
-import type { DealStage, HandoffStatus, HandoffType, Segment, TouchpointType } from "@/lib/generated/prisma/enums";
+import type { ArrMovementType, DealStage, HandoffStatus, HandoffType, RenewalStage, RiskLevel, Segment, TouchpointStatus, TouchpointType } from "@/lib/generated/prisma/enums";
 
 export const SEGMENT_LABELS: Record<Segment, string> = { ENTERPRISE: "Enterprise", MID_MARKET: "Mid-Market", SCALE: "Scale" };
 
@@ -36,4 +36,25 @@ export const TOUCHPOINT_LABELS: Record<TouchpointType, string> = {
   RENEWAL_PLANNING: "Renewal planning",
   RENEWAL_CALL: "Renewal call",
   RENEWAL_CLOSE: "Renewal close",
+};
+
+export const RENEWAL_STAGE_LABELS: Record<RenewalStage, string> = {
+  RENEWAL_PENDING: "Renewal pending",
+  PLANNING: "Planning",
+  NEGOTIATION: "Negotiation",
+  COMMITTED: "Committed",
+  CLOSED_WON: "Closed won",
+  CLOSED_LOST: "Closed lost",
+};
+
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { LOW: "Low", MEDIUM: "Medium", HIGH: "High" };
+
+export const TOUCHPOINT_STATUS_LABELS: Record<TouchpointStatus, string> = { PLANNED: "Planned", DONE: "Done", CANCELLED: "Cancelled" };
+
+export const ARR_MOVEMENT_LABELS: Record<ArrMovementType, string> = {
+  NEW: "New",
+  EXPANSION: "Expansion",
+  CONTRACTION: "Contraction",
+  CHURN: "Churn",
+  RENEWAL: "Renewal",
 };

@@ -1,6 +1,8 @@
 // `npm run demo`: migrate, seed (once), build and serve Baton at http://localhost:3000 on the local or
-// embedded database. `--reseed` replaces the demo data; `--skip-build` reuses the last build;
+// embedded database, with the job worker (scripts/worker.ts: alerts, escalations, digests, e-mail) beside
+// the web server. `--reseed` replaces the demo data; `--skip-build` reuses the last build;
 // `--dev` runs the development server instead of the production build.
+import type { ChildProcess } from "node:child_process";
 import pg from "pg";
 import { findDatabaseServer } from "./lib/database-server";
 import { authSecret } from "./lib/auth-secret";
@@ -36,19 +38,40 @@ async function main() {
   const web = dev
     ? start("next", ["dev", "-p", PORT], { ...env, NODE_ENV: "development" })
     : start("next", ["start", "-p", PORT], { ...env, NODE_ENV: "production" });
-  console.log(`Baton is starting at http://localhost:${PORT} (database: ${server.kind}). Ctrl+C stops it.`);
+  const workerEnv: NodeJS.ProcessEnv = { ...env, NODE_ENV: dev ? "development" : "production" };
+  let stopping = false;
+  let worker = startWorker(workerEnv);
+  console.log(`Baton is starting at http://localhost:${PORT} (database: ${server.kind}) with its job worker. Ctrl+C stops both.`);
 
-  const stop = async () => {
+  // The worker's jobs are idempotent and resume where they stopped, so a crashed worker is simply restarted.
+  function startWorker(workerEnv: NodeJS.ProcessEnv): ChildProcess {
+    const child = start("tsx", ["--conditions=react-server", "scripts/worker.ts"], workerEnv);
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`The job worker stopped (${signal ?? `exit ${code}`}); restarting it in 5 s.`);
+      setTimeout(() => {
+        if (!stopping) worker = startWorker(workerEnv);
+      }, 5_000);
+    });
+    return child;
+  }
+
+  const exited = (child: ChildProcess) =>
+    new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
     web.kill("SIGTERM");
+    worker.kill("SIGTERM");
+    // The database stops last: the worker finishes its running jobs against it first.
+    await Promise.race([Promise.all([exited(web), exited(worker)]), new Promise((resolve) => setTimeout(resolve, 25_000))]);
     await server.stop();
-    process.exit(0);
+    process.exit(code);
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
-  web.on("exit", async (code) => {
-    await server.stop();
-    process.exit(code ?? 1);
-  });
+  process.on("SIGINT", () => void stopAll(0));
+  process.on("SIGTERM", () => void stopAll(0));
+  web.on("exit", (code) => void stopAll(code ?? 1));
 }
 
 main().catch((error) => {

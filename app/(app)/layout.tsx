@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { NavLinks } from "@/components/shell/nav-links";
 import { UserMenu } from "@/components/shell/user-menu";
+import { NotificationBell } from "@/components/shell/notification-bell";
 import { navFor, ROLE_LABELS } from "@/lib/auth/roles";
 import { pageUser } from "@/lib/server/page-guard";
+import { unreadNotificationCount } from "@/lib/server/notifications/notifications";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await pageUser();
   const items = navFor(user.role).map(({ href, label }) => ({ href, label }));
+  const unread = await unreadNotificationCount(user);
   return (
     <div className="min-h-screen">
       <header className="no-print bg-brand-600 text-white">
@@ -17,7 +20,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto sm:flex-1">
             <NavLinks items={items} />
           </nav>
-          <div className="ml-auto sm:ml-0">
+          <div className="ml-auto flex items-center gap-2 sm:ml-0">
+            <NotificationBell unread={unread} />
             <UserMenu name={user.name} email={user.email} roleLabel={ROLE_LABELS[user.role]} />
           </div>
         </div>

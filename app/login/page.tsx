@@ -5,15 +5,18 @@ import { LoginForm } from "@/app/login/login-form";
 import { callbackPathSchema } from "@/lib/auth/schemas";
 import { listDemoSignIns } from "@/lib/server/auth/demo-sign-ins";
 import { getActingUser } from "@/lib/server/session";
+import { ssoLabel } from "@/lib/server/auth/sso";
+import { signInWithSsoAction } from "@/app/login/sso-actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-const searchSchema = z.object({ callbackUrl: callbackPathSchema.optional() });
+const searchSchema = z.object({ callbackUrl: callbackPathSchema.optional(), error: z.string().max(40).optional() });
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
-  const { callbackUrl = "/" } = searchSchema.catch({}).parse(await searchParams);
+  const { callbackUrl = "/", error } = searchSchema.catch({}).parse(await searchParams);
   if (await getActingUser()) redirect(callbackUrl);
   const demo = await listDemoSignIns();
+  const sso = ssoLabel();
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -24,6 +27,19 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={callbackUrl} />
+          {sso ? (
+            <form action={signInWithSsoAction} className="mt-4 border-t border-slate-100 pt-4">
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
+              <button type="submit" className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+                {sso}
+              </button>
+            </form>
+          ) : null}
+          {error === "sso" ? (
+            <p role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+              Your single sign-on account does not match an active Baton user. Ask an admin to invite you with the same e-mail address.
+            </p>
+          ) : null}
         </div>
         {demo.length > 0 ? (
           <section aria-labelledby="demo-heading" className="rounded-xl border border-dashed border-slate-300 bg-white p-4 text-sm">

@@ -11,6 +11,7 @@ export function UsersSection({ result, params }: { result: Paged<UserRow>; param
     id: user.id,
     name: user.name,
     email: user.email,
+    role: user.role,
     roleLabel: ROLE_LABELS[user.role],
     active: user.active,
     managerName: user.managerName,

@@ -4,11 +4,14 @@ import { useState, useTransition } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, type Features } from "@/components/data-table/data-table";
 import { setUserActiveAction } from "@/app/(app)/admin/users/actions";
+import { UserRowActions } from "@/components/admin/user-row-actions";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export interface UserTableRow {
   id: string;
   name: string;
   email: string;
+  role: Role;
   roleLabel: string;
   active: boolean;
   managerName: string | null;
@@ -51,7 +54,16 @@ const columns = helper.columns([
     cell: (info) => (info.getValue() ? <span className="text-emerald-700">Active</span> : <span className="text-slate-500">Deactivated</span>),
   }),
   helper.accessor("createdAt", { header: "Created" }),
-  helper.display({ id: "actions", header: "Actions", cell: (info) => <ActiveToggle row={info.row.original} /> }),
+  helper.display({
+    id: "actions",
+    header: "Actions",
+    cell: (info) => (
+      <span className="inline-flex flex-wrap items-center gap-3">
+        <ActiveToggle row={info.row.original} />
+        <UserRowActions id={info.row.original.id} name={info.row.original.name} role={info.row.original.role} />
+      </span>
+    ),
+  }),
 ]);
 
 export function UsersTable({ rows }: { rows: UserTableRow[] }) {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Panel, SimpleTable, Stat } from "@/components/home/stat";
 import { formatBusinessTimeLeft } from "@/lib/business-hours";
 import { formatCentsWhole, formatDate } from "@/lib/format";
@@ -21,7 +22,7 @@ export function AeHomeView({ home }: { home: AeHome }) {
             caption="My handoffs due"
             headers={["Account", "Deal", "ARR", "Status", "Due", "72-hour clock"]}
             rows={home.handoffs.map((handoff) => [
-              <span key="a">{handoff.account.name}{handoff.account.strategic ? " ★" : ""}</span>,
+              <Link key="a" className="text-brand-700 hover:underline" href={`/handoffs/${handoff.id}`}>{handoff.account.name}{handoff.account.strategic ? " ★" : ""}</Link>,
               handoff.deal?.name ?? "—",
               handoff.deal ? formatCentsWhole(handoff.deal.amountCents) : "—",
               HANDOFF_STATUS_LABELS[handoff.status],
@@ -41,7 +42,7 @@ export function AeHomeView({ home }: { home: AeHome }) {
             caption="My open deals"
             headers={["Deal", "Account", "Stage", "ARR", "Expected close"]}
             rows={home.openDeals.map((deal) => [
-              deal.name,
+              <Link key="d" className="text-brand-700 hover:underline" href={`/deals/${deal.id}`}>{deal.name}</Link>,
               deal.account.name,
               DEAL_STAGE_LABELS[deal.stage],
               formatCentsWhole(deal.amountCents),

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Panel, Stat } from "@/components/home/stat";
 import { formatCentsWhole, formatDate, formatPercent } from "@/lib/format";
 import type { LeadershipHome } from "@/lib/server/home/leadership-home";
@@ -49,6 +50,12 @@ export function LeadershipHomeView({ home }: { home: LeadershipHome }) {
             </dd>
           </div>
         </dl>
+        <p className="mt-4 text-sm">
+          <Link href="/dashboard" className="font-medium text-brand-700 underline">
+            Open the dashboard
+          </Link>{" "}
+          <span className="text-slate-600">for trends, renewal visibility, time to first value, handoffs and cuts by segment, CSM and AE.</span>
+        </p>
       </Panel>
     </div>
   );

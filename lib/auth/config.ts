@@ -1,7 +1,9 @@
 import type { NextAuthConfig } from "next-auth";
 
 // Edge-safe part of the auth setup (no Prisma): used by proxy.ts and extended by lib/auth/index.ts.
-const PUBLIC_PATHS = ["/login", "/api/auth"];
+// The calendar feed answers calendar apps by its secret token (lib/server/calendar), never by session.
+// The REST API (bearer tokens) and the CRM webhook (signatures) authenticate themselves, without a session.
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/calendar", "/api/v1", "/api/webhooks"];
 
 export const authConfig = {
   trustHost: true,

@@ -8,7 +8,7 @@ import { firstDealAmount, initialProducts, openStage, termFor, type DemoProduct 
 import { historicalHandoff } from "@/lib/demo/handoffs";
 import { createDeal, simulateCustomers, type DealRecord, type HistoryContext, type RenewalRecord } from "@/lib/demo/history";
 import { AES, buildUsers, CSMS, type DemoUser } from "@/lib/demo/people";
-import { createRng } from "@/lib/demo/random";
+import { createRng, type Rng } from "@/lib/demo/random";
 import { planRecent, type RecentPlan } from "@/lib/demo/recent";
 import { accountRow } from "@/lib/demo/account-row";
 import { onboardingTouchpoints, renewalTouchpoints } from "@/lib/demo/touchpoints";
@@ -157,6 +157,7 @@ export function generateDemo(now: Date): DemoPlan {
     accounts.push(accountRow(detailRng.fork(plan.account.externalId), { account: plan.account, history: null, csm: null, assignedOn: null, today, deals: [plan.deal] }));
   }
   ensureOverdue(touchpoints, csmUser.id, today);
+  handOverSomeAccounts(root.fork("ae-changes"), accounts, AES.map((ae) => idByEmail.get(ae.email) ?? ""));
 
   return {
     today,
@@ -190,6 +191,17 @@ function prospectDeal(ctx: HistoryContext, account: AccountPlan): DealRecord {
   const span = daysBetween(ctx.start, today) - 20;
   const close = onOrBeforeBusinessDay(addDays(ctx.start, rng.int(10, span)), ctx.holidays);
   return createDeal(ctx, account, { type: "NEW", stage: "CLOSED_LOST", close, amount, term, products });
+}
+
+/**
+ * A few customers moved to another AE after their initial signing (territory changes), so the original AE no longer
+ * earns expansion credit on them (policy 003) and the dashboard has such accounts to show.
+ */
+function handOverSomeAccounts(rng: Rng, accounts: Prisma.AccountCreateManyInput[], aeIds: readonly string[]): void {
+  for (const account of accounts) {
+    if (!account.initialSignedAt || !account.aeId || !rng.chance(0.05)) continue;
+    account.aeId = rng.pick(aeIds.filter((id) => id && id !== account.aeId));
+  }
 }
 
 /** The demo CSM always has a couple of overdue touchpoints to show. */

@@ -17,9 +17,22 @@ export interface HandoffContext {
   slaHours: number;
 }
 
-type ContactLike = Pick<Prisma.ContactCreateManyInput, "name" | "title" | "role" | "email">;
+type ContactLike = Pick<Prisma.ContactCreateManyInput, "name" | "title" | "role" | "email" | "priority" | "notes">;
 
-/** The wizard's answers. `level` says how far the AE got. */
+const METRICS: Record<string, { baseline: string; target: string }> = {
+  "Cut monthly reporting time by 50%": { baseline: "16 hours a month", target: "8 hours a month" },
+  "90% weekly active users within 60 days": { baseline: "0%", target: "90%" },
+  "Single dashboard for leadership by end of quarter": { baseline: "4 spreadsheets", target: "1 dashboard" },
+  "Retire the legacy tool before contract end": { baseline: "Legacy tool in use", target: "Retired" },
+  "Reduce onboarding time for new hires to one week": { baseline: "3 weeks", target: "1 week" },
+};
+
+function dollars(cents: bigint | number): string {
+  const value = BigInt(cents);
+  return value % 100n === 0n ? String(value / 100n) : `${value / 100n}.${String(value % 100n).padStart(2, "0")}`;
+}
+
+/** The wizard's answers in the shape of lib/handoff/checklist.ts. `level` says how far the AE got. */
 export function checklistFor(
   rng: Rng,
   deal: DealRecord,
@@ -28,27 +41,32 @@ export function checklistFor(
 ): Prisma.InputJsonObject {
   if (level === "empty") return {};
   const row = deal.row;
-  const contractStart = (row.contractStart as Date | null) ?? row.closeDate;
+  const contractStart = isoDate((row.contractStart as Date | null) ?? row.closeDate);
+  const goLive = isoDate(new Date(((row.contractStart as Date | null) ?? row.closeDate).getTime() + 60 * 86_400_000));
+  const criteria = rng.sample(SUCCESS_CRITERIA, 2).map((metric) => ({ metric, ...(METRICS[metric] ?? { baseline: "today", target: "better" }), dueBy: goLive }));
   const partial: Prisma.InputJsonObject = {
-    contractDetails: {
-      arrCents: String(row.amountCents),
-      termMonths: row.termMonths,
-      contractStart: isoDate(contractStart),
-      products: deal.products.map((product) => product.name),
-      notes: rng.pick(["Net 30 payment terms", "Annual upfront billing", "Quarterly billing, 3% uplift cap at renewal"]),
-    },
-    successCriteria: rng.sample(SUCCESS_CRITERIA, 2),
+    contract: { arr: dollars(row.amountCents as bigint), termMonths: row.termMonths, contractStart, productIds: deal.products.map((product) => product.id) },
+    whyTheyBought: { winReason: String(row.winReason ?? ""), painPoints: (row.painPoints as string[]) ?? [] },
+    successCriteria: { criteria },
   };
   if (level === "partial") return partial;
+  const risks = (row.risks as string[]).length > 0 ? (row.risks as string[]) : ["Busy season may slow adoption"];
   return {
     ...partial,
-    keyStakeholders: contacts.map((contact) => ({
-      name: contact.name, title: contact.title ?? "", role: contact.role, email: contact.email,
-    })),
-    technicalRequirements: row.technicalRequirements as string[],
-    implementationTimeline: row.implementationTimeline ?? "",
-    riskFactors: (row.risks as string[]).length > 0 ? (row.risks as string[]) : ["No material risks identified"],
-    competitiveContext: row.competitor ? `Evaluated ${row.competitor} in the final round.` : "",
+    stakeholders: {
+      contacts: contacts.map((contact) => ({
+        name: contact.name,
+        title: contact.title ?? "",
+        role: contact.role,
+        email: contact.email,
+        priority: contact.priority ?? "MEDIUM",
+        notes: contact.notes ?? "",
+      })),
+    },
+    technicalRequirements: { requirements: row.technicalRequirements as string[], integrations: row.integrations as string[] },
+    implementationTimeline: { start: contractStart, goLive, notes: String(row.implementationTimeline ?? "") },
+    competitiveContext: { competitor: String(row.competitor ?? ""), notes: row.competitor ? `Evaluated ${row.competitor} in the final round.` : "" },
+    riskFactors: { risks: risks.map((description) => ({ description, severity: rng.pick(["LOW", "MEDIUM", "HIGH"] as const), mitigation: "Review at kickoff and track in the project plan" })) },
   };
 }
 

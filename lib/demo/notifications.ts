@@ -48,8 +48,9 @@ export function notificationRows(plan: DemoPlan, outcomes: readonly RecentOutcom
   for (const outcome of byState("in_progress_partial").filter((entry) => entry.plan.deal.row.ownerId === ae)) {
     rows.push({ userId: ae, kind: "handoff_due_soon", title: `Handoff due soon: ${outcome.plan.account.name}`, body: "Finish the checklist and the four policy steps.", link: `/handoffs/${outcome.handoffId}`, createdAt: outcome.plan.at });
   }
-  for (const outcome of outcomes.filter((entry) => entry.plan.suggested)) {
-    rows.push({ userId: manager, kind: "assignment_pending", title: `CSM suggestion to review: ${outcome.plan.account.name}`, body: `Suggested: ${outcome.plan.suggested?.name}.`, link: `/assignments`, createdAt: outcome.plan.at });
+  for (const outcome of outcomes.filter((entry) => entry.suggestedCsmName !== undefined)) {
+    const body = outcome.suggestedCsmName ? `Suggested: ${outcome.suggestedCsmName}.` : "No CSM is eligible — see why and what would fix it.";
+    rows.push({ userId: manager, kind: "assignment_pending", title: `CSM suggestion to review: ${outcome.plan.account.name}`, body, link: `/assignments`, createdAt: outcome.plan.at });
   }
 
   const overdueTouchpoint = plan.touchpoints.find((row) => row.ownerId === csm && row.status === "PLANNED" && daysBetween(row.dueDate as Date, plan.today) > 0);

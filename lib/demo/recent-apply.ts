@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { addBusinessHours } from "@/lib/business-hours";
 import { systemActor } from "@/lib/server/actor";
 import { closeDealWon } from "@/lib/server/deals/close-deal-won";
+import { createCsmSuggestion } from "@/lib/server/assignments/create-suggestion";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { addDays, addMonths, atLocalTime, isoDate, localDay, onOrAfterBusinessDay } from "@/lib/demo/dates";
 import { CLIENT_INTRODUCTION_TEMPLATE, renderTemplate } from "@/lib/demo/email-template";
@@ -21,6 +22,8 @@ export interface RecentOutcome {
   dueAt: Date;
   completedAt: Date | null;
   decidedAt: Date | null;
+  /** For a suggestion waiting for review: the suggested CSM's name, or null when nobody is eligible. */
+  suggestedCsmName?: string | null;
 }
 
 const calendar = DEFAULT_SETTINGS.calendar;
@@ -76,6 +79,8 @@ async function ensureMovement(prisma: PrismaClient, recent: RecentPlan): Promise
       createdAt: recent.at,
     },
   });
+  // Account.arrCents follows its movements at once, so later CSM suggestions see the right books.
+  await prisma.account.update({ where: { id: deal.accountId }, data: { arrCents: { increment: BigInt(deal.amountCents) } } });
 }
 
 async function applyState(
@@ -142,11 +147,11 @@ async function applyState(
     });
   }
 
-  if (deal.row.type === "NEW") await settleAssignment(prisma, recent, handoff.id, managerId, decidedAt, at);
+  const suggestedCsmName = deal.row.type === "NEW" ? await settleAssignment(prisma, recent, handoff.id, managerId, decidedAt, at) : undefined;
   if (recent.csm && completedAt && decidedAt && ae) {
     await finishOnboarding(prisma, plan, recent, { handoffId: handoff.id, ae, contacts, introAt: stepTimes.CLIENT_INTRODUCTION ?? completedAt, decidedAt, rng });
   }
-  return { plan: recent, handoffId: handoff.id, dueAt: handoff.dueAt, completedAt, decidedAt };
+  return { plan: recent, handoffId: handoff.id, dueAt: handoff.dueAt, completedAt, decidedAt, suggestedCsmName };
 }
 
 /**
@@ -168,7 +173,7 @@ async function settleAssignment(
   managerId: string | null,
   decidedAt: Date | null,
   at: Date,
-): Promise<void> {
+): Promise<string | null | undefined> {
   const existing = await prisma.csmAssignment.findFirst({ where: { handoffId }, select: { id: true, suggestedCsmId: true } });
   if (recent.csm && decidedAt) {
     const suggested = existing?.suggestedCsmId ?? recent.csm.id;
@@ -182,13 +187,13 @@ async function settleAssignment(
     };
     if (existing) await prisma.csmAssignment.update({ where: { id: existing.id }, data: decision });
     else await prisma.csmAssignment.create({ data: { accountId: recent.account.id, handoffId, suggestedCsmId: suggested, createdAt: at, ...decision } });
-    return;
+    return undefined;
   }
-  if (!existing && recent.suggested) {
-    await prisma.csmAssignment.create({
-      data: { accountId: recent.account.id, handoffId, status: "PENDING", suggestedCsmId: recent.suggested.id, candidates: [], createdAt: at },
-    });
-  }
+  // Waiting for the CS manager: the real engine's suggestion, with every breakdown and excluded CSM.
+  if (existing || !recent.suggested) return undefined;
+  const { assignmentId } = await prisma.$transaction((tx) => createCsmSuggestion(tx, { handoffId, now: at }));
+  const made = await prisma.csmAssignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { suggestedCsm: { select: { name: true } } } });
+  return made.suggestedCsm?.name ?? null;
 }
 
 /** The CSM is on the account: introduction e-mail sent, project plan and onboarding touchpoints exist. */

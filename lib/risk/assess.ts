@@ -52,12 +52,13 @@ export interface RiskInput {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * The account size the capacity model assumes for a segment: a CSM's ARR cap spread over their maximum
- * number of accounts (defaults: Enterprise $5M / 15 ≈ $333K, Mid-Market $2M / 50 = $40K, Scale $500K / 200 = $2.5K).
+ * The largest account the capacity model expects in a segment: a CSM's ARR cap spread over the fewest
+ * accounts a full book holds (defaults: Enterprise $5M / 10 = $500K, Mid-Market $2M / 30 ≈ $66.7K,
+ * Scale $500K / 100 = $5K). A one-year contract above it concentrates renewal risk.
  */
 export function typicalArrCents(segment: Segment, capacity: Settings["capacity"] = DEFAULT_SETTINGS.capacity): bigint {
   const tier = capacity[segment];
-  return BigInt(tier.maxArrCents) / BigInt(tier.maxAccounts);
+  return BigInt(tier.maxArrCents) / BigInt(tier.minAccounts);
 }
 
 function implementationComplexity(input: RiskInput): RiskFactor {

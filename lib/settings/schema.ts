@@ -66,6 +66,10 @@ export const settingsSchema = z.object({
     timeToFirstValueDays: z.number(),
     handoffSatisfaction: z.number(),
   }),
+  integrations: z.object({
+    // Slack incoming webhook for handoff, assignment and renewal notifications; empty = Slack off.
+    slackWebhookUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an https:// Slack incoming-webhook URL, or empty" })]),
+  }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -140,6 +144,7 @@ export const DEFAULT_SETTINGS: Settings = {
     timeToFirstValueDays: 30,
     handoffSatisfaction: 4.5,
   },
+  integrations: { slackWebhookUrl: "" },
 };
 
 /** Reads stored rows over the defaults; a stored value that no longer validates falls back to its default. */

@@ -114,8 +114,9 @@ export function scheduleTouchpoints(input: ScheduleInput): ScheduledTouchpoint[]
 
 /**
  * Which renewal alerts (90/60/30 days by default) are due today or overdue: an alert of N days is due once
- * the renewal is N days away or closer. Returned largest first; the job queue sends each one only once, so a
- * renewal first seen at 45 days still gets its missed 90-day alert instead of silently skipping it.
+ * the renewal is N days away or closer. Returned largest first. The job sends the most urgent due one, once
+ * (lib/server/jobs/handlers/renewal-alerts.ts), so a renewal first seen at 45 days gets its 60-day alert
+ * instead of silently skipping the window — and not a 90- and a 60-day alert at the same moment.
  */
 export function renewalAlertDue(renewalDate: Date, today: Date, alertDays: readonly number[]): number[] {
   const daysAway = daysBetween(today, renewalDate);

@@ -113,20 +113,20 @@ describe("competitive threat", () => {
 
 describe("contract structure", () => {
   it("derives the typical account size from the tier capacity", () => {
-    expect(typicalArrCents("ENTERPRISE")).toBe(33_333_333n); // $5M / 15
-    expect(typicalArrCents("MID_MARKET")).toBe(4_000_000n); // $2M / 50
-    expect(typicalArrCents("SCALE")).toBe(250_000n); // $500K / 200
+    expect(typicalArrCents("ENTERPRISE")).toBe(50_000_000n); // $5M / 10
+    expect(typicalArrCents("MID_MARKET")).toBe(6_666_666n); // $2M / 30
+    expect(typicalArrCents("SCALE")).toBe(500_000n); // $500K / 100
   });
 
   it("HIGH for a 12-month term on an ARR above the segment's typical size", () => {
-    expect(factor({ termMonths: 12, amountCents: 5_000_000n }, "contract_structure")).toMatchObject({
+    expect(factor({ termMonths: 12, amountCents: 7_000_000n }, "contract_structure")).toMatchObject({
       level: "HIGH",
-      reason: "12-month term on $50,000 ARR, above the typical $40,000 for the segment",
+      reason: "12-month term on $70,000 ARR, above the typical $66,666 for the segment",
     });
   });
 
   it("MEDIUM for a 12-month (or shorter) term at or below the typical size", () => {
-    expect(factor({ termMonths: 12, amountCents: 4_000_000n }, "contract_structure").level).toBe("MEDIUM");
+    expect(factor({ termMonths: 12, amountCents: 6_666_666n }, "contract_structure").level).toBe("MEDIUM");
     expect(factor({ termMonths: 6, amountCents: 1_000_000n }, "contract_structure").level).toBe("MEDIUM");
   });
 

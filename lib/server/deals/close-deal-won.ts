@@ -6,6 +6,10 @@ import { getSettings } from "@/lib/server/settings/get-settings";
 import { recordAudit } from "@/lib/server/audit";
 import { type Actor, actorId, isSystem } from "@/lib/server/actor";
 import { PolicyStep } from "@/lib/generated/prisma/enums";
+import { instantToZoned } from "@/lib/zoned-time";
+import { parseIsoDate } from "@/lib/dates";
+import { openRenewalPipeline } from "@/lib/server/renewals/open-renewal-pipeline";
+import { enqueueBestEffort } from "@/lib/server/jobs/enqueue";
 
 export interface CloseDealWonResult {
   handoffId: string;
@@ -14,9 +18,9 @@ export interface CloseDealWonResult {
 }
 
 /**
- * The one closed-won flow. The deal page, imports, the API and the CRM webhook all call this; later
- * steps (renewal opportunity, CSM suggestion, touchpoints, risk) are added here, inside the same
- * transaction. Safe to call twice or concurrently: the deal row is locked and the handoff is unique per deal.
+ * The one closed-won flow. The deal page, imports, the API and the CRM webhook all call this. In one
+ * transaction it opens the 72-hour handoff and the renewal pipeline (renewal opportunity, touchpoints,
+ * initial risk); the CSM suggestion follows when the handoff is submitted. Safe to call twice or concurrently: the deal row is locked and the handoff is unique per deal.
  */
 export async function closeDealWon(
   actor: Actor,
@@ -24,11 +28,17 @@ export async function closeDealWon(
   options: { at?: Date; tx?: Tx } = {},
 ): Promise<CloseDealWonResult> {
   const run = (tx: Tx) => closeInTransaction(tx, actor, dealId, options.at ?? new Date());
-  if (options.tx) return run(options.tx);
-  return prisma.$transaction(run);
+  if (options.tx) return outcome(await run(options.tx));
+  const result = await prisma.$transaction(run);
+  // After the commit, a job at the due time escalates the handoff if it is still open (a sweep is the safety
+  // net, and covers closes made inside a caller's transaction).
+  if (result.dueAt) await enqueueBestEffort("escalate-handoff", { handoffId: result.handoffId }, { startAfter: result.dueAt, singletonKey: `escalate:${result.handoffId}` });
+  return outcome(result);
 }
 
-async function closeInTransaction(tx: Tx, actor: Actor, dealId: string, at: Date): Promise<CloseDealWonResult> {
+const outcome = ({ handoffId, created }: CloseDealWonResult): CloseDealWonResult => ({ handoffId, created });
+
+async function closeInTransaction(tx: Tx, actor: Actor, dealId: string, at: Date): Promise<CloseDealWonResult & { dueAt?: Date }> {
   // Serializes concurrent closes of the same deal: the second waits here, then sees the handoff.
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Deal" WHERE id = ${dealId} FOR UPDATE`;
   if (locked.length === 0) throw notFound("The deal");
@@ -53,7 +63,10 @@ async function closeInTransaction(tx: Tx, actor: Actor, dealId: string, at: Date
 
   const settings = await getSettings(tx);
   const closedWonAt = deal.closedWonAt ?? at;
-  await tx.deal.update({ where: { id: dealId }, data: { stage: "CLOSED_WON", closedWonAt } });
+  // Marked won now: the close date is today in the company's calendar. A deal that arrives already won
+  // (an import, the CRM) keeps the close date it came with.
+  const closeDate = deal.stage === "CLOSED_WON" ? undefined : parseIsoDate(instantToZoned(closedWonAt, settings.calendar.timezone).date);
+  await tx.deal.update({ where: { id: dealId }, data: { stage: "CLOSED_WON", closedWonAt, closeDate } });
 
   const handoff = await tx.handoff.create({
     data: {
@@ -64,8 +77,10 @@ async function closeInTransaction(tx: Tx, actor: Actor, dealId: string, at: Date
       dueAt: addBusinessHours(closedWonAt, settings.handoff.slaBusinessHours, settings.calendar),
       policySteps: { create: Object.values(PolicyStep).map((step) => ({ step })) },
     },
-    select: { id: true },
+    select: { id: true, dueAt: true },
   });
+
+  await openRenewalPipeline(tx, dealId, settings, at, actorId(actor));
 
   await recordAudit(tx, {
     actorId: actorId(actor),
@@ -74,5 +89,5 @@ async function closeInTransaction(tx: Tx, actor: Actor, dealId: string, at: Date
     entityId: dealId,
     data: { handoffId: handoff.id, closedWonAt: closedWonAt.toISOString(), via: isSystem(actor) ? actor.label : "user" },
   });
-  return { handoffId: handoff.id, created: true };
+  return { handoffId: handoff.id, created: true, dueAt: handoff.dueAt };
 }

@@ -1,18 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { setUserActive, setUserActiveInput } from "@/lib/server/users/set-user-active";
-import { failure, fieldErrorsOf, type ActionResult } from "@/lib/server/actions/result";
-import { requireUser } from "@/lib/server/session";
+import { runAction } from "@/lib/server/actions/run-action";
 
-export async function setUserActiveAction(input: unknown): Promise<ActionResult> {
-  const parsed = setUserActiveInput.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };
-  try {
-    await setUserActive(await requireUser(), parsed.data);
-    revalidatePath("/admin/users");
-    return { ok: true, data: undefined, message: parsed.data.active ? "User activated." : "User deactivated." };
-  } catch (error) {
-    return failure(error);
-  }
+export async function setUserActiveAction(input: unknown) {
+  return runAction(setUserActiveInput, input, setUserActive, { revalidate: ["/admin/users", "/"], message: "Saved." });
 }

@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExpansionForm, HealthForm, MilestonesForm } from "@/components/accounts/account-forms";
+import { Timeline } from "@/components/accounts/timeline";
+import { Panel, SimpleTable } from "@/components/home/stat";
+import { StageControl } from "@/components/renewals/stage-control";
+import { daysBetween, toIsoDate } from "@/lib/dates";
+import { formatCentsWhole, formatDate } from "@/lib/format";
+import { RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
+import { isClosedStage } from "@/lib/renewals/stages";
+import { getAccount } from "@/lib/server/accounts/get-account";
+import { loadPage, pageUser } from "@/lib/server/page-guard";
+
+export const metadata: Metadata = { title: "Account" };
+
+function centsToInput(cents: bigint): string {
+  return cents === 0n ? "" : `${cents / 100n}${cents % 100n === 0n ? "" : `.${String(cents % 100n).padStart(2, "0")}`}`;
+}
+
+export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await pageUser();
+  const view = await loadPage(() => getAccount(user, id));
+  const { account, permissions, expansion, latestRisk, today } = view;
+  const facts: [string, string][] = [
+    ["Segment", SEGMENT_LABELS[account.segment]],
+    ["Industry", account.industry],
+    ["Region", account.region],
+    ["ARR", formatCentsWhole(account.arrCents)],
+    ["CSM", account.csm?.name ?? "Unassigned"],
+    ["AE", account.ae?.name ?? "—"],
+    ["Health", `${account.healthScore}/100`],
+    ["Usage", `${account.usagePct}% of entitlement`],
+    ["Signed", account.initialSignedAt ? formatDate(account.initialSignedAt) : "—"],
+    ["Go-live", account.goLiveAt ? formatDate(account.goLiveAt) : "Not yet"],
+    ["First value", account.firstValueAt ? formatDate(account.firstValueAt) : "Not yet"],
+    ["Products", view.ownedProducts.join(", ") || "—"],
+  ];
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{account.name}</h1>
+          <p className="text-sm text-slate-500">{account.externalId}{account.strategic ? " · strategic account" : ""}</p>
+        </div>
+        <a href={`/api/accounts/${account.id}/calendar`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">Download touchpoints (.ics)</a>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="Account">
+          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+            {facts.map(([label, value]) => (
+              <div key={label} className="flex justify-between gap-4 border-b border-slate-100 py-1">
+                <dt className="text-slate-500">{label}</dt>
+                <dd className="text-right">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Panel>
+        <Panel title="Renewals">
+          {account.renewals.length === 0 ? (
+            <p className="text-sm text-slate-500">No renewal opportunity.</p>
+          ) : (
+            <SimpleTable
+              caption="Renewals of this account"
+              headers={["Renewal date", "Days", "ARR", "Stage"]}
+              rows={account.renewals.map((renewal) => [
+                formatDate(renewal.renewalDate),
+                String(daysBetween(today, renewal.renewalDate)),
+                formatCentsWhole(renewal.amountCents),
+                <div key="stage" className="space-y-1">
+                  <span>{RENEWAL_STAGE_LABELS[renewal.stage]}{renewal.closedAmountCents !== null && renewal.stage === "CLOSED_WON" ? ` (${formatCentsWhole(renewal.closedAmountCents)})` : ""}</span>
+                  {permissions.canMoveRenewals && !isClosedStage(renewal.stage) ? <StageControl renewalId={renewal.id} accountName={account.name} stage={renewal.stage} /> : null}
+                </div>,
+              ])}
+            />
+          )}
+        </Panel>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="Risk">
+          {latestRisk ? (
+            <>
+              <p className="mb-2 text-sm">
+                Overall: <strong>{RISK_LEVEL_LABELS[latestRisk.overall]}</strong> <span className="text-slate-500">(assessed {formatDate(latestRisk.createdAt)})</span>
+              </p>
+              <SimpleTable
+                caption="Risk factors"
+                headers={["Factor", "Level", "Why", "Mitigation"]}
+                rows={latestRisk.factors.map((factor) => [factor.label, RISK_LEVEL_LABELS[factor.level], <span key="r" className="whitespace-normal">{factor.reason}</span>, <span key="m" className="whitespace-normal">{factor.mitigation}</span>])}
+              />
+            </>
+          ) : (
+            <p className="text-sm text-slate-500">Not assessed yet.</p>
+          )}
+          {permissions.canManage ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <h3 className="mb-2 text-sm font-semibold">Update health and usage</h3>
+              <HealthForm accountId={account.id} healthScore={account.healthScore} usagePct={account.usagePct} />
+            </div>
+          ) : null}
+        </Panel>
+        <Panel title="Expansion opportunity">
+          <dl className="space-y-1 text-sm">
+            <div className="flex justify-between gap-4"><dt className="text-slate-500">Estimated potential</dt><dd>{formatCentsWhole(expansion.potentialCents)}</dd></div>
+            <div className="flex justify-between gap-4"><dt className="text-slate-500">Products not owned yet</dt><dd className="text-right">{expansion.products.join(", ") || "Owns the whole catalogue"}</dd></div>
+            <div className="flex justify-between gap-4"><dt className="text-slate-500">Timing</dt><dd className="text-right">{expansion.timing}</dd></div>
+          </dl>
+          {expansion.openHandoffId ? (
+            <p className="mt-3 text-sm">
+              An <Link className="text-brand-700 hover:underline" href={`/handoffs/${expansion.openHandoffId}`}>Expansion handoff</Link> is open.
+            </p>
+          ) : permissions.canIdentifyExpansion ? (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <ExpansionForm accountId={account.id} potential={centsToInput(expansion.potentialCents)} />
+            </div>
+          ) : null}
+        </Panel>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="Upcoming touchpoints">
+          {view.upcoming.length === 0 ? (
+            <p className="text-sm text-slate-500">Nothing planned.</p>
+          ) : (
+            <SimpleTable caption="Upcoming touchpoints" headers={["Date", "Touchpoint", "Owner"]} rows={view.upcoming.map((t) => [formatDate(t.dueDate), `${TOUCHPOINT_LABELS[t.type]}${t.aeInvited ? " (with AE)" : ""}`, t.ownerName ?? "—"])} />
+          )}
+        </Panel>
+        {permissions.canManage ? (
+          <Panel title="Milestones">
+            <MilestonesForm accountId={account.id} goLiveAt={account.goLiveAt ? toIsoDate(account.goLiveAt) : ""} firstValueAt={account.firstValueAt ? toIsoDate(account.firstValueAt) : ""} />
+          </Panel>
+        ) : null}
+      </div>
+
+      <Panel title="Timeline">
+        <Timeline entries={view.timeline} />
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { AccountSetupForm } from "@/components/handoffs/policy/account-setup-form";
+import { ClockBanner } from "@/components/handoffs/clock-banner";
+import { DocumentsPanel } from "@/components/handoffs/policy/documents-panel";
+import { IntroductionForm } from "@/components/handoffs/policy/introduction-form";
+import { MeetingForm } from "@/components/handoffs/policy/meeting-form";
+import { SkipForm } from "@/components/handoffs/skip-form";
+import { HandoffWizard } from "@/components/handoffs/wizard/handoff-wizard";
+import type { RailItem } from "@/components/handoffs/wizard/progress-rail";
+import { toIsoDate } from "@/lib/dates";
+import { formatCentsWhole, formatDateTime } from "@/lib/format";
+import { HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS } from "@/lib/labels";
+import { instantToZoned } from "@/lib/zoned-time";
+import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
+import { loadPage, pageUser } from "@/lib/server/page-guard";
+
+export const metadata: Metadata = { title: "Handoff" };
+
+const searchSchema = z.object({ step: z.string().max(40).optional().catch(undefined) });
+
+export default async function HandoffPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, unknown>> }) {
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const { step } = searchSchema.parse(search);
+  const user = await pageUser();
+  const { view, introduction, checklist, submitBlockers, submitted } = await loadPage(() => getHandoffPageData(user, id));
+  const { handoff, permissions, timezone } = view;
+  const stepOf = (key: string) => handoff.policySteps.find((s) => s.step === key);
+  const when = (date: Date | null | undefined) => (date ? formatDateTime(date, timezone) : "");
+  const meeting = handoff.meetings.find((m) => m.kind === "HANDOFF_MEETING");
+  const kickoff = handoff.meetings.find((m) => m.kind === "KICKOFF");
+  const email = handoff.emails[0];
+  const today = instantToZoned(new Date(), timezone).date;
+
+  const policyItems: RailItem[] = [
+    { key: "HANDOFF_MEETING", label: "1. Handoff meeting", status: stepOf("HANDOFF_MEETING")?.completedAt ? "complete" : "incomplete", detail: handoff.account.strategic ? "Required before submit: strategic account" : "AE and CS manager brief" },
+    {
+      key: "CLIENT_INTRODUCTION",
+      label: "2. Client introduction",
+      status: stepOf("CLIENT_INTRODUCTION")?.completedAt ? "complete" : handoff.account.csm ? "incomplete" : "blocked",
+      detail: handoff.account.csm ? `Introduce ${handoff.account.csm.name}` : "Waiting for a CSM to be assigned",
+    },
+    { key: "DOCUMENTATION_TRANSFER", label: "3. Documentation transfer", status: stepOf("DOCUMENTATION_TRANSFER")?.completedAt ? "complete" : "incomplete", detail: "Signed contract, SOW, value projection" },
+    {
+      key: "ACCOUNT_SETUP",
+      label: "4. Account setup",
+      status: stepOf("ACCOUNT_SETUP")?.completedAt ? "complete" : permissions.accountSetup ? "incomplete" : "blocked",
+      detail: permissions.accountSetup ? "Provision, kick-off, project plan" : "Done by the CS manager",
+    },
+  ];
+  const setupData = stepOf("ACCOUNT_SETUP")?.data as { environmentUrl?: string } | undefined;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-500">{HANDOFF_TYPE_LABELS[handoff.type]} handoff · {HANDOFF_STATUS_LABELS[handoff.status]}</p>
+          <h1 className="text-2xl font-semibold">
+            {handoff.account.name}
+            {handoff.account.strategic ? <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 align-middle text-sm text-amber-900">Strategic</span> : null}
+          </h1>
+          {handoff.deal ? <p className="text-sm text-slate-600">{handoff.deal.name} · {formatCentsWhole(handoff.deal.amountCents)} ARR · AE {handoff.deal.owner.name}</p> : null}
+        </div>
+        <Link href={`/handoffs/${handoff.id}/document`} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-100">Handoff document</Link>
+      </div>
+      {handoff.status === "SKIPPED" ? (
+        <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">Skipped: {handoff.skipReason}</p>
+      ) : (
+        <ClockBanner dueAt={handoff.dueAt} businessMsLeft={view.businessMsLeft} completedAt={handoff.completedAt} withinSla={handoff.completedWithinSla} timezone={timezone} slaHours={view.slaHours} />
+      )}
+      <HandoffWizard
+        handoffId={handoff.id}
+        version={handoff.version}
+        checklist={checklist}
+        products={view.products}
+        editable={permissions.editChecklist}
+        submitted={submitted}
+        submitBlockers={submitBlockers}
+        policyItems={policyItems}
+        initialStep={step}
+        policyPanels={{
+          HANDOFF_MEETING: (
+            <MeetingForm
+              handoffId={handoff.id}
+              csManagers={view.csManagers}
+              defaultDate={today}
+              timezone={timezone}
+              canLog={permissions.logMeeting}
+              logged={meeting ? { when: when(meeting.startsAt), attendees: meeting.attendeeEmails, notes: meeting.notes } : null}
+            />
+          ),
+          CLIENT_INTRODUCTION: (
+            <IntroductionForm
+              handoffId={handoff.id}
+              csmName={handoff.account.csm?.name ?? null}
+              canSend={permissions.sendIntroduction}
+              defaultTo={introduction.defaultTo}
+              template={introduction.template}
+              values={introduction.values}
+              sent={email ? { subject: email.subject, to: email.toEmails, cc: email.ccEmails, when: when(email.sentAt) } : null}
+            />
+          ),
+          DOCUMENTATION_TRANSFER: <DocumentsPanel handoffId={handoff.id} canUpload={permissions.uploadDocuments} documents={handoff.documents} />,
+          ACCOUNT_SETUP: (
+            <AccountSetupForm
+              handoffId={handoff.id}
+              canSetUp={permissions.accountSetup}
+              timezone={timezone}
+              defaultKickoffDate={today}
+              done={
+                stepOf("ACCOUNT_SETUP")?.completedAt
+                  ? { kickoff: when(kickoff?.startsAt), milestones: handoff.milestones.map((m) => ({ name: m.name, dueDate: toIsoDate(m.dueDate) })), environmentUrl: setupData?.environmentUrl ?? "" }
+                  : null
+              }
+            />
+          ),
+        }}
+      />
+      {permissions.skip ? <SkipForm handoffId={handoff.id} threshold={formatCentsWhole(view.skipThresholdCents)} /> : null}
+    </div>
+  );
+}

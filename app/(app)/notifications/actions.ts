@@ -1,0 +1,13 @@
+"use server";
+
+import { z } from "zod";
+import { runAction } from "@/lib/server/actions/run-action";
+import { markAllNotificationsRead, markNotificationRead, markReadInput } from "@/lib/server/notifications/notifications";
+
+export async function markNotificationReadAction(input: unknown) {
+  return runAction(markReadInput, input, (user, data) => markNotificationRead(user, data), { revalidate: ["/notifications", "/"] });
+}
+
+export async function markAllNotificationsReadAction(input: unknown) {
+  return runAction(z.object({}), input ?? {}, (user) => markAllNotificationsRead(user), { revalidate: ["/notifications", "/"], message: "All marked as read." });
+}

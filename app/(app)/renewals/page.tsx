@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { Pagination } from "@/components/data-table/pagination";
+import { RenewalsTable } from "@/components/renewals/renewals-table";
+import { FilterForm, FilterSearch, FilterSelect } from "@/components/ui/filter-form";
+import { toIsoDate } from "@/lib/dates";
+import { formatCentsWhole } from "@/lib/format";
+import { RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS } from "@/lib/labels";
+import { firstValues, type SearchParams } from "@/lib/paging";
+import { loadPage, pageUser } from "@/lib/server/page-guard";
+import { listRenewals, renewalListParams } from "@/lib/server/renewals/list-renewals";
+
+export const metadata: Metadata = { title: "Renewals" };
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export default async function RenewalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = firstValues(await searchParams);
+  const params = renewalListParams.parse(raw);
+  const user = await pageUser();
+  const { page, quarters, csms } = await loadPage(() => listRenewals(user, params));
+  const rows = page.data.map((row) => ({
+    id: row.id,
+    accountId: row.accountId,
+    accountName: row.accountName,
+    quarter: row.quarter,
+    renewalDate: toIsoDate(row.renewalDate),
+    days: String(row.daysToRenewal),
+    stage: row.stage,
+    stageLabel: row.closedAmountCents !== null && row.stage === "CLOSED_WON" ? `${RENEWAL_STAGE_LABELS[row.stage]} (${formatCentsWhole(row.closedAmountCents)})` : RENEWAL_STAGE_LABELS[row.stage],
+    risk: row.risk ? RISK_LEVEL_LABELS[row.risk] : "Not assessed",
+    csmName: row.csmName ?? "Unassigned",
+    segment: SEGMENT_LABELS[row.segment],
+    arr: formatCentsWhole(row.amountCents),
+    canMove: row.canMove,
+  }));
+  // The export takes the same filters and sort as the page, without the page: every row of this view.
+  const exportQuery = new URLSearchParams(Object.entries(raw).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== "page" && entry[0] !== "perPage"));
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">Renewal pipeline</h1>
+        <a href={`/api/renewals/export?${exportQuery.toString()}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" download>
+          Export CSV
+        </a>
+      </div>
+      <FilterForm>
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
+        <FilterSearch id="renewal-q" label="Search" value={params.q} placeholder="Account or renewal" />
+        <FilterSelect id="renewal-quarter" name="quarter" label="Quarter" value={params.quarter} options={quarters.map((quarter) => ({ value: quarter, label: quarter }))} />
+        <FilterSelect id="renewal-stage" name="stage" label="Stage" value={params.stage} options={options(RENEWAL_STAGE_LABELS)} />
+        <FilterSelect id="renewal-risk" name="risk" label="Risk" value={params.risk} options={options(RISK_LEVEL_LABELS)} />
+        {user.role === "CSM" ? null : (
+          <FilterSelect id="renewal-csm" name="csm" label="CSM" value={params.csm} options={[{ value: "none", label: "Unassigned" }, ...csms.map((csm) => ({ value: csm.id, label: csm.name }))]} />
+        )}
+        <FilterSelect id="renewal-segment" name="segment" label="Segment" value={params.segment} options={options(SEGMENT_LABELS)} />
+      </FilterForm>
+      <RenewalsTable rows={rows} />
+      <Pagination currentPage={page.currentPage} totalPages={page.totalPages} count={page.count} />
+    </>
+  );
+}

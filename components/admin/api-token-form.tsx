@@ -1,0 +1,96 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { createApiTokenAction } from "@/app/(app)/admin/api-tokens/actions";
+import { FormMessages } from "@/components/forms/form-messages";
+import { Button } from "@/components/ui/button";
+import { ALL_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+interface TokenUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+const field = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
+
+/** Creates a token and shows its secret once. */
+export function ApiTokenForm({ users }: { users: TokenUser[] }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [secret, setSecret] = useState<string | null>(null);
+  const [userId, setUserId] = useState(users[0]?.id ?? "");
+  const [role, setRole] = useState<Role>(users[0]?.role ?? "LEADERSHIP");
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setSecret(null);
+    setError(null);
+    start(async () => {
+      const result = await createApiTokenAction({ name: data.get("name"), userId, role });
+      if (!result.ok) {
+        setError(result.error);
+        setErrors(result.fieldErrors ?? {});
+        return;
+      }
+      setErrors({});
+      setSecret(result.data.secret);
+      router.refresh();
+    });
+  }
+
+  const fieldError = (name: string) => (errors[name]?.[0] ? <p className="text-sm text-red-700">{errors[name][0]}</p> : null);
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <div>
+          <label htmlFor="token-name" className="block text-sm font-medium text-slate-700">Token name</label>
+          <input id="token-name" name="name" placeholder="Salesforce sync" className={field} />
+          {fieldError("name")}
+        </div>
+        <div>
+          <label htmlFor="token-user" className="block text-sm font-medium text-slate-700">Acts as</label>
+          <select
+            id="token-user"
+            value={userId}
+            onChange={(event) => {
+              setUserId(event.target.value);
+              const chosen = users.find((user) => user.id === event.target.value);
+              if (chosen) setRole(chosen.role);
+            }}
+            className={field}
+          >
+            {users.map((user) => (
+              <option key={user.id} value={user.id}>{`${user.name} (${user.email})`}</option>
+            ))}
+          </select>
+          {fieldError("userId")}
+        </div>
+        <div>
+          <label htmlFor="token-role" className="block text-sm font-medium text-slate-700">Role</label>
+          <select id="token-role" value={role} onChange={(event) => setRole(event.target.value as Role)} className={field}>
+            {ALL_ROLES.map((value) => (
+              <option key={value} value={value}>{ROLE_LABELS[value]}</option>
+            ))}
+          </select>
+          {fieldError("role")}
+        </div>
+      </div>
+      <p className="text-xs text-slate-500">A token has its user&apos;s role, or any role when the user is an admin (e.g. a read-only Leadership token for BI).</p>
+      <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create token"}</Button>
+      <FormMessages error={error} message={null} />
+      {secret ? (
+        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p className="font-medium text-amber-900">Copy this token now: it is shown only once and stored hashed.</p>
+          <code aria-label="New API token" className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono">{secret}</code>
+        </div>
+      ) : null}
+    </form>
+  );
+}

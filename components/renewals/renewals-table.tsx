@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { createColumnHelper } from "@tanstack/react-table";
+import { DataTable, type Features } from "@/components/data-table/data-table";
+import { StageControl } from "@/components/renewals/stage-control";
+import type { RenewalStage } from "@/lib/generated/prisma/enums";
+
+export interface RenewalTableRow {
+  id: string;
+  accountId: string;
+  accountName: string;
+  quarter: string;
+  renewalDate: string;
+  days: string;
+  stage: RenewalStage;
+  stageLabel: string;
+  risk: string;
+  csmName: string;
+  segment: string;
+  arr: string;
+  canMove: boolean;
+}
+
+const helper = createColumnHelper<Features, RenewalTableRow>();
+
+const riskTone: Record<string, string> = { High: "text-red-700 font-medium", Medium: "text-amber-700", Low: "text-emerald-700" };
+
+const columns = helper.columns([
+  helper.accessor("accountName", {
+    id: "account",
+    header: "Account",
+    cell: (info) => <Link className="text-brand-700 hover:underline" href={`/accounts/${info.row.original.accountId}`}>{info.getValue()}</Link>,
+  }),
+  helper.accessor("quarter", { header: "Quarter" }),
+  helper.accessor("renewalDate", { id: "renewalDate", header: "Renewal date" }),
+  helper.accessor("days", { header: "Days to renewal" }),
+  helper.accessor("stageLabel", {
+    id: "stage",
+    header: "Stage",
+    cell: (info) => {
+      const row = info.row.original;
+      return (
+        <div className="space-y-1">
+          <span>{info.getValue()}</span>
+          {row.canMove ? <StageControl renewalId={row.id} accountName={row.accountName} stage={row.stage} /> : null}
+        </div>
+      );
+    },
+  }),
+  helper.accessor("risk", { id: "risk", header: "Risk", cell: (info) => <span className={riskTone[info.getValue()] ?? "text-slate-500"}>{info.getValue()}</span> }),
+  helper.accessor("csmName", { id: "csm", header: "CSM" }),
+  helper.accessor("segment", { id: "segment", header: "Segment" }),
+  helper.accessor("arr", { id: "arr", header: "ARR" }),
+]);
+
+export function RenewalsTable({ rows }: { rows: RenewalTableRow[] }) {
+  return (
+    <DataTable
+      caption="Renewal pipeline"
+      columns={columns}
+      data={rows}
+      sortable={["account", "renewalDate", "stage", "risk", "csm", "segment", "arr"]}
+      getRowId={(row) => row.id}
+      emptyMessage="No renewals match these filters."
+    />
+  );
+}

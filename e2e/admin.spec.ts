@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { query } from "./support/db";
+
+// Admin journeys of issue 7: a CSV import with a per-row report, and a scoring weight whose change shows in
+// the suggestion preview at once.
+
+test("an admin uploads a CSV with two bad rows and reads the report", async ({ page }) => {
+  const id = `E2E-${Date.now()}`;
+  const csv = [
+    "external_id,name,segment,industry,region,timezone,primary_language,strategic,needs_onsite,health_score,usage_pct,expansion_potential,csm_email",
+    `${id}-1,E2E Good Account ${id},Mid-Market,Software,NA,America/New_York,English,false,false,80,50,1000.00,csm@baton.test`,
+    `${id}-2,E2E Bad Segment ${id},Huge,Software,NA,America/New_York,English,false,false,80,50,1000.00,`,
+    `${id}-3,E2E Bad CSM ${id},Scale,Retail,EMEA,Europe/Berlin,German,false,false,70,10,0,ghost-${id}@example.test`,
+  ].join("\n");
+
+  await signIn(page, "admin@baton.test");
+  await page.getByRole("link", { name: "Imports" }).click();
+  await expect(page.getByRole("heading", { name: "Imports and exports" })).toBeVisible();
+  await page.getByLabel("File type").selectOption("accounts");
+  await page.getByLabel("CSV file").setInputFiles({ name: "accounts-e2e.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "Finished" })).toHaveText("Finished: 1 of 3 rows imported, 2 refused.");
+  await expect(page.getByRole("progressbar", { name: "Import progress" })).toHaveAttribute("value", "3");
+  const report = page.getByRole("table", { name: "Rows refused" });
+  await expect(report.getByRole("row")).toHaveCount(3);
+  await expect(report.getByRole("row").nth(1)).toHaveText(/^3\s*segment\s*must be one of Enterprise, Mid-Market, Scale$/);
+  await expect(report.getByRole("row").nth(2)).toHaveText(new RegExp(`^4\\s*csm_email\\s*no user with the e-mail ghost-${id}@example\\.test$`));
+
+  // The good row is in the database, the bad ones are not.
+  const stored = await query<{ externalId: string }>(`SELECT "externalId" FROM "Account" WHERE "externalId" LIKE $1 ORDER BY 1`, [`${id}-%`]);
+  expect(stored.map((row) => row.externalId)).toEqual([`${id}-1`]);
+
+  // The run is listed with a report page of its own.
+  await page.getByRole("link", { name: "Open the full report" }).click();
+  await expect(page.getByRole("heading", { name: "Import of accounts-e2e.csv" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Rows refused" }).getByRole("row")).toHaveCount(3);
+});
+
+test("an admin changes a scoring weight and the suggestion preview changes at once", async ({ page }) => {
+  const [original] = await query<{ value: unknown }>(`SELECT value FROM "Setting" WHERE key = 'scoring'`);
+  try {
+    await signIn(page, "admin@baton.test");
+    await page.getByRole("link", { name: "Rule settings" }).click();
+    const preview = page.getByRole("table", { name: /^Suggested CSMs for / });
+    await expect(preview).toBeVisible();
+    const firstScore = preview.getByRole("row").nth(1).getByRole("cell").nth(2);
+    const before = (await firstScore.textContent())?.trim();
+    expect(before).toMatch(/^\d+\.\d{2}$/);
+
+    const weights = page.getByRole("region", { name: "CSM scoring weights" });
+    const nps = weights.getByLabel("NPS weight (points per NPS point)");
+    await expect(nps).toHaveValue("0.2");
+    await nps.fill("-1");
+    await weights.getByRole("button", { name: "Save CSM scoring weights" }).click();
+    // Refused with the field named, nothing saved.
+    await expect(weights.getByText("Too small: expected number to be >=0")).toBeVisible();
+    await expect(firstScore).toHaveText(before!);
+
+    await nps.fill("2");
+    await weights.getByRole("button", { name: "Save CSM scoring weights" }).click();
+    await expect(weights.getByRole("status")).toHaveText("Saved. The new rules apply from now on.");
+    await expect(firstScore).not.toHaveText(before!);
+    const after = Number((await firstScore.textContent())?.trim());
+    expect(after).toBeGreaterThan(Number(before));
+
+    // The change is in the audit log with the values before and after.
+    await page.goto("/admin/audit?entityType=Setting&entityId=scoring");
+    await expect(page.getByRole("table", { name: "Audit log" }).getByRole("row").nth(1)).toContainText("settings.updated");
+
+    await page.goto("/admin/settings");
+    await page.getByRole("region", { name: "CSM scoring weights" }).getByLabel("NPS weight (points per NPS point)").fill("0.2");
+    await page.getByRole("region", { name: "CSM scoring weights" }).getByRole("button", { name: "Save CSM scoring weights" }).click();
+    await expect(page.getByRole("region", { name: "CSM scoring weights" }).getByRole("status")).toHaveText("Saved. The new rules apply from now on.");
+    await expect(page.getByRole("table", { name: /^Suggested CSMs for / }).getByRole("row").nth(1).getByRole("cell").nth(2)).toHaveText(before!);
+  } finally {
+    // Other specs read suggestions: leave the weights exactly as seeded.
+    if (original) await query(`UPDATE "Setting" SET value = $1 WHERE key = 'scoring'`, [JSON.stringify(original.value)]);
+    else await query(`DELETE FROM "Setting" WHERE key = 'scoring'`);
+  }
+});

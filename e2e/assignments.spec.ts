@@ -1,0 +1,152 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { one, query } from "./support/db";
+
+const SEGMENT_LABELS: Record<string, string> = { ENTERPRISE: "Enterprise", MID_MARKET: "Mid-Market", SCALE: "Scale" };
+
+interface Pending {
+  id: string;
+  account: string;
+  segment: string;
+  csmName: string;
+  csmEmail: string;
+  score: string;
+  candidates: { candidates: { userId: string; breakdown: { key: string; label: string; points: number }[] }[] };
+}
+
+/** The oldest suggestion waiting for review whose top candidate is a demo CSM who can sign in. */
+function pendingWithDemoCsm(): Promise<Pending> {
+  return one<Pending>(
+    `SELECT c.id, a.name AS account, a.segment::text AS segment, u.name AS "csmName", u.email AS "csmEmail",
+            c."suggestedScore"::text AS score, c.candidates
+     FROM "CsmAssignment" c JOIN "Account" a ON a.id = c."accountId" JOIN "User" u ON u.id = c."suggestedCsmId"
+     WHERE c.status = 'PENDING' AND u.email LIKE '%@baton.test' AND u.active AND a."csmId" IS NULL
+     ORDER BY c."createdAt", c.id LIMIT 1`,
+  );
+}
+
+function pointsText(points: number): string {
+  const hundredths = Math.round(points * 100);
+  if (hundredths === 0) return "0";
+  return `${hundredths > 0 ? "+" : "\u2212"}${Math.abs(hundredths) / 100}`;
+}
+
+function actionId(file: string, name: string): string {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === file && action.exportedName === name);
+  if (!entry) throw new Error(`No server action ${name} in ${file}`);
+  return entry[0];
+}
+
+test.describe("CSM assignment review", () => {
+  test("a CS manager filters the queue, reads the breakdown and approves; the CSM finds the new account", async ({ page }) => {
+    const pending = await pendingWithDemoCsm();
+    const segmentTerm = pending.candidates.candidates[0]?.breakdown.find((term) => term.key === "segment");
+    if (!segmentTerm) throw new Error("the stored suggestion has no segment term");
+    const otherSegment = await query<{ account: string }>(
+      `SELECT a.name AS account FROM "CsmAssignment" c JOIN "Account" a ON a.id = c."accountId"
+       WHERE c.status = 'PENDING' AND a.segment::text <> $1 LIMIT 1`,
+      [pending.segment],
+    );
+
+    await signIn(page, "manager@baton.test");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Assignments" }).click();
+    await expect(page.getByRole("heading", { name: "CSM assignments", level: 1 })).toBeVisible();
+    const queue = page.getByRole("table", { name: "CSM assignments awaiting review" });
+    await expect(queue.getByRole("link", { name: pending.account })).toBeVisible();
+
+    await page.getByLabel("Segment", { exact: true }).selectOption({ label: SEGMENT_LABELS[pending.segment]! });
+    await page.getByLabel("Search accounts").fill(pending.account.split(" ")[0]!);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(new RegExp(`segment=${pending.segment}`));
+    await expect(queue.getByRole("link", { name: pending.account })).toBeVisible();
+    for (const other of otherSegment) await expect(queue.getByRole("link", { name: other.account })).toHaveCount(0);
+    const row = queue.getByRole("row").filter({ has: page.getByRole("link", { name: pending.account }) });
+    await expect(row.getByRole("cell", { name: pending.csmName })).toBeVisible();
+    await expect(row.getByRole("cell", { name: pending.score, exact: true })).toBeVisible();
+    await expect(row.getByText(/\d+h \d+m (left|overdue)|\d+m (left|overdue)|Clock stopped/)).toBeVisible();
+
+    await queue.getByRole("link", { name: pending.account }).click();
+    await expect(page).toHaveURL(new RegExp(`/assignments/${pending.id}$`));
+    await expect(page.getByRole("heading", { name: `CSM for ${pending.account}` })).toBeVisible();
+    const card = page.getByRole("article", { name: `1. ${pending.csmName}` });
+    await expect(card.getByText(pending.score, { exact: true }).first()).toBeVisible();
+    const segmentRow = card.getByRole("row", { name: /Segment expertise/ });
+    await expect(segmentRow.getByRole("cell").first()).toHaveText(pointsText(segmentTerm.points));
+    await expect(card.getByRole("meter", { name: `Accounts for ${pending.csmName}` })).toBeVisible();
+    await expect(card.getByRole("meter", { name: `ARR for ${pending.csmName}` })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Excluded CSMs" }).getByRole("row").nth(1)).toBeVisible();
+
+    // A decision with a missing reason is refused with the field named, and changes nothing.
+    await page.getByRole("button", { name: "Reject suggestion" }).click();
+    await expect(page.getByText("Enter the reason for rejecting the suggestion.")).toBeVisible();
+    expect((await one<{ status: string }>(`SELECT status::text FROM "CsmAssignment" WHERE id = $1`, [pending.id])).status).toBe("PENDING");
+
+    await page.getByRole("button", { name: `Approve ${pending.csmName}` }).click();
+    await expect(page.getByRole("heading", { name: "Decision: Approved" })).toBeVisible();
+    const manager = await one<{ name: string }>(`SELECT name FROM "User" WHERE email = 'manager@baton.test'`);
+    await expect(page.getByText(`${pending.csmName} was assigned by ${manager.name}`)).toBeVisible();
+    const account = await one<{ csm: string | null }>(
+      `SELECT u.email AS csm FROM "Account" a LEFT JOIN "User" u ON u.id = a."csmId" WHERE a.name = $1`,
+      [pending.account],
+    );
+    expect(account.csm).toBe(pending.csmEmail);
+
+    await page.context().clearCookies();
+    await signIn(page, pending.csmEmail);
+    await expect(page.getByRole("region", { name: "My accounts" }).getByText(pending.account).first()).toBeVisible();
+  });
+
+  test("a CS manager approves the top suggestion of a selected row in bulk and reads the result per row", async ({ page }) => {
+    const pending = await one<{ account: string; csmName: string }>(
+      `SELECT a.name AS account, u.name AS "csmName"
+       FROM "CsmAssignment" c JOIN "Account" a ON a.id = c."accountId" JOIN "User" u ON u.id = c."suggestedCsmId"
+       WHERE c.status = 'PENDING' AND a."csmId" IS NULL ORDER BY c."createdAt" DESC, c.id LIMIT 1`,
+    );
+    await signIn(page, "manager@baton.test");
+    await page.goto(`/assignments?q=${encodeURIComponent(pending.account)}`);
+    await page.getByRole("checkbox", { name: `Select ${pending.account}` }).check();
+    await page.getByRole("button", { name: "Approve top suggestion (1)" }).click();
+    const results = page.getByRole("status", { name: "Bulk approval results" });
+    await expect(results).toContainText("1 of 1 approved");
+    await expect(results).toContainText(`${pending.account}: approved — ${pending.csmName} is the CSM`);
+    await expect(page.getByRole("table", { name: "CSM assignments awaiting review" }).getByRole("link", { name: pending.account })).toHaveCount(0);
+  });
+
+  test("the roster shows each CSM's book against its limits and filters by tier", async ({ page }) => {
+    const scale = await one<{ name: string }>(`SELECT u.name FROM "CsmProfile" p JOIN "User" u ON u.id = p."userId" WHERE p.tier = 'SCALE' ORDER BY u.name LIMIT 1`);
+    const enterprise = await one<{ name: string }>(`SELECT u.name FROM "CsmProfile" p JOIN "User" u ON u.id = p."userId" WHERE p.tier = 'ENTERPRISE' ORDER BY u.name LIMIT 1`);
+    await signIn(page, "manager@baton.test");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "CSM roster" }).click();
+    const roster = page.getByRole("table", { name: "CSM roster" });
+    await expect(roster.getByRole("meter", { name: `Accounts for ${enterprise.name}` })).toBeVisible();
+    await page.getByLabel("Tier", { exact: true }).selectOption({ label: "Scale" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/tier=SCALE/);
+    await expect(roster.getByRole("meter", { name: `ARR for ${scale.name}` })).toBeVisible();
+    await expect(roster.getByText(enterprise.name)).toHaveCount(0);
+  });
+
+  test("an AE cannot open the queue, and a CSM calling the approval directly is refused", async ({ page }) => {
+    await signIn(page, "ae@baton.test");
+    await expect(page.getByRole("link", { name: "Assignments", exact: true })).toHaveCount(0);
+    expect((await page.goto("/assignments"))?.status()).toBe(403);
+    await page.context().clearCookies();
+
+    const pending = await one<{ id: string }>(`SELECT id FROM "CsmAssignment" WHERE status = 'PENDING' ORDER BY "createdAt", id LIMIT 1`);
+    await signIn(page, "csm@baton.test");
+    const response = await page.request.post("/assignments", {
+      headers: {
+        "Next-Action": actionId("app/(app)/assignments/actions.ts", "approveTopSuggestionsAction"),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
+      data: JSON.stringify([{ items: [{ assignmentId: pending.id }] }]),
+    });
+    expect(await response.text()).toContain("You do not have access to this.");
+    expect((await one<{ status: string }>(`SELECT status::text FROM "CsmAssignment" WHERE id = $1`, [pending.id])).status).toBe("PENDING");
+  });
+});

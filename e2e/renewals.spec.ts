@@ -1,0 +1,128 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { one } from "./support/db";
+
+const TOUCHPOINT_LABELS: Record<string, string> = {
+  HANDOFF_CALL: "Handoff call",
+  KICKOFF: "Kickoff call",
+  TRAINING: "Training",
+  GO_LIVE: "Go-live",
+  CHECK_IN: "2-week check-in",
+  HEALTH_CHECK: "30-day health check",
+  QBR: "QBR",
+  RENEWAL_PLANNING: "Renewal planning",
+  RENEWAL_CALL: "Renewal call",
+  RENEWAL_CLOSE: "Renewal close",
+};
+
+function actionId(file: string, name: string): string {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === file && action.exportedName === name);
+  if (!entry) throw new Error(`No server action ${name} in ${file}`);
+  return entry[0];
+}
+
+test.describe("the renewal engine", () => {
+  test("a CSM completes a touchpoint from their book", async ({ page, playwright }) => {
+    // The CSM's earliest planned touchpoint (overdue or coming soon), unique by type and account.
+    const touchpoint = await one<{ id: string; type: string; account: string }>(
+      `SELECT t.id, t.type::text AS type, a.name AS account
+       FROM "Touchpoint" t JOIN "Account" a ON a.id = t."accountId" JOIN "User" u ON u.id = t."ownerId"
+       WHERE u.email = 'csm@baton.test' AND t.status = 'PLANNED' AND t."dueDate" <= current_date + 60
+         AND NOT EXISTS (SELECT 1 FROM "Touchpoint" o WHERE o.id <> t.id AND o."accountId" = t."accountId" AND o.type = t.type AND o.status = 'PLANNED')
+       ORDER BY t."dueDate", t.id LIMIT 1`,
+    );
+    const label = `${TOUCHPOINT_LABELS[touchpoint.type]} with ${touchpoint.account}`;
+    await signIn(page, "csm@baton.test");
+    await page.getByRole("link", { name: "My book" }).click();
+    await expect(page.getByRole("heading", { name: "My book" })).toBeVisible();
+
+    const item = page.getByRole("listitem", { name: label });
+    await item.getByText("Mark done").click();
+    await item.getByLabel(`Notes for ${label}`).fill("Held with the champion; next steps agreed.");
+    await item.getByRole("button", { name: `Save: ${label} done` }).click();
+    await expect(page.getByRole("region", { name: /Recently done/ }).getByRole("listitem", { name: label })).toBeVisible();
+    await expect(page.getByRole("region", { name: /Recently done/ })).toContainText("Held with the champion; next steps agreed.");
+
+    const saved = await one<{ status: string; notes: string }>(`SELECT status::text AS status, notes FROM "Touchpoint" WHERE id = $1`, [touchpoint.id]);
+    expect(saved).toEqual({ status: "DONE", notes: "Held with the champion; next steps agreed." });
+
+    // The calendar feed answers a calendar app (no session) at the secret URL shown on the page, and nothing else.
+    const feedUrl = new URL(await page.getByLabel("Calendar feed URL").inputValue());
+    const app = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+    const feed = await app.get(feedUrl.pathname);
+    expect(feed.status()).toBe(200);
+    expect(feed.headers()["content-type"]).toContain("text/calendar");
+    expect((await feed.text()).replace(/\r\n /g, "")).toContain(`SUMMARY:${TOUCHPOINT_LABELS[touchpoint.type]}: ${touchpoint.account}`);
+    expect((await app.get("/api/calendar/not-a-real-token-000000000000.ics")).status()).toBe(404);
+    await app.dispose();
+  });
+
+  test("a pipeline filter survives a reload and its CSV holds the rows shown", async ({ page }) => {
+    await signIn(page, "manager@baton.test");
+    await page.goto("/renewals");
+    await page.getByLabel("Stage", { exact: true }).selectOption("COMMITTED");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/stage=COMMITTED/);
+    await page.getByRole("columnheader", { name: /ARR/ }).getByRole("link").click();
+    await expect(page).toHaveURL(/sort=arr/);
+
+    await page.reload();
+    await expect(page.getByLabel("Stage", { exact: true })).toHaveValue("COMMITTED");
+    const table = page.getByRole("table", { name: "Renewal pipeline" });
+    const rows = table.locator("tbody tr");
+    const expected = await one<{ count: number }>(`SELECT count(*)::int AS count FROM "RenewalOpportunity" WHERE stage = 'COMMITTED'`);
+    expect(expected.count).toBeGreaterThan(0);
+    expect(expected.count).toBeLessThanOrEqual(25);
+    await expect(rows).toHaveCount(expected.count);
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = Array.from(tr.querySelectorAll("td"));
+        const text = (index: number) => cells[index]?.textContent?.trim() ?? "";
+        // The stage cell also holds the manager's stage control; its first span is the stage itself.
+        return { account: text(0), renewalDate: text(2), stage: cells[4]?.querySelector("span")?.textContent?.trim() ?? "", arr: text(8) };
+      }),
+    );
+    expect(shown.every((row) => row.stage === "Committed")).toBe(true);
+
+    const query = new URL(page.url()).search;
+    const response = await page.request.get(`/api/renewals/export${query}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("text/csv");
+    const records = parse(await response.text(), { columns: true }) as Record<string, string>[];
+    // The table shows whole dollars; the CSV keeps the cents.
+    const wholeDollars = (text: string) => Math.trunc(Number(text.replace(/[$,]/g, "")));
+    expect(records.map((r) => ({ account: r.account, renewalDate: r.renewal_date, stage: r.stage, arr: wholeDollars(r.arr ?? "") }))).toEqual(
+      shown.map((row) => ({ account: row.account, renewalDate: row.renewalDate, stage: row.stage, arr: wholeDollars(row.arr ?? "") })),
+    );
+  });
+
+  test("an AE sees no stage control, and calling the action directly is refused", async ({ page }) => {
+    const renewal = await one<{ id: string; stage: string }>(
+      `SELECT r.id, r.stage::text AS stage FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId" JOIN "User" u ON u.id = a."aeId"
+       WHERE u.email = 'ae@baton.test' AND r.stage = 'RENEWAL_PENDING' ORDER BY r."renewalDate", r.id LIMIT 1`,
+    );
+    await signIn(page, "ae@baton.test");
+    await page.getByRole("link", { name: "Renewals" }).click();
+    const table = page.getByRole("table", { name: "Renewal pipeline" });
+    await expect(table.locator("tbody tr").first()).toBeVisible();
+    await expect(table.getByRole("button", { name: /^Move / })).toHaveCount(0);
+    await expect(table.getByRole("combobox")).toHaveCount(0);
+
+    const response = await page.request.post("/renewals", {
+      headers: {
+        "Next-Action": actionId("app/(app)/renewals/actions.ts", "moveRenewalStageAction"),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
+      data: JSON.stringify([{ renewalId: renewal.id, stage: "PLANNING", closedAmount: "" }]),
+    });
+    expect(await response.text()).toContain("You do not have access to this.");
+    const after = await one<{ stage: string }>(`SELECT stage::text AS stage FROM "RenewalOpportunity" WHERE id = $1`, [renewal.id]);
+    expect(after.stage).toBe(renewal.stage);
+  });
+});

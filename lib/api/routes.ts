@@ -1,0 +1,173 @@
+import type { z } from "zod";
+import type { Role } from "@/lib/generated/prisma/enums";
+import {
+  accountInput,
+  accountOutput,
+  accountPath,
+  closeWonInput,
+  closeWonOutput,
+  contactInput,
+  contactOutput,
+  contactPath,
+  dealInput,
+  dealOutput,
+  dealPath,
+  handoffOutput,
+  handoffQuery,
+  measuresOutput,
+  measuresQuery,
+  pagedOf,
+  renewalOutput,
+  renewalQuery,
+  suggestionOutput,
+  suggestionQuery,
+} from "@/lib/api/schemas";
+
+// Every endpoint of /api/v1 with the roles that may call it and its zod schemas. The route handlers are built
+// from these entries (lib/server/api/api-route.ts) and the OpenAPI document is generated from the same
+// entries (openapi.ts): what is documented is what is validated.
+
+export interface ApiRouteDef {
+  operationId: string;
+  method: "GET" | "PUT" | "POST";
+  /** OpenAPI path under /api/v1, with {param} placeholders. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: "Accounts" | "Deals" | "Handoffs" | "Assignments" | "Renewals" | "Dashboard";
+  /** A token whose role is not listed gets 403. */
+  roles: readonly Role[];
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  response: z.ZodType;
+  status: 200 | 201;
+  /** Accepts an Idempotency-Key header: a replay gets the first response. */
+  idempotent?: boolean;
+}
+
+const READERS: readonly Role[] = ["ADMIN", "CS_MANAGER", "LEADERSHIP"];
+
+export const API_ROUTES = {
+  upsertAccount: {
+    operationId: "upsertAccount",
+    method: "PUT",
+    path: "/accounts/{externalId}",
+    summary: "Create or update an account by its external (CRM) id",
+    tag: "Accounts",
+    roles: ["ADMIN"],
+    params: accountPath,
+    body: accountInput,
+    response: accountOutput,
+    status: 200,
+  },
+  getAccount: {
+    operationId: "getAccount",
+    method: "GET",
+    path: "/accounts/{externalId}",
+    summary: "Read an account",
+    tag: "Accounts",
+    roles: READERS,
+    params: accountPath,
+    response: accountOutput,
+    status: 200,
+  },
+  upsertContact: {
+    operationId: "upsertContact",
+    method: "PUT",
+    path: "/accounts/{externalId}/contacts/{email}",
+    summary: "Create or update a contact (stakeholder) of an account, by e-mail",
+    tag: "Accounts",
+    roles: ["ADMIN"],
+    params: contactPath,
+    body: contactInput,
+    response: contactOutput,
+    status: 200,
+  },
+  upsertDeal: {
+    operationId: "upsertDeal",
+    method: "PUT",
+    path: "/deals/{externalId}",
+    summary: "Create or update a deal by its external id",
+    description: "A deal sent with stage CLOSED_WON runs the closed-won flow once, as POST …/close-won does.",
+    tag: "Deals",
+    roles: ["ADMIN"],
+    params: dealPath,
+    body: dealInput,
+    response: dealOutput,
+    status: 200,
+  },
+  getDeal: {
+    operationId: "getDeal",
+    method: "GET",
+    path: "/deals/{externalId}",
+    summary: "Read a deal (an AE token sees its own deals only)",
+    tag: "Deals",
+    roles: [...READERS, "AE"],
+    params: dealPath,
+    response: dealOutput,
+    status: 200,
+  },
+  closeWon: {
+    operationId: "closeDealWon",
+    method: "POST",
+    path: "/deals/{externalId}/close-won",
+    summary: "Mark a deal closed-won: opens the 72-hour handoff and the renewal pipeline",
+    description:
+      "Idempotent by deal: a second call returns the same handoff with created=false. With an Idempotency-Key header, " +
+      "a replay with the same body returns the first response; the same key with a different body is refused (422).",
+    tag: "Deals",
+    roles: ["ADMIN", "AE"],
+    params: dealPath,
+    body: closeWonInput,
+    response: closeWonOutput,
+    status: 200,
+    idempotent: true,
+  },
+  listHandoffs: {
+    operationId: "listHandoffs",
+    method: "GET",
+    path: "/handoffs",
+    summary: "Handoffs the token's user may see (an AE their deals', a CSM their accounts')",
+    tag: "Handoffs",
+    roles: ["ADMIN", "CS_MANAGER", "LEADERSHIP", "AE", "CSM"],
+    query: handoffQuery,
+    response: pagedOf(handoffOutput),
+    status: 200,
+  },
+  listSuggestions: {
+    operationId: "listSuggestions",
+    method: "GET",
+    path: "/suggestions",
+    summary: "CSM assignment suggestions with every candidate's score breakdown",
+    tag: "Assignments",
+    roles: READERS,
+    query: suggestionQuery,
+    response: pagedOf(suggestionOutput),
+    status: 200,
+  },
+  listRenewals: {
+    operationId: "listRenewals",
+    method: "GET",
+    path: "/renewals",
+    summary: "Renewal opportunities by renewal date (a CSM token sees its own accounts')",
+    tag: "Renewals",
+    roles: [...READERS, "CSM"],
+    query: renewalQuery,
+    response: pagedOf(renewalOutput),
+    status: 200,
+  },
+  getMeasures: {
+    operationId: "getMeasures",
+    method: "GET",
+    path: "/measures",
+    summary: "Dashboard measures: GRR, NRR, logo retention, renewal visibility, time to first value, handoff SLA",
+    tag: "Dashboard",
+    roles: ["ADMIN", "LEADERSHIP", "CS_MANAGER", "CSM"],
+    query: measuresQuery,
+    response: measuresOutput,
+    status: 200,
+  },
+} as const satisfies Record<string, ApiRouteDef>;
+
+export type ApiRouteName = keyof typeof API_ROUTES;

@@ -1,0 +1,285 @@
+import { z } from "zod";
+import {
+  AssignmentStatus,
+  ContactRole,
+  DealStage,
+  DealType,
+  HandoffStatus,
+  HandoffType,
+  Priority,
+  RenewalStage,
+  Segment,
+} from "@/lib/generated/prisma/enums";
+import { PERIOD_PRESETS } from "@/lib/dashboard/period";
+import { isTimeZone } from "@/lib/imports/fields";
+
+// The REST API's request and response shapes (/api/v1). The route table (routes.ts) names them per endpoint;
+// the handlers validate with them and the OpenAPI document is generated from them, so neither can drift.
+// Money travels as a decimal string of dollars ("60000.00"), never a float; dates as YYYY-MM-DD.
+
+export const money = z
+  .string()
+  .regex(/^\d{1,13}(\.\d{1,2})?$/, "must be dollars with up to 2 decimals, e.g. \"60000.00\"")
+  .describe("US dollars with up to 2 decimals, as a string, e.g. \"60000.00\"");
+const date = z.iso.date().describe("Calendar date, YYYY-MM-DD");
+const instant = z.iso.datetime({ offset: true }).describe("ISO 8601 date-time");
+const shortText = z.string().trim().max(200);
+const longText = z.string().trim().max(5000);
+const stringList = z.array(z.string().trim().min(1).max(500)).max(100);
+const externalId = z.string().trim().min(1).max(100);
+
+export const errorBody = z
+  .object({
+    code: z.string().describe("UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, VALIDATION, CONFLICT, ALREADY_EXISTS or INTERNAL"),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional().describe("The failing fields and why"),
+  });
+
+/** The named schemas of the OpenAPI document's components (a registry of our own, not zod's global one). */
+export const API_COMPONENTS = z.registry<{ id: string }>();
+
+// ── path and query parameters ──
+
+export const accountPath = z.object({ externalId });
+export const contactPath = z.object({ externalId, email: z.email() });
+export const dealPath = z.object({ externalId });
+
+const pageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  perPage: z.coerce.number().int().min(1).max(200).default(50),
+};
+
+export const handoffQuery = z.object({ ...pageQuery, status: z.enum(HandoffStatus).optional() });
+export const suggestionQuery = z.object({ ...pageQuery, status: z.enum(AssignmentStatus).default("PENDING") });
+export const renewalQuery = z.object({
+  ...pageQuery,
+  stage: z.enum(RenewalStage).optional(),
+  dueFrom: date.optional(),
+  dueTo: date.optional(),
+});
+export const measuresQuery = z.object({
+  period: z.enum(PERIOD_PRESETS).default("12m"),
+  from: z.string().regex(/^\d{4}-\d{2}$/).optional().describe("First month (YYYY-MM) when period=custom"),
+  to: z.string().regex(/^\d{4}-\d{2}$/).optional().describe("Last month (YYYY-MM) when period=custom"),
+  segment: z.enum(Segment).optional(),
+  csm: z.string().max(64).optional().describe("A CSM's user id"),
+  ae: z.string().max(64).optional().describe("An AE's user id"),
+});
+
+// ── request bodies (an omitted optional field keeps the stored value; a new record gets the default) ──
+
+export const accountInput = z
+  .object({
+    name: shortText.min(1),
+    segment: z.enum(Segment),
+    industry: shortText.min(1),
+    region: z.string().trim().min(1).max(64),
+    timezone: z.string().refine(isTimeZone, "must be an IANA time zone such as America/New_York"),
+    primaryLanguage: z.string().trim().min(1).max(64),
+    strategic: z.boolean().optional(),
+    needsOnsite: z.boolean().optional(),
+    healthScore: z.number().int().min(0).max(100).optional(),
+    usagePct: z.number().min(0).max(9999).optional().describe("Usage in percent of the entitlement"),
+    expansionPotential: money.optional(),
+    csmEmail: z.email().optional().describe("An active CSM; omit to keep the account's CSM"),
+  });
+
+export const contactInput = z
+  .object({
+    name: shortText.min(1),
+    title: shortText.default(""),
+    role: z.enum(ContactRole),
+    priority: z.enum(Priority).optional(),
+    notes: longText.default(""),
+  });
+
+export const dealInput = z
+  .object({
+    accountExternalId: externalId,
+    name: shortText.min(1),
+    type: z.enum(DealType),
+    stage: z.enum(DealStage).describe("CLOSED_WON runs the closed-won flow once (handoff, renewal, touchpoints)"),
+    amount: money.describe("ARR of the deal in dollars"),
+    termMonths: z.number().int().min(1).max(120),
+    closeDate: date,
+    contractStart: date.nullable().default(null),
+    products: z.array(z.string().min(1)).max(50).default([]).describe("Product names; each must exist"),
+    ownerEmail: z.email().describe("The owning AE"),
+    winReason: longText.default(""),
+    competitor: shortText.default(""),
+    painPoints: stringList.default([]),
+    risks: stringList.default([]),
+    technicalRequirements: stringList.default([]),
+    integrations: stringList.default([]),
+  });
+
+export const closeWonInput = z
+  .object({ closedAt: instant.optional().describe("When the deal closed; default now. Starts the 72-business-hour clock.") })
+  .default({});
+
+// ── responses ──
+
+export const accountOutput = z
+  .object({
+    id: z.string(),
+    externalId: z.string(),
+    name: z.string(),
+    segment: z.enum(Segment),
+    industry: z.string(),
+    region: z.string(),
+    timezone: z.string(),
+    primaryLanguage: z.string(),
+    strategic: z.boolean(),
+    needsOnsite: z.boolean(),
+    healthScore: z.number().int(),
+    usagePct: z.number(),
+    expansionPotential: money,
+    arr: money,
+    csmEmail: z.string().nullable(),
+  });
+
+export const contactOutput = z
+  .object({
+    id: z.string(),
+    accountExternalId: z.string(),
+    name: z.string(),
+    title: z.string(),
+    role: z.enum(ContactRole),
+    email: z.string(),
+    priority: z.enum(Priority),
+    notes: z.string(),
+  });
+
+export const dealOutput = z
+  .object({
+    id: z.string(),
+    externalId: z.string(),
+    accountExternalId: z.string(),
+    name: z.string(),
+    type: z.enum(DealType),
+    stage: z.enum(DealStage),
+    amount: money,
+    termMonths: z.number().int(),
+    closeDate: date,
+    contractStart: date.nullable(),
+    products: z.array(z.string()),
+    ownerEmail: z.string(),
+    winReason: z.string(),
+    competitor: z.string(),
+    painPoints: z.array(z.string()),
+    risks: z.array(z.string()),
+    technicalRequirements: z.array(z.string()),
+    integrations: z.array(z.string()),
+    closedWonAt: instant.nullable(),
+  });
+
+export const closeWonOutput = z
+  .object({
+    dealId: z.string(),
+    externalId: z.string(),
+    handoffId: z.string(),
+    renewalOpportunityId: z.string().nullable(),
+    created: z.boolean().describe("False when the deal was already closed-won: the call had no further effect"),
+  });
+
+export const handoffOutput = z
+  .object({
+    id: z.string(),
+    type: z.enum(HandoffType),
+    status: z.enum(HandoffStatus),
+    accountExternalId: z.string(),
+    accountName: z.string(),
+    dealExternalId: z.string().nullable(),
+    startedAt: instant,
+    dueAt: instant,
+    submittedAt: instant.nullable(),
+    completedAt: instant.nullable(),
+    completedWithinSla: z.boolean().nullable(),
+    acknowledgedAt: instant.nullable(),
+    rating: z.number().int().nullable(),
+  });
+
+export const suggestionOutput = z
+  .object({
+    id: z.string(),
+    status: z.enum(AssignmentStatus),
+    accountExternalId: z.string(),
+    accountName: z.string(),
+    handoffId: z.string().nullable(),
+    suggestedCsmEmail: z.string().nullable(),
+    suggestedScore: z.string().nullable().describe("Exact decimal score of the top candidate"),
+    chosenCsmEmail: z.string().nullable(),
+    decidedAt: instant.nullable(),
+    reason: z.string().nullable(),
+    createdAt: instant,
+    candidates: z.unknown().describe("Every candidate with its score breakdown and every excluded CSM with the reasons, as computed then"),
+  });
+
+export const renewalOutput = z
+  .object({
+    id: z.string(),
+    originalDealExternalId: z.string(),
+    accountExternalId: z.string(),
+    accountName: z.string(),
+    name: z.string(),
+    stage: z.enum(RenewalStage),
+    amount: money,
+    renewalDate: date,
+    originalCloseDate: date,
+    contractTermMonths: z.number().int(),
+    products: z.array(z.string()),
+    csmEmail: z.string().nullable(),
+  });
+
+const ratio = z.number().nullable().describe("A share between 0 and 1; null when there is nothing to measure");
+
+export const measuresOutput = z
+  .object({
+    period: z.object({ preset: z.string(), start: date, end: date }),
+    retention: z.object({
+      startArr: money,
+      retainedArr: money,
+      endArr: money,
+      cohortAccounts: z.number().int(),
+      retainedAccounts: z.number().int(),
+      grossRetention: ratio,
+      netRetention: ratio,
+      logoRetention: ratio,
+    }),
+    renewalVisibility: z.object({ from: date, until: date, due: z.number().int(), visible: z.number().int(), visibility: ratio }),
+    timeToFirstValue: z.object({ closed: z.number().int(), reached: z.number().int(), medianDays: z.number().nullable() }),
+    handoffs: z.object({
+      completed: z.number().int(),
+      withinSla: z.number().int(),
+      slaShare: ratio,
+      openOverdue: z.number().int(),
+      rated: z.number().int(),
+      meanRating: z.number().nullable(),
+    }),
+  });
+
+/** One page of a list: the same paging shape as the app's lists. */
+export function pagedOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    data: z.array(item),
+    count: z.number().int(),
+    currentPage: z.number().int(),
+    perPage: z.number().int(),
+    totalPages: z.number().int(),
+  });
+}
+
+// Registered last, once each: the OpenAPI document refers to these by name.
+API_COMPONENTS.add(errorBody, { id: "Error" });
+API_COMPONENTS.add(accountInput, { id: "AccountInput" });
+API_COMPONENTS.add(contactInput, { id: "ContactInput" });
+API_COMPONENTS.add(dealInput, { id: "DealInput" });
+API_COMPONENTS.add(closeWonInput, { id: "CloseWonInput" });
+API_COMPONENTS.add(accountOutput, { id: "Account" });
+API_COMPONENTS.add(contactOutput, { id: "Contact" });
+API_COMPONENTS.add(dealOutput, { id: "Deal" });
+API_COMPONENTS.add(closeWonOutput, { id: "CloseWonResult" });
+API_COMPONENTS.add(handoffOutput, { id: "Handoff" });
+API_COMPONENTS.add(suggestionOutput, { id: "Suggestion" });
+API_COMPONENTS.add(renewalOutput, { id: "Renewal" });
+API_COMPONENTS.add(measuresOutput, { id: "Measures" });

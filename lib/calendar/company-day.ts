@@ -1,0 +1,26 @@
+import { parseIsoDate } from "@/lib/dates";
+import { instantToZoned, zonedDateTimeToInstant } from "@/lib/zoned-time";
+import { businessDayOnOrAfter, type WorkingCalendar } from "@/lib/touchpoints/schedule";
+
+// "Today" for the company: the calendar date in the company time zone, carried as a UTC-midnight Date like
+// every @db.Date column. Jobs run at instants; alerts, digests and touchpoints speak in company days.
+
+const DAY_MS = 86_400_000;
+
+export function companyToday(now: Date, timezone: string): Date {
+  return parseIsoDate(instantToZoned(now, timezone).date);
+}
+
+export function addCalendarDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
+}
+
+/**
+ * When the 30-minute handoff call between the AE and the CSM is booked: 10:00 company time on the next
+ * business day after the assignment, so both have the handoff document a day ahead and it never lands on a
+ * weekend or holiday. Either of them moves it in their calendar if it does not suit.
+ */
+export function handoffCallStart(now: Date, calendar: WorkingCalendar & { timezone: string }, hour = 10): Date {
+  const day = businessDayOnOrAfter(addCalendarDays(companyToday(now, calendar.timezone), 1), calendar);
+  return zonedDateTimeToInstant(day.toISOString().slice(0, 10), `${String(hour).padStart(2, "0")}:00`, calendar.timezone);
+}

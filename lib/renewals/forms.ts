@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { RenewalStage } from "@/lib/generated/prisma/enums";
+
+// Form schemas shared by the pages (client validation) and lib/server (the same rules, enforced).
+
+const DOLLARS = /^\d{1,13}(\.\d{1,2})?$/;
+
+/** "125,000.50" or "125000.5" → 12500050n, moving digits rather than multiplying a float. */
+export function dollarsToCents(text: string): bigint {
+  const [whole = "0", fraction = ""] = text.replace(/[$,\s]/g, "").split(".");
+  return BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
+}
+
+export function isDollars(text: string): boolean {
+  return DOLLARS.test(text.replace(/[$,\s]/g, ""));
+}
+
+export const moveStageSchema = z
+  .object({
+    renewalId: z.string().min(1),
+    stage: z.enum(RenewalStage, "Choose a stage"),
+    closedAmount: z.string().trim().max(20).default(""),
+  })
+  .superRefine((value, ctx) => {
+    if (value.stage !== "CLOSED_WON") return;
+    if (!isDollars(value.closedAmount) || dollarsToCents(value.closedAmount) <= 0n) {
+      ctx.addIssue({ code: "custom", path: ["closedAmount"], message: "Enter the renewed ARR in dollars, e.g. 120000" });
+    }
+  });
+export type MoveStageInput = z.input<typeof moveStageSchema>;
+
+export const completeTouchpointSchema = z.object({
+  touchpointId: z.string().min(1),
+  notes: z.string().trim().max(2000, "Keep the notes under 2,000 characters").default(""),
+});
+
+const percent = (label: string) =>
+  z.coerce.number(`${label} must be a number`).min(0, `${label} is at least 0`).max(100, `${label} is at most 100`);
+
+export const healthUsageSchema = z.object({
+  accountId: z.string().min(1),
+  healthScore: percent("Health").int("Health is a whole number"),
+  usagePct: percent("Usage").multipleOf(0.01, "Usage has at most 2 decimals"),
+});
+
+const optionalIsoDate = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value), "Use a date (YYYY-MM-DD)")
+  .default("");
+
+export const milestonesSchema = z.object({
+  accountId: z.string().min(1),
+  goLiveAt: optionalIsoDate,
+  firstValueAt: optionalIsoDate,
+});
+
+export const expansionSchema = z.object({
+  accountId: z.string().min(1),
+  potential: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || isDollars(value), "Enter dollars, e.g. 25000")
+    .default(""),
+  notes: z.string().trim().max(2000).default(""),
+});

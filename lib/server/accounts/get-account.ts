@@ -1,0 +1,118 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { buildTimeline, changeSummary, type TimelineEntry } from "@/lib/accounts/timeline";
+import { companyToday } from "@/lib/calendar/company-day";
+import { toIsoDate } from "@/lib/dates";
+import { expansionTiming, upsellProducts } from "@/lib/handoff/document";
+import type { RiskFactor } from "@/lib/risk/assess";
+import { canIdentifyExpansion, canManageAccount, findVisibleAccount } from "@/lib/server/accounts/access";
+import type { ActingUser } from "@/lib/server/authz";
+import { getSettings } from "@/lib/server/settings/get-settings";
+
+// The account page: its facts, renewals, upcoming touchpoints, latest risk, the expansion opportunity and the
+// timeline of everything, for anyone who may see the account, with what they may change.
+
+const TIMELINE_LIMIT = 300;
+
+export async function getAccount(actor: ActingUser, accountId: string, now = new Date()) {
+  const access = await findVisibleAccount(actor, accountId);
+  const { calendar } = await getSettings();
+  const today = companyToday(now, calendar.timezone);
+  const account = await prisma.account.findUniqueOrThrow({
+    where: { id: access.id },
+    select: {
+      id: true,
+      name: true,
+      externalId: true,
+      segment: true,
+      industry: true,
+      region: true,
+      strategic: true,
+      healthScore: true,
+      usagePct: true,
+      arrCents: true,
+      expansionPotentialCents: true,
+      initialSignedAt: true,
+      goLiveAt: true,
+      firstValueAt: true,
+      csm: { select: { id: true, name: true } },
+      ae: { select: { id: true, name: true } },
+      renewals: { orderBy: [{ renewalDate: "asc" }, { id: "asc" }], select: { id: true, name: true, renewalDate: true, stage: true, amountCents: true, closedAmountCents: true } },
+    },
+  });
+  const handoffIds = (await prisma.handoff.findMany({ where: { accountId: account.id }, select: { id: true } })).map((h) => h.id);
+  const renewalIds = account.renewals.map((r) => r.id);
+  const [deals, handoffs, assignments, touchpoints, notifications, emails, risks, movements, meetings, audits, catalogue] = await Promise.all([
+    prisma.deal.findMany({
+      where: { accountId: account.id },
+      orderBy: { closeDate: "desc" },
+      select: { id: true, name: true, amountCents: true, createdAt: true, closedWonAt: true, closeDate: true, stage: true, products: { select: { product: { select: { id: true, name: true } } } } },
+    }),
+    prisma.handoff.findMany({
+      where: { accountId: account.id },
+      select: { id: true, type: true, status: true, startedAt: true, dueAt: true, completedAt: true, completedWithinSla: true, acknowledgedAt: true, rating: true, skippedAt: true, skipReason: true },
+    }),
+    prisma.csmAssignment.findMany({
+      where: { accountId: account.id },
+      select: { id: true, createdAt: true, status: true, decidedAt: true, reason: true, suggestedCsm: { select: { name: true } }, chosenCsm: { select: { name: true } } },
+    }),
+    prisma.touchpoint.findMany({ where: { accountId: account.id }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], select: { id: true, type: true, status: true, dueDate: true, completedAt: true, notes: true, asapFlag: true, aeInvited: true, owner: { select: { name: true } } } }),
+    prisma.notification.findMany({
+      where: { link: { in: [`/accounts/${account.id}`, ...handoffIds.map((id) => `/handoffs/${id}`)] } },
+      orderBy: { createdAt: "desc" },
+      take: TIMELINE_LIMIT,
+      select: { id: true, kind: true, title: true, body: true, createdAt: true, link: true },
+    }),
+    prisma.emailMessage.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT, select: { id: true, kind: true, subject: true, toEmails: true, createdAt: true, sentAt: true } }),
+    prisma.riskAssessment.findMany({ where: { accountId: account.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: { id: true, overall: true, trigger: true, createdAt: true, factors: true } }),
+    prisma.arrMovement.findMany({ where: { accountId: account.id }, orderBy: { date: "desc" }, select: { id: true, type: true, amountCents: true, date: true } }),
+    prisma.meeting.findMany({ where: { accountId: account.id }, orderBy: { startsAt: "desc" }, select: { id: true, kind: true, startsAt: true, durationMinutes: true, attendeeEmails: true } }),
+    prisma.auditEvent.findMany({
+      where: { OR: [{ entityType: "Account", entityId: account.id }, { entityType: "RenewalOpportunity", entityId: { in: renewalIds } }] },
+      orderBy: { at: "desc" },
+      take: TIMELINE_LIMIT,
+      select: { id: true, action: true, at: true, data: true, actor: { select: { name: true } } },
+    }),
+    prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+
+  const timeline: TimelineEntry[] = buildTimeline({
+    today,
+    deals,
+    handoffs,
+    assignments: assignments.map((a) => ({ ...a, suggestedName: a.suggestedCsm?.name ?? null, chosenName: a.chosenCsm?.name ?? null })),
+    touchpoints,
+    notifications,
+    emails,
+    risks,
+    movements,
+    meetings,
+    changes: audits.flatMap((event) => {
+      const summary = changeSummary(event.action, (event.data ?? {}) as Record<string, unknown>);
+      return summary ? [{ id: String(event.id), action: event.action, at: event.at, actorName: event.actor?.name ?? null, summary }] : [];
+    }),
+  }).slice(0, TIMELINE_LIMIT);
+
+  const wonDeals = deals.filter((deal) => deal.stage === "CLOSED_WON");
+  const owned = [...new Map(wonDeals.flatMap((deal) => deal.products.map((p) => [p.product.id, p.product] as const))).values()];
+  const firstClose = wonDeals.at(-1)?.closeDate ?? account.initialSignedAt ?? today;
+  const latestRisk = risks[0] ? { overall: risks[0].overall, createdAt: risks[0].createdAt, factors: risks[0].factors as unknown as RiskFactor[] } : null;
+  const canManage = canManageAccount(actor, access);
+  return {
+    account: { ...account, usagePct: Number(account.usagePct) },
+    today,
+    ownedProducts: owned.map((product) => product.name).sort(),
+    expansion: {
+      products: upsellProducts(catalogue, owned),
+      potentialCents: account.expansionPotentialCents,
+      timing: expansionTiming(account.goLiveAt ? toIsoDate(account.goLiveAt) : null, firstClose, account.healthScore),
+      openHandoffId: handoffs.find((h) => h.type === "EXPANSION" && (h.status === "IN_PROGRESS" || h.status === "SUBMITTED"))?.id ?? null,
+    },
+    upcoming: touchpoints.filter((t) => t.status === "PLANNED" && t.dueDate >= today).map((t) => ({ ...t, ownerName: t.owner?.name ?? null })),
+    latestRisk,
+    timeline,
+    permissions: { canManage, canIdentifyExpansion: canIdentifyExpansion(actor, access), canMoveRenewals: canManage },
+  };
+}
+
+export type AccountView = Awaited<ReturnType<typeof getAccount>>;

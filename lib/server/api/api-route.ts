@@ -1,0 +1,75 @@
+import "server-only";
+import { z } from "zod";
+import type { Tx } from "@/lib/db";
+import { AppError, forbidden } from "@/lib/errors";
+import type { ApiRouteDef } from "@/lib/api/routes";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { errorResponse } from "@/lib/server/http";
+import { authenticateApiRequest, type ApiCaller } from "@/lib/server/api/authenticate";
+import { requestHash, withIdempotency } from "@/lib/server/api/idempotency";
+import { fieldErrorsOf } from "@/lib/server/actions/result";
+
+// Builds a route handler from its entry in the route table: bearer token → role check → parameters, query
+// and body validated with the entry's zod schemas → the work → the response checked against the documented
+// schema. Every refusal is JSON { code, message, fields }; nothing else (no stack) leaves the server.
+
+const MAX_BODY_BYTES = 1_000_000;
+const MAX_IDEMPOTENCY_KEY = 200;
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ApiContext<R extends ApiRouteDef> {
+  caller: ApiCaller;
+  params: Out<R["params"]>;
+  query: Out<R["query"]>;
+  body: Out<R["body"]>;
+  /** Set when the call runs inside its Idempotency-Key transaction: do the work on it. */
+  tx?: Tx;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("VALIDATION", `The ${what} ${what === "body" ? "has" : "have"} invalid fields.`, fieldErrorsOf(result.error));
+  return result.data;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError("VALIDATION", "The body is larger than 1 MB.");
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION", "The body is not valid JSON.");
+  }
+}
+
+export function apiRoute<R extends ApiRouteDef>(route: R, work: (context: ApiContext<R>) => Promise<z.input<R["response"]>>) {
+  return async (request: Request, segment: { params: Promise<Record<string, string | string[]>> } = { params: Promise.resolve({}) }) => {
+    try {
+      const caller = await authenticateApiRequest(request);
+      if (!route.roles.includes(caller.user.role)) {
+        throw forbidden(`A ${ROLE_LABELS[caller.user.role]} token cannot call ${route.method} /api/v1${route.path}.`);
+      }
+      const params = (route.params ? parse(route.params, await segment.params, "path parameters") : undefined) as Out<R["params"]>;
+      const query = (route.query ? parse(route.query, Object.fromEntries(new URL(request.url).searchParams), "query parameters") : undefined) as Out<R["query"]>;
+      const rawBody = route.body ? await readJson(request) : undefined;
+      const body = (route.body ? parse(route.body, rawBody, "body") : undefined) as Out<R["body"]>;
+      const respond = async (tx?: Tx) => ({ status: route.status, body: route.response.parse(await work({ caller, params, query, body, tx })) });
+
+      const key = route.idempotent ? request.headers.get("idempotency-key")?.trim() : undefined;
+      if (key === undefined || key === null) {
+        const result = await respond();
+        return Response.json(result.body, { status: result.status });
+      }
+      if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY) {
+        throw new AppError("VALIDATION", "The Idempotency-Key header must be 1 to 200 characters.", { "Idempotency-Key": ["must be 1 to 200 characters"] });
+      }
+      const path = new URL(request.url).pathname;
+      const result = await withIdempotency(`${caller.tokenId}:${key}`, requestHash(route.method, path, rawBody ?? {}), respond);
+      return Response.json(result.body, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

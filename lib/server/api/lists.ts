@@ -1,0 +1,122 @@
+import "server-only";
+import type { z } from "zod";
+import { prisma } from "@/lib/db";
+import { parseIsoDate, toIsoDate } from "@/lib/dates";
+import { centsToDollars } from "@/lib/imports/fields";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { paged, type Paged } from "@/lib/paging";
+import type { handoffOutput, handoffQuery, renewalOutput, renewalQuery, suggestionOutput, suggestionQuery } from "@/lib/api/schemas";
+import { assertRole, type ActingUser } from "@/lib/server/authz";
+import { visibleHandoffs } from "@/lib/server/handoffs/access";
+
+// The API's read lists, paged in SQL and scoped by the token's role inside the query's WHERE.
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+const page = (query: { page: number; perPage: number }) => ({ skip: (query.page - 1) * query.perPage, take: query.perPage });
+
+export async function listHandoffsForApi(actor: ActingUser, query: z.output<typeof handoffQuery>): Promise<Paged<z.input<typeof handoffOutput>>> {
+  const where: Prisma.HandoffWhereInput = { AND: [visibleHandoffs(actor), query.status ? { status: query.status } : {}] };
+  const [rows, count] = await Promise.all([
+    prisma.handoff.findMany({
+      where,
+      orderBy: [{ startedAt: "desc" }, { id: "asc" }],
+      ...page(query),
+      include: { account: { select: { externalId: true, name: true } }, deal: { select: { externalId: true } } },
+    }),
+    prisma.handoff.count({ where }),
+  ]);
+  const data = rows.map((h) => ({
+    id: h.id,
+    type: h.type,
+    status: h.status,
+    accountExternalId: h.account.externalId,
+    accountName: h.account.name,
+    dealExternalId: h.deal?.externalId ?? null,
+    startedAt: h.startedAt.toISOString(),
+    dueAt: h.dueAt.toISOString(),
+    submittedAt: iso(h.submittedAt),
+    completedAt: iso(h.completedAt),
+    completedWithinSla: h.completedWithinSla,
+    acknowledgedAt: iso(h.acknowledgedAt),
+    rating: h.rating,
+  }));
+  return paged(data, count, query.page, query.perPage);
+}
+
+export async function listSuggestionsForApi(actor: ActingUser, query: z.output<typeof suggestionQuery>): Promise<Paged<z.input<typeof suggestionOutput>>> {
+  assertRole(actor, ["ADMIN", "CS_MANAGER", "LEADERSHIP"]);
+  const where: Prisma.CsmAssignmentWhereInput = { status: query.status };
+  const [rows, count] = await Promise.all([
+    prisma.csmAssignment.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      ...page(query),
+      include: {
+        account: { select: { externalId: true, name: true } },
+        suggestedCsm: { select: { email: true } },
+        chosenCsm: { select: { email: true } },
+      },
+    }),
+    prisma.csmAssignment.count({ where }),
+  ]);
+  const data = rows.map((a) => ({
+    id: a.id,
+    status: a.status,
+    accountExternalId: a.account.externalId,
+    accountName: a.account.name,
+    handoffId: a.handoffId,
+    suggestedCsmEmail: a.suggestedCsm?.email ?? null,
+    suggestedScore: a.suggestedScore?.toString() ?? null,
+    chosenCsmEmail: a.chosenCsm?.email ?? null,
+    decidedAt: iso(a.decidedAt),
+    reason: a.reason,
+    createdAt: a.createdAt.toISOString(),
+    candidates: a.candidates,
+  }));
+  return paged(data, count, query.page, query.perPage);
+}
+
+/** Leadership, CS managers and admins see every renewal; a CSM those of their own accounts. */
+function visibleRenewals(actor: ActingUser): Prisma.RenewalOpportunityWhereInput {
+  return actor.role === "CSM" ? { account: { csmId: actor.id } } : {};
+}
+
+export async function listRenewalsForApi(actor: ActingUser, query: z.output<typeof renewalQuery>): Promise<Paged<z.input<typeof renewalOutput>>> {
+  assertRole(actor, ["ADMIN", "CS_MANAGER", "LEADERSHIP", "CSM"]);
+  const where: Prisma.RenewalOpportunityWhereInput = {
+    AND: [
+      visibleRenewals(actor),
+      query.stage ? { stage: query.stage } : {},
+      query.dueFrom ? { renewalDate: { gte: parseIsoDate(query.dueFrom) } } : {},
+      query.dueTo ? { renewalDate: { lte: parseIsoDate(query.dueTo) } } : {},
+    ],
+  };
+  const [rows, count] = await Promise.all([
+    prisma.renewalOpportunity.findMany({
+      where,
+      orderBy: [{ renewalDate: "asc" }, { id: "asc" }],
+      ...page(query),
+      include: {
+        originalDeal: { select: { externalId: true } },
+        account: { select: { externalId: true, name: true, csm: { select: { email: true } } } },
+        products: { select: { product: { select: { name: true } } } },
+      },
+    }),
+    prisma.renewalOpportunity.count({ where }),
+  ]);
+  const data = rows.map((r) => ({
+    id: r.id,
+    originalDealExternalId: r.originalDeal.externalId,
+    accountExternalId: r.account.externalId,
+    accountName: r.account.name,
+    name: r.name,
+    stage: r.stage,
+    amount: centsToDollars(r.amountCents),
+    renewalDate: toIsoDate(r.renewalDate),
+    originalCloseDate: toIsoDate(r.originalCloseDate),
+    contractTermMonths: r.contractTermMonths,
+    products: r.products.map((p) => p.product.name).sort(),
+    csmEmail: r.account.csm?.email ?? null,
+  }));
+  return paged(data, count, query.page, query.perPage);
+}

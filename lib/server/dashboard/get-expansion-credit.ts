@@ -1,0 +1,125 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { expansionCreditCents } from "@/lib/dashboard/credit";
+import { resolvePeriod, type Period } from "@/lib/dashboard/period";
+import type { DashboardParams } from "@/lib/dashboard/params";
+import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
+import { accountConditions, creditScope, type DashboardScope } from "@/lib/server/dashboard/scope";
+import type { ActingUser } from "@/lib/server/authz";
+
+export interface CreditRow {
+  aeId: string;
+  aeName: string;
+  accounts: number;
+  movements: number;
+  expansionCents: bigint;
+  creditCents: bigint;
+}
+
+export interface ExpansionCredit {
+  period: Period;
+  ratePercent: number;
+  windowMonths: number;
+  rows: CreditRow[];
+  expansionCents: bigint;
+  creditCents: bigint;
+}
+
+// The AE who closed the account's first deal is the "original AE" of policy 003; an account without a recorded
+// first deal keeps its assigned AE as the original.
+function originalAe(account: Prisma.Sql, assigned: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`coalesce((SELECT o."ownerId" FROM "Deal" o
+                              WHERE o."accountId" = ${account} AND o."type" = 'NEW' AND o."stage" = 'CLOSED_WON'
+                              ORDER BY o."closeDate", o."id" LIMIT 1), ${assigned})`;
+}
+
+/**
+ * Each account's credit window (SPEC.md "AE expansion credit"): from the initial signing to the day before
+ * `windowMonths` later, for accounts with an AE whose window can reach the period. `signed` picks the accounts with an
+ * initial signing date (a plain range on its index) or, for the rare account without one, its first closed-won NEW
+ * deal. Columns: id, ae_id, signed_on, window_end (exclusive).
+ */
+function creditWindows(scope: DashboardScope, period: Period, windowMonths: number, signed: boolean): Prisma.Sql {
+  const months = Prisma.sql`make_interval(months => ${windowMonths}::int)`;
+  const windows = signed
+    ? Prisma.sql`
+      SELECT a."id", a."aeId" AS ae_id, a."initialSignedAt" AS signed_on FROM "Account" a
+      WHERE a."aeId" IS NOT NULL
+        -- A window that ends before the period starts earns nothing in it (a few days' slack for month ends).
+        AND a."initialSignedAt" BETWEEN (${period.start}::date - ${months} - interval '3 days')::date AND ${period.end}::date
+        ${accountConditions(scope)}`
+    : Prisma.sql`
+      SELECT a."id", a."aeId" AS ae_id, min(f."closeDate") AS signed_on FROM "Account" a
+      JOIN "Deal" f ON f."accountId" = a."id" AND f."type" = 'NEW' AND f."stage" = 'CLOSED_WON'
+      WHERE a."aeId" IS NOT NULL AND a."initialSignedAt" IS NULL ${accountConditions(scope)}
+      GROUP BY a."id", a."aeId"`;
+  return Prisma.sql`SELECT w."id", w.ae_id, w.signed_on, (w.signed_on + ${months})::date AS window_end FROM (${windows}) w`;
+}
+
+/** Expansion movements in the period inside the window `w`. */
+function inWindow(period: Period): Prisma.Sql {
+  return Prisma.sql`
+    JOIN "ArrMovement" m ON m."accountId" = w."id" AND m."type" = 'EXPANSION'
+                        AND m."date" >= w.signed_on AND m."date" < w.window_end
+                        AND m."date" BETWEEN ${period.start}::date AND ${period.end}::date`;
+}
+
+/**
+ * The movements that earn credit, one row each (for the drill-down), on accounts whose AE is still the original one.
+ * Aliases: w (window), m (movement), a (account).
+ */
+export function creditedMovementsFrom(scope: DashboardScope, period: Period, windowMonths: number): Prisma.Sql {
+  return Prisma.sql`
+    FROM (${creditWindows(scope, period, windowMonths, true)} UNION ALL ${creditWindows(scope, period, windowMonths, false)}) w
+    ${inWindow(period)}
+    JOIN "Account" a ON a."id" = w."id"
+    WHERE w.ae_id = ${originalAe(Prisma.sql`w."id"`, Prisma.sql`w.ae_id`)}`;
+}
+
+export function expansionCreditQuery(scope: DashboardScope, period: Period, windowMonths: number): Prisma.Sql {
+  // Summed per account first, so the original-AE lookup runs once per account rather than once per movement;
+  // the AE names are joined to the per-AE rows at the end.
+  const perAccount = (signed: boolean) => Prisma.sql`
+    SELECT w."id", w.ae_id, count(*)::int AS movements, sum(m."amountCents")::bigint AS cents
+    FROM (${creditWindows(scope, period, windowMonths, signed)}) w ${inWindow(period)}
+    GROUP BY w."id", w.ae_id`;
+  return Prisma.sql`
+    WITH per_account AS (${perAccount(true)} UNION ALL ${perAccount(false)}),
+    per_ae AS (
+      SELECT p.ae_id, count(*)::int AS accounts, sum(p.movements)::int AS movements, sum(p.cents)::bigint AS expansion
+      FROM per_account p
+      WHERE p.ae_id = ${originalAe(Prisma.sql`p."id"`, Prisma.sql`p.ae_id`)}
+      GROUP BY p.ae_id
+    )
+    SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
+    FROM per_ae x JOIN "User" u ON u."id" = x.ae_id
+    ORDER BY x.expansion DESC, u."name"`;
+}
+
+/** Expansion credit per AE: leadership and admins see every AE, an AE only their own. */
+export async function getExpansionCredit(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<ExpansionCredit> {
+  const scope = creditScope(user, params);
+  const { today, settings } = await measureContext(context);
+  const period = resolvePeriod(params.period, today, params.from, params.to);
+  const { ratePercent, windowMonths } = settings.expansionCredit;
+  const rows = await prisma.$queryRaw<{ ae_id: string; ae_name: string; accounts: number; movements: number; expansion: bigint }[]>(
+    expansionCreditQuery(scope, period, windowMonths),
+  );
+  const credited = rows.map((row) => ({
+    aeId: row.ae_id,
+    aeName: row.ae_name,
+    accounts: row.accounts,
+    movements: row.movements,
+    expansionCents: row.expansion,
+    creditCents: expansionCreditCents(row.expansion, ratePercent),
+  }));
+  return {
+    period,
+    ratePercent,
+    windowMonths,
+    rows: credited,
+    expansionCents: credited.reduce((sum, row) => sum + row.expansionCents, 0n),
+    creditCents: credited.reduce((sum, row) => sum + row.creditCents, 0n),
+  };
+}

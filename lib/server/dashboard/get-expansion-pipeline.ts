@@ -1,0 +1,59 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DealStage } from "@/lib/generated/prisma/enums";
+import { prisma } from "@/lib/db";
+import type { DashboardParams } from "@/lib/dashboard/params";
+import { accountConditions, dashboardScope, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
+import type { ActingUser } from "@/lib/server/authz";
+
+export const OPEN_STAGES: readonly DealStage[] = ["PROSPECTING", "DISCOVERY", "PROPOSAL", "NEGOTIATION"];
+
+export interface ExpansionPipeline {
+  openDeals: number;
+  openArrCents: bigint;
+  byStage: { stage: DealStage; deals: number; arrCents: bigint }[];
+  potentialAccounts: number;
+  potentialCents: bigint;
+}
+
+/** Open expansion deals; the account (`a`) is joined when the cut needs it or the caller reads it. */
+export function openExpansionDealsFrom(scope: DashboardScope, withAccount = hasAccountConditions(scope)): Prisma.Sql {
+  return Prisma.sql`
+    FROM "Deal" d
+    ${withAccount ? Prisma.sql`JOIN "Account" a ON a."id" = d."accountId"` : Prisma.empty}
+    WHERE d."type" = 'EXPANSION'
+      AND d."stage" IN (${Prisma.join(OPEN_STAGES.map((stage) => Prisma.sql`${stage}::"DealStage"`))}) ${accountConditions(scope)}`;
+}
+
+export function expansionPipelineQuery(scope: DashboardScope): Prisma.Sql {
+  const stages = OPEN_STAGES.map(
+    (stage, index) => Prisma.sql`
+      count(*) FILTER (WHERE d."stage" = ${stage}::"DealStage")::int AS ${Prisma.raw(`n${index}`)},
+      coalesce(sum(d."amountCents") FILTER (WHERE d."stage" = ${stage}::"DealStage"), 0)::bigint AS ${Prisma.raw(`c${index}`)}`,
+  );
+  return Prisma.sql`
+    WITH deals AS (SELECT ${Prisma.join(stages)} ${openExpansionDealsFrom(scope)}),
+         potential AS (
+           SELECT count(*) FILTER (WHERE a."expansionPotentialCents" > 0)::int AS potential_accounts,
+                  coalesce(sum(a."expansionPotentialCents"), 0)::bigint AS potential
+           FROM "Account" a WHERE a."arrCents" > 0 ${accountConditions(scope)})
+    SELECT * FROM deals, potential`;
+}
+
+/** Open expansion deals by stage, and the expansion potential CSMs recorded on paying accounts. */
+export async function getExpansionPipeline(user: ActingUser, params: DashboardParams): Promise<ExpansionPipeline> {
+  const scope = dashboardScope(user, params);
+  const [row] = await prisma.$queryRaw<Record<string, number | bigint>[]>(expansionPipelineQuery(scope));
+  const byStage = OPEN_STAGES.map((stage, index) => ({
+    stage,
+    deals: Number(row?.[`n${index}`] ?? 0),
+    arrCents: BigInt(row?.[`c${index}`] ?? 0n),
+  }));
+  return {
+    openDeals: byStage.reduce((sum, entry) => sum + entry.deals, 0),
+    openArrCents: byStage.reduce((sum, entry) => sum + entry.arrCents, 0n),
+    byStage,
+    potentialAccounts: Number(row?.potential_accounts ?? 0),
+    potentialCents: BigInt(row?.potential ?? 0n),
+  };
+}

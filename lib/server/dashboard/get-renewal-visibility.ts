@@ -1,0 +1,72 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { countRatio } from "@/lib/dashboard/ratio";
+import type { DashboardParams } from "@/lib/dashboard/params";
+import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
+import { accountConditions, dashboardScope, type DashboardScope } from "@/lib/server/dashboard/scope";
+import type { ActingUser } from "@/lib/server/authz";
+
+/** SPEC.md: renewal visibility "at 90 days". */
+export const RENEWAL_VISIBILITY_DAYS = 90;
+
+export interface RenewalVisibility {
+  from: Date;
+  until: Date;
+  due: number;
+  visible: number;
+  withoutCsm: number;
+  withoutOpportunity: number;
+  dueArrCents: bigint;
+  visibleArrCents: bigint;
+  visibility: number | null;
+}
+
+export function renewalWindow(today: Date): { from: Date; until: Date } {
+  return { from: today, until: new Date(today.getTime() + RENEWAL_VISIBILITY_DAYS * 86_400_000) };
+}
+
+/**
+ * The renewals due: closed-won contracts ending in the window (Deal."contractEnd", kept by the database).
+ * Visible = it has its renewal opportunity and the account has a CSM.
+ */
+export function renewalsDueFrom(scope: DashboardScope, from: Date, until: Date): Prisma.Sql {
+  return Prisma.sql`
+    FROM "Deal" d
+    JOIN "Account" a ON a."id" = d."accountId"
+    LEFT JOIN "RenewalOpportunity" r ON r."originalDealId" = d."id"
+    WHERE d."stage" = 'CLOSED_WON' AND d."contractEnd" BETWEEN ${from}::date AND ${until}::date ${accountConditions(scope)}`;
+}
+
+export function renewalVisibilityQuery(scope: DashboardScope, from: Date, until: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT count(*)::int AS due,
+           count(*) FILTER (WHERE r."id" IS NOT NULL AND a."csmId" IS NOT NULL)::int AS visible,
+           count(*) FILTER (WHERE a."csmId" IS NULL)::int AS without_csm,
+           count(*) FILTER (WHERE r."id" IS NULL)::int AS without_opportunity,
+           coalesce(sum(d."amountCents"), 0)::bigint AS due_arr,
+           coalesce(sum(d."amountCents") FILTER (WHERE r."id" IS NOT NULL AND a."csmId" IS NOT NULL), 0)::bigint AS visible_arr
+    ${renewalsDueFrom(scope, from, until)}`;
+}
+
+export async function getRenewalVisibility(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<RenewalVisibility> {
+  const scope = dashboardScope(user, params);
+  const { today } = await measureContext(context);
+  const { from, until } = renewalWindow(today);
+  const [row] = await prisma.$queryRaw<
+    { due: number; visible: number; without_csm: number; without_opportunity: number; due_arr: bigint; visible_arr: bigint }[]
+  >(renewalVisibilityQuery(scope, from, until));
+  const due = row?.due ?? 0;
+  const visible = row?.visible ?? 0;
+  return {
+    from,
+    until,
+    due,
+    visible,
+    withoutCsm: row?.without_csm ?? 0,
+    withoutOpportunity: row?.without_opportunity ?? 0,
+    dueArrCents: row?.due_arr ?? 0n,
+    visibleArrCents: row?.visible_arr ?? 0n,
+    visibility: countRatio(visible, due),
+  };
+}

@@ -1,0 +1,70 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { resolvePeriod, type Period } from "@/lib/dashboard/period";
+import type { DashboardParams } from "@/lib/dashboard/params";
+import { TTFV_BUCKETS } from "@/lib/dashboard/ttfv";
+import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
+import { accountConditions, dashboardScope, type DashboardScope } from "@/lib/server/dashboard/scope";
+import type { ActingUser } from "@/lib/server/authz";
+
+export interface TimeToFirstValue {
+  period: Period;
+  /** Accounts whose initial close falls in the period. */
+  closed: number;
+  reached: number;
+  medianDays: number | null;
+  buckets: { label: string; accounts: number }[];
+}
+
+/**
+ * Accounts whose initial close (initial signing, else their first closed-won NEW deal) falls in the period, with
+ * the days to first value (a first value recorded before the close counts as 0 days). Columns: a.*, closed_on, days.
+ * The two ways of closing are separate branches so the common one is a plain index range on the signing date.
+ */
+export function ttfvAccountsSql(scope: DashboardScope, period: Period): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a.*, c.closed_on,
+           -- greatest() skips NULLs, so an account still waiting needs its own case to stay NULL.
+           CASE WHEN a."firstValueAt" IS NOT NULL THEN greatest(a."firstValueAt" - c.closed_on, 0) END AS days
+    FROM (
+      SELECT s."id", s."initialSignedAt" AS closed_on FROM "Account" s
+      WHERE s."initialSignedAt" BETWEEN ${period.start}::date AND ${period.end}::date
+      UNION ALL
+      SELECT f."accountId", min(f."closeDate") FROM "Deal" f
+      JOIN "Account" s ON s."id" = f."accountId" AND s."initialSignedAt" IS NULL
+      WHERE f."type" = 'NEW' AND f."stage" = 'CLOSED_WON'
+      GROUP BY f."accountId"
+      HAVING min(f."closeDate") BETWEEN ${period.start}::date AND ${period.end}::date
+    ) c
+    JOIN "Account" a ON a."id" = c."id"
+    WHERE TRUE ${accountConditions(scope)}`;
+}
+
+export function timeToFirstValueQuery(scope: DashboardScope, period: Period): Prisma.Sql {
+  const buckets = TTFV_BUCKETS.map((bucket, index) =>
+    bucket.max === null
+      ? Prisma.sql`count(*) FILTER (WHERE t.days >= ${bucket.min}::int)::int AS ${Prisma.raw(`b${index}`)}`
+      : Prisma.sql`count(*) FILTER (WHERE t.days BETWEEN ${bucket.min}::int AND ${bucket.max}::int)::int AS ${Prisma.raw(`b${index}`)}`,
+  );
+  return Prisma.sql`
+    SELECT count(*)::int AS closed,
+           count(t.days)::int AS reached,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY t.days) AS median,
+           ${Prisma.join(buckets)}
+    FROM (${ttfvAccountsSql(scope, period)}) t`;
+}
+
+export async function getTimeToFirstValue(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<TimeToFirstValue> {
+  const scope = dashboardScope(user, params);
+  const { today } = await measureContext(context);
+  const period = resolvePeriod(params.period, today, params.from, params.to);
+  const [row] = await prisma.$queryRaw<Record<string, number | null>[]>(timeToFirstValueQuery(scope, period));
+  return {
+    period,
+    closed: row?.closed ?? 0,
+    reached: row?.reached ?? 0,
+    medianDays: row?.median ?? null,
+    buckets: TTFV_BUCKETS.map((bucket, index) => ({ label: bucket.label, accounts: row?.[`b${index}`] ?? 0 })),
+  };
+}

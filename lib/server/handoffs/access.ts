@@ -1,0 +1,63 @@
+import "server-only";
+import { prisma, type Tx } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ActingUser } from "@/lib/server/authz";
+
+/**
+ * Which handoffs a person may see, as a `where` so it cannot be forgotten: an AE their own deals',
+ * a CSM those of accounts assigned to them; CS managers, leadership and admins all of them.
+ */
+export function visibleHandoffs(actor: ActingUser): Prisma.HandoffWhereInput {
+  switch (actor.role) {
+    case "AE":
+      return { deal: { ownerId: actor.id } };
+    case "CSM":
+      return { account: { csmId: actor.id } };
+    case "CS_MANAGER":
+    case "LEADERSHIP":
+    case "ADMIN":
+      return {};
+  }
+}
+
+export interface HandoffAccess {
+  id: string;
+  status: "IN_PROGRESS" | "SUBMITTED" | "COMPLETED" | "ACKNOWLEDGED" | "SKIPPED";
+  version: number;
+  accountId: string;
+  dealId: string | null;
+  ownerId: string | null;
+  csmId: string | null;
+}
+
+/** Loads a handoff the actor may see; one they may not see is "not found", so its existence does not leak. */
+export async function findVisibleHandoff(actor: ActingUser, handoffId: string, tx: Tx = prisma): Promise<HandoffAccess> {
+  const handoff = await tx.handoff.findFirst({
+    where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] },
+    select: {
+      id: true,
+      status: true,
+      version: true,
+      accountId: true,
+      dealId: true,
+      deal: { select: { ownerId: true } },
+      account: { select: { csmId: true } },
+    },
+  });
+  if (!handoff) throw notFound("The handoff");
+  return {
+    id: handoff.id,
+    status: handoff.status,
+    version: handoff.version,
+    accountId: handoff.accountId,
+    dealId: handoff.dealId,
+    ownerId: handoff.deal?.ownerId ?? null,
+    csmId: handoff.account.csmId,
+  };
+}
+
+/** The AE who owns the deal fills in the handoff; nobody else edits it. */
+export function assertOwningAe(actor: ActingUser, handoff: HandoffAccess): void {
+  if (actor.role !== "AE" || handoff.ownerId !== actor.id) throw forbidden("Only the deal's account executive can change this handoff.");
+}

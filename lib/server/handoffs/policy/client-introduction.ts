@@ -1,0 +1,93 @@
+import "server-only";
+import { z } from "zod";
+import { prisma, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { introductionSchema, handoffIdField } from "@/lib/handoff/forms";
+import { DEFAULT_INTRODUCTION_TEMPLATE, renderTemplate, type MergeValues } from "@/lib/handoff/template";
+import type { ActingUser } from "@/lib/server/authz";
+import { assertOwningAe, findVisibleHandoff } from "@/lib/server/handoffs/access";
+import { lockHandoff } from "@/lib/server/handoffs/lock";
+import { completePolicyStep } from "@/lib/server/handoffs/policy/complete-step";
+import { sendMail } from "@/lib/server/mail/mailer";
+import { getSettings } from "@/lib/server/settings/get-settings";
+
+export const TEMPLATE_KEY = "client_introduction";
+
+export const sendIntroductionInput = introductionSchema.extend(handoffIdField);
+
+/** The template and the values its merge fields take for this handoff (also used to prefill the form). */
+export async function introductionDraft(tx: Tx, handoffId: string) {
+  const handoff = await tx.handoff.findUniqueOrThrow({
+    where: { id: handoffId },
+    select: {
+      account: {
+        select: {
+          name: true,
+          csm: { select: { name: true, email: true } },
+          contacts: { where: { role: "CHAMPION" }, orderBy: { createdAt: "asc" }, take: 1, select: { name: true, email: true } },
+          meetings: { where: { kind: "KICKOFF" }, orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true } },
+        },
+      },
+      deal: { select: { owner: { select: { name: true, email: true } } } },
+    },
+  });
+  const [template, settings] = await Promise.all([tx.emailTemplate.findUnique({ where: { key: TEMPLATE_KEY } }), getSettings(tx)]);
+  const { account } = handoff;
+  const kickoff = account.meetings[0]?.startsAt;
+  const values: MergeValues = {
+    "account.name": account.name,
+    "contact.name": account.contacts[0]?.name.split(" ")[0] ?? "there",
+    "csm.name": account.csm?.name ?? "",
+    "csm.email": account.csm?.email ?? "",
+    "ae.name": handoff.deal?.owner.name ?? "",
+    "ae.email": handoff.deal?.owner.email ?? "",
+    "kickoff.date": kickoff ? formatDateTime(kickoff, settings.calendar.timezone) : "a date we'll agree together",
+  };
+  return {
+    csm: account.csm,
+    defaultTo: account.contacts[0]?.email ?? "",
+    template: template ?? { subject: DEFAULT_INTRODUCTION_TEMPLATE.subject, body: DEFAULT_INTRODUCTION_TEMPLATE.body },
+    values,
+  };
+}
+
+/**
+ * Step 2 of the 72-hour rule: the AE introduces the assigned CSM from the handoff e-mail template. Sendable
+ * only once a CSM is assigned; the CSM is in cc, and the sent e-mail is stored on the account.
+ */
+export async function sendClientIntroduction(actor: ActingUser, input: z.infer<typeof sendIntroductionInput>, now = new Date()) {
+  const parsed = sendIntroductionInput.parse(input);
+  const to = parsed.to.split(/[\s,;]+/).filter(Boolean);
+  const badAddress = to.find((address) => !z.email().safeParse(address).success);
+  if (badAddress) throw new AppError("VALIDATION", `Not an e-mail address: ${badAddress}`, { to: [`Not an e-mail address: ${badAddress}`] });
+
+  const mail = await prisma.$transaction(async (tx) => {
+    await lockHandoff(tx, parsed.handoffId);
+    const access = await findVisibleHandoff(actor, parsed.handoffId, tx);
+    assertOwningAe(actor, access);
+    const draft = await introductionDraft(tx, access.id);
+    if (!draft.csm) throw new AppError("CONFLICT", "Assign a CSM before sending the client introduction: a CS manager approves the assignment.");
+    const subject = renderTemplate(parsed.subject, draft.values);
+    const body = renderTemplate(parsed.body, draft.values);
+    const unknown = [...subject.unknownFields, ...body.unknownFields];
+    if (unknown.length > 0) {
+      throw new AppError("VALIDATION", `Unknown merge field: ${unknown.map((f) => `{{${f}}}`).join(", ")}`, { body: ["Fix the unknown merge fields"] });
+    }
+    const message = {
+      fromEmail: actor.email,
+      toEmails: to,
+      ccEmails: [draft.csm.email],
+      subject: subject.text,
+      body: body.text,
+    };
+    const stored = await tx.emailMessage.create({
+      data: { kind: "CLIENT_INTRODUCTION", accountId: access.accountId, handoffId: access.id, sentById: actor.id, sentAt: now, ...message },
+      select: { id: true },
+    });
+    await completePolicyStep(tx, { handoffId: access.id, step: "CLIENT_INTRODUCTION", actorId: actor.id, data: { emailId: stored.id }, now });
+    return message;
+  });
+  // Sent after the commit, so a rolled-back step never e-mails a customer.
+  await sendMail({ from: mail.fromEmail, to: mail.toEmails, cc: mail.ccEmails, subject: mail.subject, text: mail.body });
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { AppError, forbidden } from "@/lib/errors";
+import { zonedDateTimeToInstant } from "@/lib/zoned-time";
+import { handoffMeetingSchema, handoffIdField } from "@/lib/handoff/forms";
+import type { ActingUser } from "@/lib/server/authz";
+import { findVisibleHandoff } from "@/lib/server/handoffs/access";
+import { lockHandoff } from "@/lib/server/handoffs/lock";
+import { completePolicyStep } from "@/lib/server/handoffs/policy/complete-step";
+import { getSettings } from "@/lib/server/settings/get-settings";
+
+export const logHandoffMeetingInput = handoffMeetingSchema.extend(handoffIdField);
+
+/**
+ * Step 1 of the 72-hour rule: the internal briefing between the AE and a CS manager, logged as a meeting
+ * on both the deal and the account. Either of them may log it.
+ */
+export async function logHandoffMeeting(actor: ActingUser, input: z.infer<typeof logHandoffMeetingInput>, now = new Date()) {
+  const parsed = logHandoffMeetingInput.parse(input);
+  const extra = parseEmails(parsed.otherAttendees);
+  await prisma.$transaction(async (tx) => {
+    await lockHandoff(tx, parsed.handoffId);
+    const access = await findVisibleHandoff(actor, parsed.handoffId, tx);
+    const isOwner = actor.role === "AE" && access.ownerId === actor.id;
+    if (!isOwner && actor.role !== "CS_MANAGER") throw forbidden("Only the deal's AE or a CS manager can log the handoff meeting.");
+    if (access.status === "SKIPPED") throw new AppError("CONFLICT", "This handoff was skipped.");
+
+    const [manager, owner, settings] = await Promise.all([
+      tx.user.findFirst({ where: { id: parsed.csManagerId, role: "CS_MANAGER", active: true }, select: { id: true, email: true, name: true } }),
+      access.ownerId ? tx.user.findUnique({ where: { id: access.ownerId }, select: { email: true } }) : null,
+      getSettings(tx),
+    ]);
+    if (!manager) throw new AppError("VALIDATION", "Choose an active CS manager.", { csManagerId: ["Choose an active CS manager"] });
+
+    const startsAt = zonedDateTimeToInstant(parsed.date, parsed.time, settings.calendar.timezone);
+    const attendeeEmails = [...new Set([owner?.email, manager.email, ...extra].filter((email): email is string => Boolean(email)))];
+    const meeting = await tx.meeting.create({
+      data: {
+        kind: "HANDOFF_MEETING",
+        accountId: access.accountId,
+        dealId: access.dealId,
+        handoffId: access.id,
+        startsAt,
+        durationMinutes: parsed.durationMinutes,
+        attendeeEmails,
+        notes: parsed.notes,
+        createdById: actor.id,
+      },
+      select: { id: true },
+    });
+    await completePolicyStep(tx, {
+      handoffId: access.id,
+      step: "HANDOFF_MEETING",
+      actorId: actor.id,
+      data: { meetingId: meeting.id, startsAt: startsAt.toISOString(), csManager: manager.name },
+      now,
+    });
+  });
+}
+
+function parseEmails(text: string): string[] {
+  const emails = text.split(/[\s,;]+/).map((part) => part.trim().toLowerCase()).filter(Boolean);
+  const bad = emails.filter((email) => !z.email().safeParse(email).success);
+  if (bad.length > 0) {
+    throw new AppError("VALIDATION", `Not an e-mail address: ${bad.join(", ")}`, { otherAttendees: [`Not an e-mail address: ${bad.join(", ")}`] });
+  }
+  return emails;
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { accountConditions, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
+
+// Retention for whole months, read from the summaries the database keeps from the movements (see the
+// dashboard_summaries migration): AccountArrSeries holds each account's ARR at every month end, and
+// RetentionTrendDelta the month-over-month changes of the trailing 12-month sums per segment. Both give exactly
+// what retentionBetween() computes from the raw movements for the same dates (tested).
+
+/**
+ * Cohort retention of the months firstMonth…lastMonth. A 12-month period of whole segments is the trend's own point
+ * (a few hundred stored rows); anything else is one pass over the accounts' series.
+ */
+export function retentionSql(scope: DashboardScope, firstMonth: number, lastMonth: number): Prisma.Sql {
+  const join = narrowsAccounts(scope);
+  if (!join && lastMonth - firstMonth + 1 === 12) {
+    return Prisma.sql`
+      SELECT coalesce(sum(d."startCents"), 0)::bigint AS start_arr,
+             coalesce(sum(d."retainedCents"), 0)::bigint AS retained_arr,
+             coalesce(sum(d."endCents"), 0)::bigint AS end_arr,
+             coalesce(sum(d."cohortAccounts"), 0)::bigint AS cohort,
+             coalesce(sum(d."retainedAccounts"), 0)::bigint AS retained
+      FROM "RetentionTrendDelta" d
+      WHERE d."month" <= ${lastMonth}::int ${scope.segment ? Prisma.sql`AND d."segment" = ${scope.segment}::"Segment"` : Prisma.empty}`;
+  }
+  return Prisma.sql`
+    SELECT coalesce(sum(w.start_cents), 0)::bigint AS start_arr,
+           coalesce(sum(w.retained_cents), 0)::bigint AS retained_arr,
+           coalesce(sum(w.end_cents), 0)::bigint AS end_arr,
+           coalesce(sum(w.cohort), 0)::bigint AS cohort,
+           coalesce(sum(w.retained), 0)::bigint AS retained
+    FROM "AccountArrSeries" s
+    ${join ? Prisma.sql`JOIN "Account" a ON a."id" = s."accountId"` : Prisma.empty}
+    CROSS JOIN LATERAL dashboard_window(s."firstMonth", s."monthEndCents", ${firstMonth}::int, ${lastMonth}::int) w
+    WHERE w.cohort = 1 ${join ? accountConditions(scope) : segmentCondition(scope)}`;
+}
+
+/**
+ * The trailing 12-month window ending at each of `months` (consecutive). Whole segments add up the stored
+ * month-over-month changes (a few hundred rows); a CSM, team or AE cut evaluates its accounts' series instead.
+ */
+export function retentionTrendSql(scope: DashboardScope, months: readonly number[]): Prisma.Sql {
+  const first = months[0] ?? 0;
+  const last = months[months.length - 1] ?? first;
+  if (narrowsAccounts(scope)) {
+    return Prisma.sql`
+      SELECT g.m AS month,
+             coalesce(sum(w.start_cents), 0)::bigint AS start_arr,
+             coalesce(sum(w.retained_cents), 0)::bigint AS retained_arr,
+             coalesce(sum(w.end_cents), 0)::bigint AS end_arr,
+             coalesce(sum(w.cohort), 0)::bigint AS cohort,
+             coalesce(sum(w.retained), 0)::bigint AS retained
+      FROM generate_series(${first}::int, ${last}::int) g(m)
+      LEFT JOIN ("AccountArrSeries" s JOIN "Account" a ON a."id" = s."accountId" ${accountConditions(scope)}) ON TRUE
+      LEFT JOIN LATERAL dashboard_window(s."firstMonth", s."monthEndCents", g.m - 11, g.m) w ON w.cohort = 1
+      GROUP BY g.m
+      ORDER BY g.m`;
+  }
+  return Prisma.sql`
+    SELECT g.m AS month,
+           coalesce(sum(d."startCents"), 0)::bigint AS start_arr,
+           coalesce(sum(d."retainedCents"), 0)::bigint AS retained_arr,
+           coalesce(sum(d."endCents"), 0)::bigint AS end_arr,
+           coalesce(sum(d."cohortAccounts"), 0)::bigint AS cohort,
+           coalesce(sum(d."retainedAccounts"), 0)::bigint AS retained
+    FROM generate_series(${first}::int, ${last}::int) g(m)
+    LEFT JOIN "RetentionTrendDelta" d ON d."month" <= g.m ${scope.segment ? Prisma.sql`AND d."segment" = ${scope.segment}::"Segment"` : Prisma.empty}
+    GROUP BY g.m
+    ORDER BY g.m`;
+}
+
+function segmentCondition(scope: DashboardScope): Prisma.Sql {
+  return scope.segment ? Prisma.sql`AND s."segment" = ${scope.segment}::"Segment"` : Prisma.empty;
+}

@@ -1,0 +1,157 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { companyToday } from "@/lib/calendar/company-day";
+import { daysBetween } from "@/lib/dates";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { RenewalStage, RiskLevel, Segment } from "@/lib/generated/prisma/enums";
+import { pageParams, paged, type Paged } from "@/lib/paging";
+import { isQuarter, quarterOf, quarterRange } from "@/lib/renewals/quarter";
+import { isClosedStage } from "@/lib/renewals/stages";
+import { canManageAccount, visibleAccountsSql } from "@/lib/server/accounts/access";
+import { assertRole, type ActingUser } from "@/lib/server/authz";
+import { getSettings } from "@/lib/server/settings/get-settings";
+
+// The renewal pipeline: every renewal opportunity the actor may see, filtered, sorted and paged in SQL.
+// The CSV export runs the same query without the page, so it holds exactly the rows of the current view.
+
+export const RENEWAL_ROLES = ["CSM", "CS_MANAGER", "LEADERSHIP", "ADMIN", "AE"] as const;
+export const RENEWAL_SORTS = ["account", "renewalDate", "stage", "risk", "csm", "segment", "arr"] as const;
+
+export const renewalListParams = z.object({
+  ...pageParams,
+  sort: z.enum(RENEWAL_SORTS).catch("renewalDate"),
+  quarter: z.string().refine(isQuarter).optional().catch(undefined),
+  stage: z.enum(RenewalStage).optional().catch(undefined),
+  risk: z.enum(RiskLevel).optional().catch(undefined),
+  /** A CSM's user id, or "none" for renewals of accounts without a CSM. */
+  csm: z.string().trim().min(1).max(40).optional().catch(undefined),
+  segment: z.enum(Segment).optional().catch(undefined),
+  q: z.string().trim().min(1).max(100).optional().catch(undefined),
+});
+export type RenewalListParams = z.infer<typeof renewalListParams>;
+
+export interface RenewalRow {
+  id: string;
+  name: string;
+  accountId: string;
+  accountName: string;
+  renewalDate: Date;
+  quarter: string;
+  daysToRenewal: number;
+  stage: RenewalStage;
+  risk: RiskLevel | null;
+  csmId: string | null;
+  csmName: string | null;
+  segment: Segment;
+  amountCents: bigint;
+  closedAmountCents: bigint | null;
+  /** Whether the actor may move this renewal's stage. */
+  canMove: boolean;
+}
+
+interface RawRow {
+  id: string;
+  name: string;
+  accountId: string;
+  accountName: string;
+  renewalDate: Date;
+  stage: RenewalStage;
+  risk: RiskLevel | null;
+  csmId: string | null;
+  csmName: string | null;
+  segment: Segment;
+  amountCents: bigint;
+  closedAmountCents: bigint | null;
+}
+
+const RISK_RANK = Prisma.sql`CASE risk.overall WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 END`;
+const SORT_COLUMNS: Record<(typeof RENEWAL_SORTS)[number], Prisma.Sql> = {
+  account: Prisma.sql`a."name"`,
+  renewalDate: Prisma.sql`r."renewalDate"`,
+  stage: Prisma.sql`r."stage"`,
+  risk: RISK_RANK,
+  csm: Prisma.sql`u."name"`,
+  segment: Prisma.sql`a."segment"`,
+  arr: Prisma.sql`r."amountCents"`,
+};
+
+const FROM = Prisma.sql`
+  FROM "RenewalOpportunity" r
+  JOIN "Account" a ON a."id" = r."accountId"
+  LEFT JOIN "User" u ON u."id" = a."csmId"
+  LEFT JOIN LATERAL (
+    SELECT x."overall" FROM "RiskAssessment" x WHERE x."accountId" = a."id" ORDER BY x."createdAt" DESC, x."id" DESC LIMIT 1
+  ) risk ON TRUE`;
+
+function whereOf(actor: ActingUser, params: RenewalListParams): Prisma.Sql {
+  const parts: Prisma.Sql[] = [visibleAccountsSql(actor)];
+  if (params.quarter) {
+    const { start, end } = quarterRange(params.quarter);
+    parts.push(Prisma.sql`r."renewalDate" >= ${start}::date AND r."renewalDate" < ${end}::date`);
+  }
+  if (params.stage) parts.push(Prisma.sql`r."stage" = ${params.stage}::"RenewalStage"`);
+  if (params.risk) parts.push(Prisma.sql`risk."overall" = ${params.risk}::"RiskLevel"`);
+  if (params.csm === "none") parts.push(Prisma.sql`a."csmId" IS NULL`);
+  else if (params.csm) parts.push(Prisma.sql`a."csmId" = ${params.csm}`);
+  if (params.segment) parts.push(Prisma.sql`a."segment" = ${params.segment}::"Segment"`);
+  if (params.q) {
+    const pattern = `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(Prisma.sql`(a."name" ILIKE ${pattern} OR r."name" ILIKE ${pattern})`);
+  }
+  return Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}`;
+}
+
+async function queryRows(actor: ActingUser, params: RenewalListParams, page: { limit: number; offset: number } | null): Promise<RawRow[]> {
+  const dir = Prisma.raw(params.dir === "desc" ? "DESC" : "ASC");
+  const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
+  return prisma.$queryRaw<RawRow[]>`
+    SELECT r."id", r."name", a."id" AS "accountId", a."name" AS "accountName", r."renewalDate", r."stage"::text AS "stage",
+           risk."overall"::text AS "risk", a."csmId", u."name" AS "csmName", a."segment"::text AS "segment",
+           r."amountCents", r."closedAmountCents"
+    ${FROM}
+    ${whereOf(actor, params)}
+    ORDER BY ${SORT_COLUMNS[params.sort]} ${dir} NULLS LAST, r."renewalDate" ASC, r."id" ASC
+    ${limit}`;
+}
+
+async function toRows(actor: ActingUser, rows: RawRow[], now: Date): Promise<RenewalRow[]> {
+  const { calendar } = await getSettings();
+  const today = companyToday(now, calendar.timezone);
+  return rows.map((row) => ({
+    ...row,
+    quarter: quarterOf(row.renewalDate),
+    daysToRenewal: daysBetween(today, row.renewalDate),
+    canMove: !isClosedStage(row.stage) && canManageAccount(actor, { csmId: row.csmId }),
+  }));
+}
+
+export interface RenewalPipeline {
+  page: Paged<RenewalRow>;
+  quarters: string[];
+  csms: { id: string; name: string }[];
+}
+
+export async function listRenewals(actor: ActingUser, params: RenewalListParams, now = new Date()): Promise<RenewalPipeline> {
+  assertRole(actor, RENEWAL_ROLES);
+  const [rows, [count], quarters, csms] = await Promise.all([
+    queryRows(actor, params, { limit: params.perPage, offset: (params.page - 1) * params.perPage }),
+    prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${FROM} ${whereOf(actor, params)}`,
+    prisma.$queryRaw<{ quarter: string }[]>`
+      SELECT DISTINCT to_char(r."renewalDate", 'YYYY-"Q"Q') AS quarter
+      FROM "RenewalOpportunity" r JOIN "Account" a ON a."id" = r."accountId"
+      WHERE ${visibleAccountsSql(actor)} ORDER BY 1`,
+    actor.role === "CSM" ? [] : prisma.user.findMany({ where: { role: "CSM" }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+  ]);
+  return {
+    page: paged(await toRows(actor, rows, now), count?.count ?? 0, params.page, params.perPage),
+    quarters: quarters.map((row) => row.quarter),
+    csms,
+  };
+}
+
+/** Every row of the current view (all pages), for the CSV export. */
+export async function listAllRenewals(actor: ActingUser, params: RenewalListParams, now = new Date()): Promise<RenewalRow[]> {
+  assertRole(actor, RENEWAL_ROLES);
+  return toRows(actor, await queryRows(actor, params, null), now);
+}

@@ -1,0 +1,158 @@
+// `npm run bench:dashboard` — times every dashboard measure on the company-scale data of `npm run bench:generate`
+// (database `baton_bench`, or `--url …`). For each measure it prints p50 / p95 of its lib/server function, called as
+// the dashboard page calls it (the rules read once per page and handed to every measure), next to p50 / p95 of the
+// single SQL statement that function sends, run on its own — the floor. The floor goes through the same database
+// client as the app (Prisma's $queryRawUnsafe, same text and parameters), so the ratio shows what the function adds
+// to its one query; the same statement through node-postgres directly is printed too ("pg p50"), as the rawest
+// reference. Ratio = function p50 ÷ floor p50. PASS when the function's p95 is under 200 ms and the ratio at most
+// 1.5. A benchmark, not a test: the machine's other load shows up in the figures.
+//
+// Runs under `tsx --conditions=react-server` so the server modules' `server-only` marker resolves.
+import pg from "pg";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { benchDatabaseUrl } from "./bench-database";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const WARMUP = 5;
+const P95_TARGET_MS = 200;
+const RATIO_TARGET = 1.5;
+
+const url = benchDatabaseUrl(process.argv.slice(2));
+// lib/db reads DATABASE_URL when first imported: point it at the bench database before loading any server module.
+process.env.DATABASE_URL = url;
+
+interface Case {
+  name: string;
+  run: () => Promise<unknown>;
+  /** The one statement the function sends; null for composites that have no single floor. */
+  sql: (() => Prisma.Sql) | null;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+async function time(action: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const { prisma } = await import("@/lib/db");
+  const { dashboardParams } = await import("@/lib/dashboard/params");
+  const { resolvePeriod } = await import("@/lib/dashboard/period");
+  const { measureContext } = await import("@/lib/server/dashboard/context");
+  const { dashboardScope, creditScope } = await import("@/lib/server/dashboard/scope");
+  const retention = await import("@/lib/server/dashboard/get-retention");
+  const renewals = await import("@/lib/server/dashboard/get-renewal-visibility");
+  const ttfv = await import("@/lib/server/dashboard/get-time-to-first-value");
+  const handoffs = await import("@/lib/server/dashboard/get-handoff-measures");
+  const load = await import("@/lib/server/dashboard/get-csm-load");
+  const pipeline = await import("@/lib/server/dashboard/get-expansion-pipeline");
+  const credit = await import("@/lib/server/dashboard/get-expansion-credit");
+  const { getDashboard } = await import("@/lib/server/dashboard/get-dashboard");
+
+  const user = async (id: string) =>
+    prisma.user.findUniqueOrThrow({ where: { id }, select: { id: true, email: true, name: true, role: true, managerId: true } });
+  const [leader, manager, csm, ae] = await Promise.all([user("bench_leader"), user("bench_mgr_001"), user("bench_csm_0004"), user("bench_ae_007")]);
+  const counts = await prisma.$queryRaw<{ accounts: number; movements: number; deals: number; csms: number }[]>`
+    SELECT (SELECT count(*) FROM "Account")::int AS accounts, (SELECT count(*) FROM "ArrMovement")::int AS movements,
+           (SELECT count(*) FROM "Deal")::int AS deals, (SELECT count(*) FROM "User" WHERE role = 'CSM')::int AS csms`;
+
+  const context = await measureContext();
+  const params = dashboardParams.parse({});
+  const scale = dashboardParams.parse({ segment: "SCALE" });
+  const period = resolvePeriod(params.period, context.today);
+  const { from, until } = renewals.renewalWindow(context.today);
+  const window = handoffs.handoffWindow(period, context.settings.calendar.timezone);
+  const all = dashboardScope(leader, params);
+  const team = dashboardScope(manager, params);
+  const book = dashboardScope(csm, params);
+  const months = context.settings.expansionCredit.windowMonths;
+
+  const cases: Case[] = [
+    { name: "GRR / NRR / logo retention", run: () => retention.getRetention(leader, params, context), sql: () => retention.retentionQuery(all, period) },
+    { name: "  … segment Scale", run: () => retention.getRetention(leader, scale, context), sql: () => retention.retentionQuery(dashboardScope(leader, scale), period) },
+    { name: "  … CS manager's team", run: () => retention.getRetention(manager, params, context), sql: () => retention.retentionQuery(team, period) },
+    { name: "  … CSM's own book", run: () => retention.getRetention(csm, params, context), sql: () => retention.retentionQuery(book, period) },
+    { name: "Retention trend, 24 months", run: () => retention.getRetentionTrend(leader, params, context), sql: () => retention.retentionTrendQuery(all, period) },
+    { name: "  … segment Scale", run: () => retention.getRetentionTrend(leader, scale, context), sql: () => retention.retentionTrendQuery(dashboardScope(leader, scale), period) },
+    { name: "  … CS manager's team", run: () => retention.getRetentionTrend(manager, params, context), sql: () => retention.retentionTrendQuery(team, period) },
+    { name: "Renewal visibility at 90 days", run: () => renewals.getRenewalVisibility(leader, params, context), sql: () => renewals.renewalVisibilityQuery(all, from, until) },
+    { name: "Time to first value", run: () => ttfv.getTimeToFirstValue(leader, params, context), sql: () => ttfv.timeToFirstValueQuery(all, period) },
+    {
+      name: "Handoff SLA and satisfaction",
+      run: () => handoffs.getHandoffMeasures(leader, params, context),
+      sql: () => handoffs.handoffMeasuresQuery(all, window.from, window.until, context.now),
+    },
+    { name: "CSM load distribution", run: () => load.getCsmLoad(leader, params), sql: () => load.csmLoadQuery(all) },
+    { name: "  … CS manager's team", run: () => load.getCsmLoad(manager, params), sql: () => load.csmLoadQuery(team) },
+    { name: "Expansion pipeline", run: () => pipeline.getExpansionPipeline(leader, params), sql: () => pipeline.expansionPipelineQuery(all) },
+    { name: "AE expansion credit, all AEs", run: () => credit.getExpansionCredit(leader, params, context), sql: () => credit.expansionCreditQuery(all, period, months) },
+    {
+      name: "  … an AE's own",
+      run: () => credit.getExpansionCredit(ae, params, context),
+      sql: () => credit.expansionCreditQuery(creditScope(ae, params), period, months),
+    },
+    { name: "Whole dashboard (all in parallel)", run: () => getDashboard(leader, params), sql: null },
+  ];
+
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const floor = (sql: Prisma.Sql) => () => prisma.$queryRawUnsafe(sql.text, ...sql.values);
+  const direct = (sql: Prisma.Sql) => () => pool.query(sql.text, sql.values as unknown[]);
+  const ms = (value: number) => (Number.isNaN(value) ? "—" : value.toFixed(1)).padStart(7);
+
+  console.log(
+    `Dashboard benchmark — ${counts[0]?.accounts.toLocaleString("en-US")} accounts, ${counts[0]?.csms.toLocaleString("en-US")} CSMs, ` +
+      `${counts[0]?.deals.toLocaleString("en-US")} deals, ${counts[0]?.movements.toLocaleString("en-US")} ARR movements; ` +
+      `${RUNS} runs each after ${WARMUP} warm-up, node ${process.version}`,
+  );
+  console.log(`Period ${period.start.toISOString().slice(0, 10)} – ${period.end.toISOString().slice(0, 10)}; targets: p95 < ${P95_TARGET_MS} ms, ratio ≤ ${RATIO_TARGET}\n`);
+  console.log(
+    `${"measure".padEnd(36)} ${"fn p50".padStart(7)} ${"fn p95".padStart(7)} ${"floor50".padStart(7)} ${"floor95".padStart(7)} ` +
+      `${"ratio".padStart(6)} ${"pg p50".padStart(7)}  result`,
+  );
+  let failures = 0;
+  // `--only <text>` runs the measures whose name contains it (while tuning one).
+  const onlyIndex = process.argv.indexOf("--only");
+  const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "") : "";
+  for (const entry of cases.filter((item) => item.name.includes(only))) {
+    const statement = entry.sql?.() ?? null;
+    const raw = statement ? floor(statement) : null;
+    const pgRaw = statement ? direct(statement) : null;
+    for (let i = 0; i < WARMUP; i++) {
+      await entry.run();
+      if (raw) await raw();
+      if (pgRaw) await pgRaw();
+    }
+    const fn: number[] = [];
+    const sql: number[] = [];
+    const pgTimes: number[] = [];
+    // Interleaved, so a busy moment on the machine hits all three series alike.
+    for (let i = 0; i < RUNS; i++) {
+      fn.push(await time(entry.run));
+      if (raw) sql.push(await time(raw));
+      if (pgRaw) pgTimes.push(await time(pgRaw));
+    }
+    for (const series of [fn, sql, pgTimes]) series.sort((a, b) => a - b);
+    const [fn50, fn95, sql50, sql95] = [percentile(fn, 50), percentile(fn, 95), percentile(sql, 50), percentile(sql, 95)];
+    const ratio = raw ? fn50 / sql50 : Number.NaN;
+    const pass = fn95 < P95_TARGET_MS && (!raw || ratio <= RATIO_TARGET);
+    // The whole page is shown for reference: its parts are the measures above, it has no single statement.
+    const verdict = raw ? (pass ? "PASS" : "FAIL") : "(info)";
+    if (raw && !pass) failures++;
+    console.log(
+      `${entry.name.padEnd(36)} ${ms(fn50)} ${ms(fn95)} ${ms(sql50)} ${ms(sql95)} ${(raw ? ratio.toFixed(2) : "—").padStart(6)} ` +
+        `${ms(percentile(pgTimes, 50))}  ${verdict}`,
+    );
+  }
+  console.log(`\n${failures === 0 ? "All measures PASS" : `${failures} FAIL`}. Times in ms.`);
+  await pool.end();
+  await prisma.$disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,259 @@
+// `npm run bench:generate` — a company-scale data set for the dashboard benchmark (`npm run bench:dashboard`):
+// 50,000 accounts, 1,000 CSMs, 200 AEs, 200,000 deals, 1,000,000 ARR movements, their renewals and handoffs.
+// It goes into its own database (default `baton_bench` on the server of DATABASE_URL, or 127.0.0.1:5432),
+// which is dropped, recreated and migrated first. Every row is made inside PostgreSQL with
+// INSERT … SELECT generate_series, so it takes a couple of minutes on two cores. Deterministic: the same day
+// gives the same data (pseudo-random numbers are hashes of the row number).
+//
+//   npm run bench:generate                 # baton_bench on the default server
+//   npm run bench:generate -- --url postgresql://postgres@127.0.0.1:5432/other_bench
+import pg from "pg";
+import { migrate } from "../db/engine";
+import { benchDatabaseUrl, recreateBenchDatabase } from "./bench-database";
+
+const ACCOUNTS = 50_000;
+const CSMS = 1_000;
+const AES = 200;
+const MANAGERS = 50;
+const MOVEMENTS = 1_000_000;
+// Each account gets one slot (its NEW movement); the rest are shared out by tenure, so old customers have more history.
+const EXTRA_SLOTS = MOVEMENTS - ACCOUNTS;
+
+/** A pseudo-random number in [0, 1) from a row number and a salt, computed by PostgreSQL's own hash. */
+const rand = (key: string, salt: number) => `((abs(hashint8extended((${key})::bigint, ${salt})) % 1000000) / 1000000.0)`;
+
+const STEPS: ReadonlyArray<readonly [string, string]> = [
+  [
+    "people",
+    `
+    INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt") VALUES
+      ('bench_admin', 'admin@bench.test', 'Bench Admin', 'ADMIN', NULL, now()),
+      ('bench_leader', 'leader@bench.test', 'Bench Leader', 'LEADERSHIP', NULL, now());
+    INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt")
+      SELECT 'bench_mgr_' || lpad(i::text, 3, '0'), 'manager' || i || '@bench.test', 'Manager ' || i, 'CS_MANAGER', 'bench_leader', now()
+      FROM generate_series(1, ${MANAGERS}) i;
+    INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt")
+      SELECT 'bench_csm_' || lpad(i::text, 4, '0'), 'csm' || i || '@bench.test', 'CSM ' || lpad(i::text, 4, '0'), 'CSM',
+             'bench_mgr_' || lpad((i % ${MANAGERS} + 1)::text, 3, '0'), now()
+      FROM generate_series(0, ${CSMS - 1}) i;
+    INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt")
+      SELECT 'bench_ae_' || lpad(i::text, 3, '0'), 'ae' || i || '@bench.test', 'AE ' || lpad(i::text, 3, '0'), 'AE', 'bench_leader', now()
+      FROM generate_series(0, ${AES - 1}) i;
+    -- CSM i's tier follows i % 20: 0–3 Enterprise, 4–10 Mid-Market, 11–19 Scale (20 / 35 / 45 %).
+    INSERT INTO "CsmProfile" (id, "userId", tier, "maxAccounts", "maxArrCents", segments, industries, region, timezone, languages,
+                              "npsScore", "retentionRate", "updatedAt")
+      SELECT 'bench_cp_' || i, 'bench_csm_' || lpad(i::text, 4, '0'), t.tier::"Segment", t.max_accounts, t.max_arr,
+             ARRAY[t.tier]::"Segment"[], ARRAY['Software'], 'NA', 'America/New_York', ARRAY['English'], 40, 92, now()
+      FROM generate_series(0, ${CSMS - 1}) i
+      CROSS JOIN LATERAL (SELECT CASE WHEN i % 20 < 4 THEN 'ENTERPRISE' WHEN i % 20 < 11 THEN 'MID_MARKET' ELSE 'SCALE' END AS tier) s
+      CROSS JOIN LATERAL (SELECT s.tier,
+                                 CASE s.tier WHEN 'ENTERPRISE' THEN 15 WHEN 'MID_MARKET' THEN 50 ELSE 200 END AS max_accounts,
+                                 CASE s.tier WHEN 'ENTERPRISE' THEN 500000000 WHEN 'MID_MARKET' THEN 200000000 ELSE 50000000 END::bigint AS max_arr) t;`,
+  ],
+  [
+    "account plan",
+    `
+    CREATE UNLOGGED TABLE bench_plan AS
+    WITH base AS (
+      SELECT n,
+             CASE WHEN ${rand("n", 1)} < 0.05 THEN 'ENTERPRISE' WHEN ${rand("n", 1)} < 0.37 THEN 'MID_MARKET' ELSE 'SCALE' END AS segment,
+             20 + floor(2180 * power(${rand("n", 2)}, 1.25))::int AS tenure,
+             ${rand("n", 3)} AS r_base, ${rand("n", 4)} AS r_fate, ${rand("n", 5)} AS r_csm, ${rand("n", 6)} AS r_ae
+      FROM generate_series(1, ${ACCOUNTS}) n
+    ), weighted AS (
+      SELECT *, sum(tenure) OVER (ORDER BY n) AS cum, sum(tenure) OVER () AS total FROM base
+    )
+    SELECT n, 'bench_acc_' || lpad(n::text, 5, '0') AS id, segment, tenure,
+           (CURRENT_DATE - tenure) AS signed,
+           1 + floor(${EXTRA_SLOTS}::numeric * cum / total)::int - floor(${EXTRA_SLOTS}::numeric * (cum - tenure) / total)::int AS slots,
+           -- ARR of the first deal, with cents.
+           (CASE segment WHEN 'ENTERPRISE' THEN 15000000 + floor(r_base * 45000000)
+                         WHEN 'MID_MARKET' THEN 2000000 + floor(r_base * 10000000)
+                         ELSE 300000 + floor(r_base * 2200000) END)::bigint + (n % 100) AS base,
+           r_fate < 0.12 AS churns,
+           r_fate >= 0.12 AND r_fate < 0.15 AS wins_back,
+           -- The CSM of the account's tier: CSM i has tier i % 20 (see people).
+           CASE WHEN r_csm < 0.05 THEN NULL ELSE 'bench_csm_' || lpad((20 * floor(r_csm * 50)::int
+                + CASE segment WHEN 'ENTERPRISE' THEN n % 4 WHEN 'MID_MARKET' THEN 4 + n % 7 ELSE 11 + n % 9 END)::text, 4, '0') END AS csm_id,
+           'bench_ae_' || lpad(floor(r_ae * ${AES})::int::text, 3, '0') AS original_ae,
+           -- 3 % of accounts were handed to another AE later: no expansion credit for anyone.
+           'bench_ae_' || lpad((CASE WHEN ${rand("n", 7)} < 0.03 THEN (floor(r_ae * ${AES})::int + 1 + n % 50) % ${AES}
+                                     ELSE floor(r_ae * ${AES})::int END)::text, 3, '0') AS ae_id
+    FROM weighted;
+    ALTER TABLE bench_plan ADD PRIMARY KEY (n);`,
+  ],
+  [
+    "accounts",
+    `
+    INSERT INTO "Account" (id, "externalId", name, segment, industry, region, timezone, "primaryLanguage", "healthScore", "usagePct",
+                           "expansionPotentialCents", "csmId", "csmAssignedAt", "aeId", "initialSignedAt", "goLiveAt", "firstValueAt", "updatedAt")
+    SELECT p.id, 'BENCH-' || lpad(p.n::text, 5, '0'), 'Company ' || lpad(p.n::text, 5, '0'), p.segment::"Segment", 'Software', 'NA',
+           'America/New_York', 'English', 40 + (p.n % 60), (p.n % 120)::numeric,
+           CASE WHEN p.churns THEN 0 ELSE (p.base * floor(${rand("p.n", 8)} * 50) / 100)::bigint END,
+           p.csm_id, CASE WHEN p.csm_id IS NULL THEN NULL ELSE p.signed + 2 END, p.ae_id, p.signed,
+           CASE WHEN p.signed + v.days - 3 <= CURRENT_DATE THEN p.signed + greatest(v.days - 3, 1) END,
+           CASE WHEN p.signed + v.days <= CURRENT_DATE THEN p.signed + v.days END,
+           now()
+    FROM bench_plan p
+    CROSS JOIN LATERAL (SELECT 2 + floor(90 * power(${rand("p.n", 9)}, 1.6))::int AS days) v;`,
+  ],
+  [
+    "ARR movements",
+    `
+    INSERT INTO "ArrMovement" (id, "accountId", date, type, "amountCents", "createdAt")
+    SELECT 'bench_mv_' || n || '_' || k, id, date, type::"ArrMovementType",
+           CASE WHEN type IN ('CHURN', 'RENEWAL') THEN sum(delta) OVER (PARTITION BY n, epoch ORDER BY k) ELSE amount END,
+           date
+    FROM (
+      SELECT p.n, p.id, s.k, s.type, s.amount, s.epoch, p.signed + (s.k * p.tenure / p.slots) AS date,
+             CASE WHEN s.type IN ('NEW', 'EXPANSION') THEN s.amount WHEN s.type = 'CONTRACTION' THEN -s.amount ELSE 0 END AS delta
+      FROM bench_plan p
+      CROSS JOIN LATERAL (
+        SELECT k, type, r,
+               CASE WHEN type = 'NEW' THEN p.base
+                    WHEN type = 'EXPANSION' THEN (p.base * (3 + floor(r * 30)) / 100)::bigint + (k % 97)
+                    -- 1–2 % of the first ARR each; an account has at most ~45 slots, so ARR never goes below zero.
+                    WHEN type = 'CONTRACTION' THEN (p.base * (1 + floor((r - 0.40) * 10)) / 100)::bigint + (k % 89)
+                    ELSE 0 END AS amount,
+               CASE WHEN p.wins_back AND p.slots >= 4 AND k > p.slots / 2 THEN 1 ELSE 0 END AS epoch
+        FROM generate_series(0, p.slots - 1) k
+        CROSS JOIN LATERAL (SELECT ${rand("p.n * 100 + k", 10)} AS r) rr
+        CROSS JOIN LATERAL (
+          SELECT CASE WHEN k = 0 THEN 'NEW'
+                      WHEN p.churns AND k = p.slots - 1 THEN 'CHURN'
+                      WHEN p.wins_back AND p.slots >= 4 AND k = p.slots / 2 THEN 'CHURN'
+                      WHEN p.wins_back AND p.slots >= 4 AND k = p.slots / 2 + 1 THEN 'NEW'
+                      WHEN r < 0.40 THEN 'EXPANSION'
+                      WHEN r < 0.58 THEN 'CONTRACTION'
+                      ELSE 'RENEWAL' END AS type
+        ) tt
+      ) s
+    ) x;`,
+  ],
+  [
+    "account ARR",
+    `
+    UPDATE "Account" a SET "arrCents" = s.arr
+    FROM (SELECT "accountId", sum(CASE WHEN type IN ('NEW', 'EXPANSION') THEN "amountCents"
+                                       WHEN type IN ('CONTRACTION', 'CHURN') THEN -"amountCents" ELSE 0 END) AS arr
+          FROM "ArrMovement" GROUP BY "accountId") s
+    WHERE a.id = s."accountId";
+    UPDATE "Account" SET "csmId" = NULL, "csmAssignedAt" = NULL, "expansionPotentialCents" = 0 WHERE "arrCents" = 0;`,
+  ],
+  [
+    "deals",
+    `
+    INSERT INTO "Deal" (id, "externalId", "accountId", name, type, stage, "amountCents", "termMonths", "closeDate", "contractStart",
+                        "ownerId", "closedWonAt", "updatedAt")
+    SELECT 'bench_deal_' || p.n || '_' || d.k, 'BENCH-OPP-' || p.n || '-' || d.k, p.id, 'Company ' || p.n || ' deal ' || d.k,
+           d.type::"DealType", d.stage::"DealStage", d.amount, 12, d.close,
+           CASE WHEN d.stage = 'CLOSED_WON' THEN d.close END,
+           CASE WHEN d.k = 0 THEN p.original_ae ELSE p.ae_id END,
+           CASE WHEN d.stage = 'CLOSED_WON' THEN d.close + time '15:00' END, now()
+    FROM bench_plan p
+    JOIN "Account" a ON a.id = p.id
+    CROSS JOIN LATERAL (
+      VALUES
+        (0, 'NEW', 'CLOSED_WON', p.base, p.signed),
+        -- The current contract: renewed on the last anniversary; churned accounts lost it.
+        (1, 'RENEWAL',
+            CASE WHEN a."arrCents" = 0 THEN 'CLOSED_LOST' WHEN p.tenure >= 365 THEN 'CLOSED_WON' ELSE 'NEGOTIATION' END,
+            greatest(a."arrCents", p.base),
+            CASE WHEN p.tenure >= 365 THEN (p.signed + make_interval(years => p.tenure / 365))::date ELSE (p.signed + interval '1 year')::date END),
+        -- Pipeline: a third of the accounts have an open expansion deal.
+        (2, 'EXPANSION',
+            CASE WHEN a."arrCents" > 0 AND ${rand("p.n", 11)} < 0.35
+                 THEN (ARRAY['PROSPECTING', 'DISCOVERY', 'PROPOSAL', 'NEGOTIATION'])[1 + p.n % 4]
+                 WHEN ${rand("p.n", 11)} < 0.8 THEN 'CLOSED_WON' ELSE 'CLOSED_LOST' END,
+            (p.base * (10 + p.n % 20) / 100)::bigint,
+            CASE WHEN a."arrCents" > 0 AND ${rand("p.n", 11)} < 0.35 THEN CURRENT_DATE + 10 + p.n % 200
+                 ELSE CURRENT_DATE - floor(${rand("p.n", 12)} * least(p.tenure, 365))::int END),
+        (3, 'EXPANSION', CASE WHEN ${rand("p.n", 13)} < 0.7 THEN 'CLOSED_WON' ELSE 'CLOSED_LOST' END,
+            (p.base * (5 + p.n % 15) / 100)::bigint, p.signed + floor(${rand("p.n", 14)} * p.tenure)::int)
+    ) AS d(k, type, stage, amount, close);`,
+  ],
+  [
+    "renewal opportunities",
+    `
+    INSERT INTO "RenewalOpportunity" (id, "accountId", "originalDealId", name, "amountCents", "renewalDate", stage, "originalCloseDate",
+                                      "contractTermMonths", "updatedAt")
+    SELECT 'bench_ren_' || substr(d.id, 12), d."accountId", d.id, d.name || ' renewal', d."amountCents", e.renewal,
+           CASE WHEN e.renewal < CURRENT_DATE THEN 'CLOSED_WON' ELSE 'RENEWAL_PENDING' END::"RenewalStage", d."closeDate", d."termMonths", now()
+    FROM "Deal" d
+    CROSS JOIN LATERAL (SELECT (coalesce(d."contractStart", d."closeDate") + make_interval(months => d."termMonths"))::date AS renewal) e
+    -- 3 % of closed-won deals never got their renewal opportunity: those renewals are not visible.
+    WHERE d.stage = 'CLOSED_WON' AND ${rand("hashtext(d.id)", 15)} >= 0.03;`,
+  ],
+  [
+    "handoffs",
+    `
+    INSERT INTO "Handoff" (id, type, status, "accountId", "dealId", "startedAt", "dueAt", "completedAt", "completedWithinSla",
+                           "acknowledgedAt", rating, "updatedAt")
+    SELECT 'bench_ho_' || substr(d.id, 12), CASE WHEN d.type = 'EXPANSION' THEN 'EXPANSION' ELSE 'NEW_CUSTOMER' END::"HandoffType",
+           CASE WHEN h.open THEN 'IN_PROGRESS' WHEN h.rated THEN 'ACKNOWLEDGED' ELSE 'COMPLETED' END::"HandoffStatus",
+           d."accountId", d.id, d."closedWonAt", d."closedWonAt" + interval '72 hours',
+           CASE WHEN NOT h.open THEN d."closedWonAt" + make_interval(hours => h.hours) END,
+           CASE WHEN NOT h.open THEN h.hours <= 72 END,
+           CASE WHEN h.rated THEN d."closedWonAt" + make_interval(hours => h.hours + 20) END,
+           CASE WHEN h.rated THEN h.rating END, now()
+    FROM "Deal" d
+    CROSS JOIN LATERAL (
+      SELECT d."closeDate" > CURRENT_DATE - 5 AS open,
+             CASE WHEN ${rand("hashtext(d.id)", 16)} < 0.86 THEN 10 + floor(${rand("hashtext(d.id)", 17)} * 60)::int
+                  ELSE 74 + floor(${rand("hashtext(d.id)", 17)} * 60)::int END AS hours,
+             d."closeDate" <= CURRENT_DATE - 5 AND ${rand("hashtext(d.id)", 18)} < 0.8 AS rated,
+             CASE WHEN ${rand("hashtext(d.id)", 19)} < 0.48 THEN 5 WHEN ${rand("hashtext(d.id)", 19)} < 0.86 THEN 4 ELSE 3 END AS rating
+    ) h
+    WHERE d.stage = 'CLOSED_WON' AND d.type IN ('NEW', 'EXPANSION');`,
+  ],
+  ["clean up", `DROP TABLE bench_plan;`],
+];
+
+async function main(): Promise<void> {
+  const url = benchDatabaseUrl(process.argv.slice(2));
+  const started = performance.now();
+  const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
+  await recreateBenchDatabase(url);
+  const applied = await migrate(url);
+  console.log(`${new URL(url).pathname.slice(1)}: recreated, ${applied.length} migration(s) applied (${seconds(started)})`);
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const [label, sql] of STEPS) {
+      const at = performance.now();
+      // The million movements go in with triggers (and foreign-key checks: the accounts were just written) off;
+      // the dashboard summaries are then rebuilt once instead of per statement.
+      const bulk = label === "ARR movements";
+      if (bulk) await client.query(`SET session_replication_role = replica`);
+      await client.query(sql);
+      if (bulk) await client.query(`SET session_replication_role = DEFAULT`);
+      console.log(`  ${label.padEnd(22)} ${seconds(at)}`);
+    }
+    const rebuilt = performance.now();
+    await client.query(`SELECT dashboard_rebuild_summaries()`);
+    console.log(`  ${"dashboard summaries".padEnd(22)} ${seconds(rebuilt)}`);
+    const analyzed = performance.now();
+    await client.query(`VACUUM ANALYZE`);
+    console.log(`  ${"vacuum analyze".padEnd(22)} ${seconds(analyzed)}`);
+    const counts = await client.query<{ table: string; rows: string }>(`
+      SELECT 'Account' AS table, count(*)::text AS rows FROM "Account" UNION ALL
+      SELECT 'User (CSM)', count(*)::text FROM "User" WHERE role = 'CSM' UNION ALL
+      SELECT 'User (AE)', count(*)::text FROM "User" WHERE role = 'AE' UNION ALL
+      SELECT 'Deal', count(*)::text FROM "Deal" UNION ALL
+      SELECT 'ArrMovement', count(*)::text FROM "ArrMovement" UNION ALL
+      SELECT 'RenewalOpportunity', count(*)::text FROM "RenewalOpportunity" UNION ALL
+      SELECT 'Handoff', count(*)::text FROM "Handoff"`);
+    for (const row of counts.rows) console.log(`  ${row.table.padEnd(22)} ${Number(row.rows).toLocaleString("en-US")}`);
+    const negative = await client.query<{ count: string }>(`SELECT count(*)::text AS count FROM "Account" WHERE "arrCents" < 0`);
+    if (negative.rows[0]?.count !== "0") throw new Error(`${negative.rows[0]?.count} accounts ended with negative ARR`);
+  } finally {
+    await client.end();
+  }
+  console.log(`Company generated in ${seconds(started)}. Run: npm run bench:dashboard`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { suggestCsms, type AssignmentRules, type CsmInput } from "@/lib/assignment/suggest";
+import { hundredthsText, parseSnapshot, pointsText, toSnapshot } from "@/lib/assignment/snapshot";
+import { capacityConflictMessage, overrideInput, rejectInput } from "@/lib/assignment/decision";
+import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
+
+const rules: AssignmentRules = { scoring: DEFAULT_SETTINGS.scoring, capacity: DEFAULT_SETTINGS.capacity };
+
+function csm(overrides: Partial<CsmInput> = {}): CsmInput {
+  return {
+    userId: "u1",
+    name: "Priya Patel",
+    tier: "MID_MARKET",
+    maxAccounts: 30,
+    maxArrCents: 2_000_000_00n,
+    segments: ["MID_MARKET"],
+    industries: ["Healthcare"],
+    productIds: ["p1"],
+    certifiedProductIds: ["p2"],
+    region: "NA",
+    timezone: "America/New_York",
+    languages: ["English"],
+    npsScore: 67,
+    retentionRate: 96.4,
+    currentAccounts: 26,
+    currentArrCents: 1_857_779_79n,
+    ...overrides,
+  };
+}
+
+const account = {
+  segment: "MID_MARKET" as const,
+  industry: "Healthcare",
+  region: "NA",
+  timezone: "America/New_York",
+  primaryLanguage: "English",
+  needsOnsite: false,
+  arrCents: 64_800_00n,
+};
+const products = [
+  { id: "p1", name: "Core", technical: false },
+  { id: "p2", name: "Data Connect API", technical: true },
+];
+
+describe("the stored suggestion snapshot", () => {
+  it("survives a JSON round trip with every term, the load in cent strings and the excluded reasons", () => {
+    const suggestion = suggestCsms({ account, deal: { products }, csms: [csm(), csm({ userId: "u2", name: "Sam Rivera", certifiedProductIds: [] })], rules });
+    const snapshot = toSnapshot(suggestion, { computedAt: new Date("2026-11-18T15:00:00Z"), accountArrCents: account.arrCents, products });
+    const stored = parseSnapshot(JSON.parse(JSON.stringify(snapshot)));
+    expect(stored).toEqual(snapshot);
+    expect(stored?.accountArrCents).toBe("6480000");
+    expect(stored?.candidates[0]?.load).toEqual({ accounts: 26, maxAccounts: 30, arrCents: "185777979", maxArrCents: "200000000" });
+    expect(stored?.candidates[0]?.breakdown.map((term) => term.label)).toEqual([
+      "Base", "Capacity", "Segment expertise", "Industry expertise", "Product expertise", "Timezone", "Language", "NPS", "Retention",
+    ]);
+    // 100 − 20 (26/30 > 80%) + 25 + 20 + 10 + 15 + 15 + 13.4 + 28.92
+    expect(hundredthsText(stored?.candidates[0]?.scoreHundredths ?? 0)).toBe("207.32");
+    expect(stored?.excluded).toEqual([{ userId: "u2", name: "Sam Rivera", reasons: ["no certification for Data Connect API"] }]);
+  });
+
+  it("reads a row written without a snapshot (the demo history's `[]`) as none", () => {
+    expect(parseSnapshot([])).toBeNull();
+    expect(parseSnapshot({ version: 2 })).toBeNull();
+  });
+
+  it("writes scores and points exactly", () => {
+    expect(hundredthsText(21345)).toBe("213.45");
+    expect(hundredthsText(-4000)).toBe("-40.00");
+    expect(hundredthsText(7)).toBe("0.07");
+    expect(pointsText(25)).toBe("+25");
+    expect(pointsText(-40)).toBe("\u221240");
+    expect(pointsText(28.92)).toBe("+28.92");
+    expect(pointsText(0)).toBe("0");
+  });
+});
+
+describe("why an approval no longer fits", () => {
+  it("names the CSM and the accounts limit first", () => {
+    expect(capacityConflictMessage(csm({ currentAccounts: 30 }), rules, 64_800_00n)).toBe("Priya Patel is at capacity: 30/30 accounts.");
+    expect(capacityConflictMessage(csm({ currentAccounts: 31 }), rules, 1n)).toBe("Priya Patel is over capacity: 31/30 accounts.");
+  });
+
+  it("names the ARR limit with the sum that would pass it", () => {
+    expect(capacityConflictMessage(csm({ currentArrCents: 1_950_000_00n }), rules, 64_800_00n)).toBe(
+      "Priya Patel would exceed the ARR limit: $1,950,000 + $64,800 > $2,000,000.",
+    );
+    expect(capacityConflictMessage(csm({ currentArrCents: 1_935_200_00n }), rules, 64_800_00n)).toBeNull();
+  });
+
+  it("applies the tier's limit when the profile allows more", () => {
+    const generous = csm({ maxAccounts: 80, currentAccounts: 50 });
+    expect(capacityConflictMessage(generous, rules, 1n)).toBe("Priya Patel is at capacity: 50/50 accounts.");
+  });
+});
+
+describe("decision forms", () => {
+  it("require a reason to choose another CSM or to reject, naming the field", () => {
+    const override = overrideInput.safeParse({ assignmentId: "a1", csmId: "", reason: "  " });
+    expect(override.success).toBe(false);
+    expect(override.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["csmId", "Choose the CSM to assign."],
+      ["reason", "Enter the reason for choosing another CSM."],
+    ]);
+    const reject = rejectInput.safeParse({ assignmentId: "a1", reason: "" });
+    expect(reject.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["reason", "Enter the reason for rejecting the suggestion."]]);
+    expect(rejectInput.parse({ assignmentId: "a1", reason: "  Wrong region  " }).reason).toBe("Wrong region");
+  });
+});
