@@ -12,9 +12,11 @@ const authProxy = auth as unknown as (request: NextRequest, event: NextFetchEven
 export async function proxy(request: NextRequest, event: NextFetchEvent) {
   const response = await authProxy(request, event);
   const prefetch = request.headers.get("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
-  if (prefetch && response?.headers.has("set-cookie")) {
+  if (prefetch && response && (response.headers.has("set-cookie") || response.headers.has("x-middleware-set-cookie"))) {
     const headers = new Headers(response.headers);
+    // Next carries a proxy's cookies to the page response in both headers.
     headers.delete("set-cookie");
+    headers.delete("x-middleware-set-cookie");
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
   return response;

@@ -7,11 +7,13 @@ import { query } from "./support/db";
 
 test("an admin uploads a CSV with two bad rows and reads the report", async ({ page }) => {
   const id = `E2E-${Date.now()}`;
+  // E-mail addresses are read in lower case.
+  const ghost = `ghost-${id.toLowerCase()}@example.test`;
   const csv = [
     "external_id,name,segment,industry,region,timezone,primary_language,strategic,needs_onsite,health_score,usage_pct,expansion_potential,csm_email",
     `${id}-1,E2E Good Account ${id},Mid-Market,Software,NA,America/New_York,English,false,false,80,50,1000.00,csm@baton.test`,
     `${id}-2,E2E Bad Segment ${id},Huge,Software,NA,America/New_York,English,false,false,80,50,1000.00,`,
-    `${id}-3,E2E Bad CSM ${id},Scale,Retail,EMEA,Europe/Berlin,German,false,false,70,10,0,ghost-${id}@example.test`,
+    `${id}-3,E2E Bad CSM ${id},Scale,Retail,EMEA,Europe/Berlin,German,false,false,70,10,0,${ghost}`,
   ].join("\n");
 
   await signIn(page, "admin@baton.test");
@@ -26,7 +28,7 @@ test("an admin uploads a CSV with two bad rows and reads the report", async ({ p
   const report = page.getByRole("table", { name: "Rows refused" });
   await expect(report.getByRole("row")).toHaveCount(3);
   await expect(report.getByRole("row").nth(1)).toHaveText(/^3\s*segment\s*must be one of Enterprise, Mid-Market, Scale$/);
-  await expect(report.getByRole("row").nth(2)).toHaveText(new RegExp(`^4\\s*csm_email\\s*no user with the e-mail ghost-${id}@example\\.test$`));
+  await expect(report.getByRole("row").nth(2)).toHaveText(new RegExp(`^4\\s*csm_email\\s*no user with the e-mail ${ghost.replaceAll(".", "\\.")}$`));
 
   // The good row is in the database, the bad ones are not.
   const stored = await query<{ externalId: string }>(`SELECT "externalId" FROM "Account" WHERE "externalId" LIKE $1 ORDER BY 1`, [`${id}-%`]);
@@ -79,4 +81,70 @@ test("an admin changes a scoring weight and the suggestion preview changes at on
     if (original) await query(`UPDATE "Setting" SET value = $1 WHERE key = 'scoring'`, [JSON.stringify(original.value)]);
     else await query(`DELETE FROM "Setting" WHERE key = 'scoring'`);
   }
+});
+
+test("an admin creates an API token shown once, BI uses it without a session, and revoking it stops it", async ({ page, request }) => {
+  const name = `E2E BI ${Date.now()}`;
+  await signIn(page, "admin@baton.test");
+  await page.getByRole("link", { name: "API tokens" }).click();
+  await page.getByLabel("Token name").fill(name);
+  const actsAs = page.getByLabel("Acts as");
+  await actsAs.selectOption((await actsAs.locator("option", { hasText: "(admin@baton.test)" }).getAttribute("value"))!);
+  await page.getByLabel("Role", { exact: true }).selectOption("LEADERSHIP");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const secret = (await page.getByLabel("New API token").textContent())?.trim() ?? "";
+  expect(secret).toMatch(/^baton_[A-Za-z0-9_-]{43}$/);
+
+  // The API and the webhook answer for themselves (JSON), not with the sign-in page.
+  const headers = { authorization: `Bearer ${secret}` };
+  const measures = await request.get("/api/v1/measures", { headers });
+  expect(measures.status()).toBe(200);
+  expect((await measures.json()).retention.grossRetention).toEqual(expect.any(Number));
+  const write = await request.put("/api/v1/accounts/E2E-NOPE", { headers, data: { name: "x" } });
+  expect(write.status()).toBe(403);
+  expect((await write.json()).code).toBe("FORBIDDEN");
+  expect((await request.get("/api/v1/openapi.json")).status()).toBe(200);
+  const webhook = await request.post("/api/webhooks/crm", { data: { id: "evt-e2e", type: "deal.closed_won", data: {} } });
+  expect(webhook.headers()["content-type"]).toContain("application/json");
+
+  await page.reload();
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("Active");
+  await expect(row).not.toContainText("never");
+  await page.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(row).toContainText("Revoked");
+  const refused = await request.get("/api/v1/measures", { headers });
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ code: "UNAUTHENTICATED", message: "This API token is unknown or revoked." });
+});
+
+test("an admin invites a user, keeps a CSM profile and adds a product", async ({ page }) => {
+  const stamp = Date.now();
+  await signIn(page, "admin@baton.test");
+
+  await page.getByRole("link", { name: "Users" }).click();
+  const invite = page.getByRole("region", { name: "Invite a user" });
+  await invite.getByLabel("Name").fill(`E2E Invitee ${stamp}`);
+  await invite.getByLabel("E-mail").fill(`invitee-${stamp}@example.test`);
+  await invite.getByLabel("Role").selectOption("AE");
+  await invite.getByRole("button", { name: "Invite user" }).click();
+  await expect(invite.getByLabel("Temporary password")).toHaveText(/^[A-Za-z2-9]{16}$/);
+
+  await page.getByRole("link", { name: "CSM profiles" }).click();
+  await page.getByLabel("Search").fill("csm@baton.test");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("link", { name: "Edit the profile of Sam Rivera" }).click();
+  await expect(page.getByRole("heading", { name: "Sam Rivera" })).toBeVisible();
+  await page.getByLabel("Time zone").fill("Mars/Olympus");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("must be an IANA time zone such as America/New_York")).toBeVisible();
+  await page.getByLabel("Time zone").fill("America/Chicago");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status")).toHaveText("Profile saved. New suggestions use it at once.");
+
+  await page.getByRole("link", { name: "Products" }).click();
+  await page.getByLabel("Product name").fill(`E2E Product ${stamp}`);
+  await page.getByRole("button", { name: "Add product" }).click();
+  await expect(page.getByRole("status")).toHaveText("Product saved.");
+  await expect(page.getByLabel(`Name of E2E Product ${stamp}`)).toHaveValue(`E2E Product ${stamp}`);
 });

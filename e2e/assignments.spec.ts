@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { callServerAction } from "./support/actions";
 import { signIn } from "./support/auth";
 import { one, query } from "./support/db";
 
@@ -30,15 +30,6 @@ function pointsText(points: number): string {
   const hundredths = Math.round(points * 100);
   if (hundredths === 0) return "0";
   return `${hundredths > 0 ? "+" : "\u2212"}${Math.abs(hundredths) / 100}`;
-}
-
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === file && action.exportedName === name);
-  if (!entry) throw new Error(`No server action ${name} in ${file}`);
-  return entry[0];
 }
 
 test.describe("CSM assignment review", () => {
@@ -138,15 +129,8 @@ test.describe("CSM assignment review", () => {
 
     const pending = await one<{ id: string }>(`SELECT id FROM "CsmAssignment" WHERE status = 'PENDING' ORDER BY "createdAt", id LIMIT 1`);
     await signIn(page, "csm@baton.test");
-    const response = await page.request.post("/assignments", {
-      headers: {
-        "Next-Action": actionId("app/(app)/assignments/actions.ts", "approveTopSuggestionsAction"),
-        "Content-Type": "text/plain;charset=UTF-8",
-        Accept: "text/x-component",
-      },
-      data: JSON.stringify([{ items: [{ assignmentId: pending.id }] }]),
-    });
-    expect(await response.text()).toContain("You do not have access to this.");
+    const body = await callServerAction(page, { path: "/assignments", file: "app/(app)/assignments/actions.ts", name: "approveTopSuggestionsAction", args: [{ items: [{ assignmentId: pending.id }] }] });
+    expect(body).toContain("You do not have access to this.");
     expect((await one<{ status: string }>(`SELECT status::text FROM "CsmAssignment" WHERE id = $1`, [pending.id])).status).toBe("PENDING");
   });
 });

@@ -1,30 +1,10 @@
-import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "@playwright/test";
+import { callServerAction } from "./support/actions";
 import { signIn } from "./support/auth";
 import { one } from "./support/db";
+import { TOUCHPOINT_LABELS } from "../lib/labels";
 
-const TOUCHPOINT_LABELS: Record<string, string> = {
-  HANDOFF_CALL: "Handoff call",
-  KICKOFF: "Kickoff call",
-  TRAINING: "Training",
-  GO_LIVE: "Go-live",
-  CHECK_IN: "2-week check-in",
-  HEALTH_CHECK: "30-day health check",
-  QBR: "QBR",
-  RENEWAL_PLANNING: "Renewal planning",
-  RENEWAL_CALL: "Renewal call",
-  RENEWAL_CLOSE: "Renewal close",
-};
-
-function actionId(file: string, name: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
-    node: Record<string, { filename: string; exportedName: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === file && action.exportedName === name);
-  if (!entry) throw new Error(`No server action ${name} in ${file}`);
-  return entry[0];
-}
 
 test.describe("the renewal engine", () => {
   test("a CSM completes a touchpoint from their book", async ({ page, playwright }) => {
@@ -36,7 +16,7 @@ test.describe("the renewal engine", () => {
          AND NOT EXISTS (SELECT 1 FROM "Touchpoint" o WHERE o.id <> t.id AND o."accountId" = t."accountId" AND o.type = t.type AND o.status = 'PLANNED')
        ORDER BY t."dueDate", t.id LIMIT 1`,
     );
-    const label = `${TOUCHPOINT_LABELS[touchpoint.type]} with ${touchpoint.account}`;
+    const label = `${TOUCHPOINT_LABELS[touchpoint.type as keyof typeof TOUCHPOINT_LABELS]} with ${touchpoint.account}`;
     await signIn(page, "csm@baton.test");
     await page.getByRole("link", { name: "My book" }).click();
     await expect(page.getByRole("heading", { name: "My book" })).toBeVisible();
@@ -57,7 +37,7 @@ test.describe("the renewal engine", () => {
     const feed = await app.get(feedUrl.pathname);
     expect(feed.status()).toBe(200);
     expect(feed.headers()["content-type"]).toContain("text/calendar");
-    expect((await feed.text()).replace(/\r\n /g, "")).toContain(`SUMMARY:${TOUCHPOINT_LABELS[touchpoint.type]}: ${touchpoint.account}`);
+    expect((await feed.text()).replace(/\r\n /g, "")).toContain(`SUMMARY:${TOUCHPOINT_LABELS[touchpoint.type as keyof typeof TOUCHPOINT_LABELS]}: ${touchpoint.account}`);
     expect((await app.get("/api/calendar/not-a-real-token-000000000000.ics")).status()).toBe(404);
     await app.dispose();
   });
@@ -113,15 +93,8 @@ test.describe("the renewal engine", () => {
     await expect(table.getByRole("button", { name: /^Move / })).toHaveCount(0);
     await expect(table.getByRole("combobox")).toHaveCount(0);
 
-    const response = await page.request.post("/renewals", {
-      headers: {
-        "Next-Action": actionId("app/(app)/renewals/actions.ts", "moveRenewalStageAction"),
-        "Content-Type": "text/plain;charset=UTF-8",
-        Accept: "text/x-component",
-      },
-      data: JSON.stringify([{ renewalId: renewal.id, stage: "PLANNING", closedAmount: "" }]),
-    });
-    expect(await response.text()).toContain("You do not have access to this.");
+    const body = await callServerAction(page, { path: "/renewals", file: "app/(app)/renewals/actions.ts", name: "moveRenewalStageAction", args: [{ renewalId: renewal.id, stage: "PLANNING", closedAmount: "" }] });
+    expect(body).toContain("You do not have access to this.");
     const after = await one<{ stage: string }>(`SELECT stage::text AS stage FROM "RenewalOpportunity" WHERE id = $1`, [renewal.id]);
     expect(after.stage).toBe(renewal.stage);
   });

@@ -17,7 +17,7 @@ export function CapacitySection({ dashboard, params }: { dashboard: Dashboard; p
       <div className="grid gap-4 lg:grid-cols-2">
         <MeasureCard
           title="CSM load"
-          value={`${load.csms} CSMs`}
+          value={`${load.csms} ${load.csms === 1 ? "CSM" : "CSMs"}`}
           href={detailsHref("csm-load", params)}
           definition={definitions.csmLoad}
           detail={<p>{load.accounts} accounts, {formatCents(load.arrCents)} ARR in their books; {over} over their limits.</p>}

@@ -20,7 +20,9 @@ export function DrillView({ result, params, backHref }: { result: DrillResult; p
         </p>
         <h1 className="mt-2 text-2xl font-semibold">{result.title}</h1>
         <p className="text-slate-600">
-          {PERIOD_LABELS[result.period.preset]}: {formatDate(result.period.start)} – {formatDate(result.period.end)}
+          {result.pointInTime
+            ? "As of today"
+            : `${PERIOD_LABELS[result.period.preset]}: ${formatDate(result.period.start)} – ${formatDate(result.period.end)}`}
         </p>
         <p className="mt-1 text-sm text-slate-600">These rows add up to the dashboard: {result.adds}.</p>
       </div>

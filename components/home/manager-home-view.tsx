@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Panel, SimpleTable, Stat } from "@/components/home/stat";
 import { formatBusinessTimeLeft } from "@/lib/business-hours";
 import { formatCentsWhole } from "@/lib/format";
@@ -20,7 +21,7 @@ export function ManagerHomeView({ home }: { home: ManagerHome }) {
             caption="CSM assignments awaiting review"
             headers={["Account", "Segment", "ARR", "Suggested CSM", "Score"]}
             rows={home.pendingAssignments.map((assignment) => [
-              assignment.account.name,
+              <Link key="a" className="text-brand-700 hover:underline" href={`/assignments/${assignment.id}`}>{assignment.account.name}</Link>,
               SEGMENT_LABELS[assignment.account.segment],
               formatCentsWhole(assignment.handoff?.deal?.amountCents ?? assignment.account.arrCents),
               assignment.suggestedCsm?.name ?? "No eligible CSM",
@@ -34,7 +35,7 @@ export function ManagerHomeView({ home }: { home: ManagerHome }) {
           caption="Open handoffs"
           headers={["Account", "AE", "ARR", "Status", "72-hour clock"]}
           rows={home.openHandoffs.map((handoff) => [
-            handoff.account.name,
+            <Link key="h" className="text-brand-700 hover:underline" href={`/handoffs/${handoff.id}`}>{handoff.account.name}</Link>,
             handoff.deal?.owner.name ?? "—",
             handoff.deal ? formatCentsWhole(handoff.deal.amountCents) : "—",
             HANDOFF_STATUS_LABELS[handoff.status],

@@ -47,6 +47,6 @@ export function measureDefinitions(settings: Pick<Settings, "handoff" | "expansi
       `months of the initial signing (signing day included, the day ${windowMonths} months later not). Credit = ${ratePercent}% of ` +
       "the AE's total, rounded half up to the cent. An account handed to another AE earns no credit for either.",
     cuts:
-      "Cuts select accounts by their current segment, CSM and AE; an account without a CSM appears only in uncut, segment and AE views.",
+      "Cuts select accounts by their current segment, CSM and AE; an account without a CSM (after churn, say) counts for the CSM it was last assigned to.",
   };
 }

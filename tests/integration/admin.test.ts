@@ -9,7 +9,7 @@ import { closeDealWon } from "@/lib/server/deals/close-deal-won";
 import { changeUserRole, inviteUser, resetUserPassword } from "@/lib/server/users/user-admin";
 import { setUserActive } from "@/lib/server/users/set-user-active";
 import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
-import { getCsmProfileEditor, saveCsmProfile } from "@/lib/server/csm-profiles/csm-profiles";
+import { csmProfileListParams, getCsmProfileEditor, listCsmProfiles, saveCsmProfile } from "@/lib/server/csm-profiles/csm-profiles";
 import { listProducts, productListParams, saveProduct } from "@/lib/server/products/products";
 import { auditListParams, listAuditEvents } from "@/lib/server/audit-log/list-audit-events";
 import { createAccount, createCsm, createDeal, createProduct, createUser } from "./support/fixtures";
@@ -172,6 +172,9 @@ describe("CSM profiles and products", () => {
       exists: true,
       profile: { tier: "ENTERPRISE", maxAccounts: 12, maxArrCents: 450_000_050n, industries: ["Software", "Healthcare"], languages: ["English", "German"], productIds: [hub.id], certificationIds: [bridge.id], npsScore: "55.5" },
     });
+    expect((await listCsmProfiles(admin, csmProfileListParams.parse({}))).data).toEqual([
+      { userId: csm.id, name: csm.name, email: csm.email, active: true, tier: "ENTERPRISE", maxAccounts: 12, maxArrCents: 450_000_050n, region: "EMEA", certifications: 1 },
+    ]);
     await saveCsmProfile(admin, { ...form, certificationIds: [], maxAccounts: "14" });
     expect(await prisma.csmCertification.count()).toBe(0);
     const audits = await prisma.auditEvent.findMany({ where: { entityType: "CsmProfile" }, orderBy: { id: "asc" } });

@@ -11,6 +11,7 @@ import { GET as getMeasures } from "@/app/api/v1/measures/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { revokeApiToken } from "@/lib/server/api-tokens/revoke-api-token";
 import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
+import { apiTokenListParams, listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
 import { setUserActive } from "@/lib/server/users/set-user-active";
 import { call, tokenFor } from "./support/api";
 import { createCsm, createProduct, createUser } from "./support/fixtures";
@@ -63,7 +64,7 @@ describe("REST API: records", () => {
   it("upserts contacts by account and e-mail", async () => {
     const { token } = await setup();
     const body = { name: "Ana Ruiz", title: "VP Ops", role: "CHAMPION", priority: "HIGH" };
-    const first = await call(putContact, { token, method: "PUT", params: { externalId: "A-1", email: "Ana@Customer.test" }, body });
+    const first = await call(putContact, { token, method: "PUT", params: { externalId: "A-1", email: "Ana%40Customer.test" }, body });
     expect(first).toMatchObject({ status: 200, body: { email: "ana@customer.test", role: "CHAMPION", priority: "HIGH", accountExternalId: "A-1" } });
     await call(putContact, { token, method: "PUT", params: { externalId: "A-1", email: "ana@customer.test" }, body: { ...body, title: "COO" } });
     expect(await prisma.contact.findMany({ select: { title: true } })).toEqual([{ title: "COO" }]);
@@ -166,6 +167,18 @@ describe("REST API: tokens and roles", () => {
     await revokeApiToken(admin, { tokenId: row.id });
     expect(await call(getAccount, { token: revoked, params: { externalId: "A-1" } })).toMatchObject({ status: 401, body: { message: "This API token is unknown or revoked." } });
     expect((await call(getAccount, { token, params: { externalId: "A-1" } })).status).toBe(200);
+
+    // The admin's list: newest first by default, never-used tokens last when sorted by last use.
+    const listed = await listApiTokens(admin, apiTokenListParams.parse({ sort: "lastUsedAt", dir: "desc" }));
+    expect(listed.count).toBe(3);
+    expect(listed.data.map((row) => [row.userEmail, row.revokedAt !== null, row.userActive, row.lastUsedAt !== null])).toEqual([
+      [leader.email, false, false, true],
+      [admin.email, false, true, true],
+      [admin.email, true, true, false],
+    ]);
+    expect(listed.data[0]?.prefix).toMatch(/^baton_.{6}$/);
+    expect((await listApiTokens(admin, apiTokenListParams.parse({ status: "revoked" }))).count).toBe(1);
+    expect((await listApiTokens(admin, apiTokenListParams.parse({ sort: "name" }))).count).toBe(3);
   });
 
   it("refuses a CSM token on admin and write endpoints with 403, and scopes what it reads", async () => {

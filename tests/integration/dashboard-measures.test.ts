@@ -327,6 +327,18 @@ describe("access to the dashboard, enforced in the data functions", () => {
     // CSM A's book: Steady and Shrinking (Newcomer is not in the cohort), whatever CSM the URL names.
     const book = (await getRetention(csmA, year2026({ csm: csmC.id }), context)).figures;
     expect(book).toMatchObject({ startArrCents: 60_000_00n, retainedArrCents: 45_000_00n, endArrCents: 45_000_00n, cohortAccounts: 2 });
+    // An account that churned and lost its CSM still counts for the CSM it was last assigned to (and their team).
+    const gone = await createAccount({ name: "Gone" });
+    await prisma.csmAssignment.create({
+      data: { accountId: gone.id, status: "APPROVED", suggestedCsmId: csmA.id, chosenCsmId: csmA.id, decidedAt: new Date("2025-01-02T12:00:00Z") },
+    });
+    await movements(gone.id, [["2025-01-02", "NEW", 1_000_00n], ["2026-05-01", "CHURN", 1_000_00n]]);
+    expect((await getRetention(csmA, YEAR_2026, context)).figures).toMatchObject({
+      startArrCents: 61_000_00n, retainedArrCents: 45_000_00n, endArrCents: 45_000_00n, cohortAccounts: 3, retainedAccounts: 2,
+    });
+    expect((await getRetention(managerOne, YEAR_2026, context)).figures.startArrCents).toBe(69_000_50n);
+    await prisma.arrMovement.deleteMany({ where: { accountId: gone.id } });
+
     const dashboard = await getDashboard(csmA, YEAR_2026, NOW);
     expect(dashboard.retention.figures).toEqual(book);
     expect(dashboard.credit).toBeNull();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { runImport } from "@/lib/server/imports/run-import";
+import { getImportRun, importRunListParams, listImportRuns } from "@/lib/server/imports/import-runs";
 import { fileSource, textSource } from "@/lib/server/imports/csv-reader";
 import { IMPORT_KINDS, type ImportKind } from "@/lib/imports/formats";
 import { createCsm, createUser } from "./support/fixtures";
@@ -37,6 +38,13 @@ describe("products.csv", () => {
     expect((await prisma.product.findUniqueOrThrow({ where: { name: "Renewal Hub" } })).technical).toBe(true);
     const run = await prisma.importRun.findUniqueOrThrow({ where: { id: second.runId } });
     expect(run).toMatchObject({ status: "DONE", totalRows: 1, doneRows: 1, okRows: 1, errorRows: 0 });
+
+    // What the admin page shows: the runs newest first, and each run's report.
+    const admin = await prisma.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, email: true, name: true, role: true, managerId: true } });
+    const runs = await listImportRuns(admin, importRunListParams.parse({}));
+    expect(runs.data.map((r) => [r.id, r.okRows, r.errorRows])).toEqual([[second.runId, 1, 0], [first.runId, 2, 1]]);
+    expect((await getImportRun(admin, first.runId)).issues).toEqual([{ line: 4, field: "technical", reason: "must be true or false" }]);
+    await expect(getImportRun(await createUser("CSM"), first.runId)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("fails the whole file when a column is missing, writing nothing", async () => {

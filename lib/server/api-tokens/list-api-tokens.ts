@@ -32,7 +32,8 @@ export async function listApiTokens(actor: ActingUser, params: ApiTokenListParam
   const [rows, count] = await Promise.all([
     prisma.apiToken.findMany({
       where,
-      orderBy: [{ [params.sort]: { sort: params.dir, nulls: "last" } }, { id: "asc" }],
+      // Never-used tokens sort last either way; the other columns are never empty.
+      orderBy: [params.sort === "lastUsedAt" ? { lastUsedAt: { sort: params.dir, nulls: "last" } } : { [params.sort]: params.dir }, { id: "asc" }],
       skip: (params.page - 1) * params.perPage,
       take: params.perPage,
       select: {

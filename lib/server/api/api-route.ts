@@ -33,6 +33,18 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.
   return result.data;
 }
 
+/** Path segments as the client meant them (`ana%40acme.com` → `ana@acme.com`), whether or not the router decoded them. */
+function decodeParams(params: Record<string, string | string[]>): Record<string, string | string[]> {
+  const decode = (value: string) => {
+    try {
+      return value.includes("%") ? decodeURIComponent(value) : value;
+    } catch {
+      return value;
+    }
+  };
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.map(decode) : decode(value)]));
+}
+
 async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) throw new AppError("VALIDATION", "The body is larger than 1 MB.");
@@ -51,7 +63,7 @@ export function apiRoute<R extends ApiRouteDef>(route: R, work: (context: ApiCon
       if (!route.roles.includes(caller.user.role)) {
         throw forbidden(`A ${ROLE_LABELS[caller.user.role]} token cannot call ${route.method} /api/v1${route.path}.`);
       }
-      const params = (route.params ? parse(route.params, await segment.params, "path parameters") : undefined) as Out<R["params"]>;
+      const params = (route.params ? parse(route.params, decodeParams(await segment.params), "path parameters") : undefined) as Out<R["params"]>;
       const query = (route.query ? parse(route.query, Object.fromEntries(new URL(request.url).searchParams), "query parameters") : undefined) as Out<R["query"]>;
       const rawBody = route.body ? await readJson(request) : undefined;
       const body = (route.body ? parse(route.body, rawBody, "body") : undefined) as Out<R["body"]>;

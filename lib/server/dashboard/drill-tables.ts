@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DrillColumn, DrillTableId } from "@/lib/dashboard/drill-columns";
 import type { Period } from "@/lib/dashboard/period";
 import type { Settings } from "@/lib/settings/schema";
-import { accountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
+import { accountConditions, LAST_ASSIGNED_CSM, type DashboardScope } from "@/lib/server/dashboard/scope";
 import { renewalsDueFrom } from "@/lib/server/dashboard/get-renewal-visibility";
 import { ttfvAccountsSql } from "@/lib/server/dashboard/get-time-to-first-value";
 import { handoffsFrom } from "@/lib/server/dashboard/get-handoff-measures";
@@ -29,6 +29,8 @@ export interface DrillTable {
   /** The dashboard number these rows add up to. */
   adds: string;
   access: "dashboard" | "credit";
+  /** As of today: the period does not apply. */
+  pointInTime?: boolean;
   columns: DrillColumn[];
   defaultSort: string;
   defaultDir: "asc" | "desc";
@@ -38,7 +40,8 @@ export interface DrillTable {
 const SIGNED = Prisma.sql`CASE WHEN m."type" IN ('NEW', 'EXPANSION') THEN m."amountCents"
                                WHEN m."type" IN ('CONTRACTION', 'CHURN') THEN -m."amountCents" ELSE 0 END`;
 // Names by scalar subquery, so each table can reuse its measure's FROM … WHERE unchanged.
-const CSM_NAME = Prisma.sql`(SELECT cu."name" FROM "User" cu WHERE cu."id" = a."csmId")`;
+const CSM_NAME = Prisma.sql`(SELECT cu."name" FROM "User" cu WHERE cu."id" = coalesce(a."csmId", ${LAST_ASSIGNED_CSM}))`;
+const CURRENT_CSM_NAME = Prisma.sql`(SELECT cu."name" FROM "User" cu WHERE cu."id" = a."csmId")`;
 const AE_NAME = Prisma.sql`(SELECT au."name" FROM "User" au WHERE au."id" = a."aeId")`;
 const account = { key: "account", label: "Account", kind: "text", sortable: true } as const;
 const segment = { key: "segment", label: "Segment", kind: "enum", sortable: true } as const;
@@ -95,6 +98,7 @@ export const DRILL_TABLES: Record<DrillTableId, DrillTable> = {
   },
   "renewals-due": {
     title: "Renewals due in the next 90 days",
+    pointInTime: true,
     adds: "rows = renewals due; Σ visible = visible renewals",
     access: "dashboard",
     columns: [
@@ -107,7 +111,7 @@ export const DRILL_TABLES: Record<DrillTableId, DrillTable> = {
     defaultSort: "renewal_date",
     defaultDir: "asc",
     rows: ({ scope, renewalWindow }) => Prisma.sql`
-      SELECT d."id", d."contractEnd" AS renewal_date, a."name" AS account, a."segment"::text AS segment, ${CSM_NAME} AS csm,
+      SELECT d."id", d."contractEnd" AS renewal_date, a."name" AS account, a."segment"::text AS segment, ${CURRENT_CSM_NAME} AS csm,
              d."amountCents" AS amount, coalesce(r."stage"::text, 'Missing') AS opportunity,
              (r."id" IS NOT NULL AND a."csmId" IS NOT NULL) AS visible
       ${renewalsDueFrom(scope, renewalWindow.from, renewalWindow.until)}`,
@@ -153,6 +157,7 @@ export const DRILL_TABLES: Record<DrillTableId, DrillTable> = {
   },
   "csm-load": {
     title: "CSM load",
+    pointInTime: true,
     adds: "Σ accounts and Σ ARR = the books in the cut",
     access: "dashboard",
     columns: [
@@ -171,6 +176,7 @@ export const DRILL_TABLES: Record<DrillTableId, DrillTable> = {
   },
   "csm-accounts": {
     title: "Accounts in CSM books",
+    pointInTime: true,
     adds: "rows = accounts; Σ ARR = the CSM's ARR in the load table",
     access: "dashboard",
     columns: [account, segment, csm, ae, { key: "arr", label: "ARR", kind: "cents", sortable: true, total: true }],
@@ -183,6 +189,7 @@ export const DRILL_TABLES: Record<DrillTableId, DrillTable> = {
   },
   "expansion-deals": {
     title: "Open expansion deals",
+    pointInTime: true,
     adds: "Σ ARR = the open expansion pipeline",
     access: "dashboard",
     columns: [
@@ -202,6 +209,7 @@ export const DRILL_TABLES: Record<DrillTableId, DrillTable> = {
   },
   "expansion-potential": {
     title: "Identified expansion potential",
+    pointInTime: true,
     adds: "Σ potential = the identified potential",
     access: "dashboard",
     columns: [account, segment, csm, { key: "arr", label: "ARR", kind: "cents", sortable: true, total: true },

@@ -5,7 +5,7 @@ import { expansionCreditCents } from "@/lib/dashboard/credit";
 import { resolvePeriod, type Period } from "@/lib/dashboard/period";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
-import { accountConditions, creditScope, type DashboardScope } from "@/lib/server/dashboard/scope";
+import { accountConditions, creditScope, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
 import type { ActingUser } from "@/lib/server/authz";
 
 export interface CreditRow {
@@ -26,13 +26,20 @@ export interface ExpansionCredit {
   creditCents: bigint;
 }
 
-// The AE who closed the account's first deal is the "original AE" of policy 003; an account without a recorded
-// first deal keeps its assigned AE as the original.
+// The AE who closed the account's first closed-won NEW deal is the "original AE" of policy 003 (two first deals on
+// one day: the owner whose id sorts first); an account without such a deal keeps its assigned AE as the original.
+// Both forms read the index on (accountId, type, stage, closeDate, ownerId) alone.
 function originalAe(account: Prisma.Sql, assigned: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`coalesce((SELECT o."ownerId" FROM "Deal" o
                               WHERE o."accountId" = ${account} AND o."type" = 'NEW' AND o."stage" = 'CLOSED_WON'
-                              ORDER BY o."closeDate", o."id" LIMIT 1), ${assigned})`;
+                              ORDER BY o."closeDate", o."ownerId" LIMIT 1), ${assigned})`;
 }
+
+/** Every account's original AE in one ordered pass over the index: cheaper than a lookup each for thousands. */
+const ORIGINAL_AES = Prisma.sql`
+  SELECT DISTINCT ON (o."accountId") o."accountId", o."ownerId" FROM "Deal" o
+  WHERE o."type" = 'NEW' AND o."stage" = 'CLOSED_WON'
+  ORDER BY o."accountId", o."closeDate", o."ownerId"`;
 
 /**
  * Each account's credit window (SPEC.md "AE expansion credit"): from the initial signing to the day before
@@ -78,8 +85,9 @@ export function creditedMovementsFrom(scope: DashboardScope, period: Period, win
 }
 
 export function expansionCreditQuery(scope: DashboardScope, period: Period, windowMonths: number): Prisma.Sql {
-  // Summed per account first, so the original-AE lookup runs once per account rather than once per movement;
-  // the AE names are joined to the per-AE rows at the end.
+  // Summed per account first, so the original AE is checked once per account rather than once per movement: by
+  // lookup for a CSM's, team's or AE's few accounts, by one pass over the index for a whole company. The AE names
+  // are joined to the per-AE rows at the end.
   const perAccount = (signed: boolean) => Prisma.sql`
     SELECT w."id", w.ae_id, count(*)::int AS movements, sum(m."amountCents")::bigint AS cents
     FROM (${creditWindows(scope, period, windowMonths, signed)}) w ${inWindow(period)}
@@ -88,8 +96,11 @@ export function expansionCreditQuery(scope: DashboardScope, period: Period, wind
     WITH per_account AS (${perAccount(true)} UNION ALL ${perAccount(false)}),
     per_ae AS (
       SELECT p.ae_id, count(*)::int AS accounts, sum(p.movements)::int AS movements, sum(p.cents)::bigint AS expansion
-      FROM per_account p
-      WHERE p.ae_id = ${originalAe(Prisma.sql`p."id"`, Prisma.sql`p.ae_id`)}
+      ${
+        narrowsAccounts(scope)
+          ? Prisma.sql`FROM per_account p WHERE p.ae_id = ${originalAe(Prisma.sql`p."id"`, Prisma.sql`p.ae_id`)}`
+          : Prisma.sql`FROM per_account p LEFT JOIN (${ORIGINAL_AES}) x ON x."accountId" = p."id" WHERE p.ae_id = coalesce(x."ownerId", p.ae_id)`
+      }
       GROUP BY p.ae_id
     )
     SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion

@@ -17,6 +17,7 @@ export interface DrillResult extends Paged<DrillRow> {
   table: DrillTableId;
   title: string;
   adds: string;
+  pointInTime: boolean;
   columns: DrillColumn[];
   period: Period;
   sort: string;
@@ -102,6 +103,7 @@ export async function listDrillRows(user: ActingUser, id: string, params: DrillP
     table: id as DrillTableId,
     title: table.title,
     adds: table.adds,
+    pointInTime: table.pointInTime ?? false,
     columns: table.columns,
     period,
     sort,

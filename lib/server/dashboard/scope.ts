@@ -42,14 +42,25 @@ export function creditScope(user: ActingUser, params: Pick<DashboardParams, "seg
   return user.role === "AE" ? { ...cut, aeId: user.id } : cut;
 }
 
+/**
+ * The CSM an account without one (typically after it churned, when its book place was freed) last had: the CSM
+ * chosen by its latest approved assignment. Cuts by CSM and team use it, so a CSM's churn stays in their figures.
+ */
+export const LAST_ASSIGNED_CSM = Prisma.sql`(SELECT ca."chosenCsmId" FROM "CsmAssignment" ca
+  WHERE ca."accountId" = a."id" AND ca."status" IN ('APPROVED', 'OVERRIDDEN') AND ca."chosenCsmId" IS NOT NULL
+  ORDER BY ca."decidedAt" DESC NULLS LAST, ca."createdAt" DESC LIMIT 1)`;
+
 /** `AND …` conditions on the account aliased `a`. */
 export function accountConditions(scope: DashboardScope): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (scope.segment) parts.push(Prisma.sql`a."segment" = ${scope.segment}::"Segment"`);
-  if (scope.csmId) parts.push(Prisma.sql`a."csmId" = ${scope.csmId}`);
+  if (scope.csmId) {
+    parts.push(Prisma.sql`(a."csmId" = ${scope.csmId} OR (a."csmId" IS NULL AND ${LAST_ASSIGNED_CSM} = ${scope.csmId}))`);
+  }
   if (scope.aeId) parts.push(Prisma.sql`a."aeId" = ${scope.aeId}`);
   if (scope.teamOf) {
-    parts.push(Prisma.sql`a."csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${scope.teamOf} AND t."role" = 'CSM')`);
+    const team = Prisma.sql`(SELECT t."id" FROM "User" t WHERE t."managerId" = ${scope.teamOf} AND t."role" = 'CSM')`;
+    parts.push(Prisma.sql`(a."csmId" IN ${team} OR (a."csmId" IS NULL AND ${LAST_ASSIGNED_CSM} IN ${team}))`);
   }
   return parts.length === 0 ? Prisma.empty : Prisma.sql` AND ${joinParts(parts, " AND ")}`;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ExpansionForm, HealthForm, MilestonesForm } from "@/components/accounts/account-forms";
 import { Timeline } from "@/components/accounts/timeline";
+import { FactList } from "@/components/ui/fact-list";
 import { Panel, SimpleTable } from "@/components/home/stat";
 import { StageControl } from "@/components/renewals/stage-control";
 import { daysBetween, toIsoDate } from "@/lib/dates";
@@ -48,14 +49,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Account">
-          <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-            {facts.map(([label, value]) => (
-              <div key={label} className="flex justify-between gap-4 border-b border-slate-100 py-1">
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="text-right">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} />
         </Panel>
         <Panel title="Renewals">
           {account.renewals.length === 0 ? (
