@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { callServerAction } from "./support/actions";
-import { signIn } from "./support/auth";
+import { signIn, signInAs } from "./support/auth";
 import { one, query } from "./support/db";
 
 const SEGMENT_LABELS: Record<string, string> = { ENTERPRISE: "Enterprise", MID_MARKET: "Mid-Market", SCALE: "Scale" };
@@ -33,7 +33,7 @@ function pointsText(points: number): string {
 }
 
 test.describe("CSM assignment review", () => {
-  test("a CS manager filters the queue, reads the breakdown and approves; the CSM finds the new account", async ({ page }) => {
+  test("a CS manager filters the queue, reads the breakdown and approves; the CSM finds the new account", async ({ page, browser }) => {
     const pending = await pendingWithDemoCsm();
     const segmentTerm = pending.candidates.candidates[0]?.breakdown.find((term) => term.key === "segment");
     if (!segmentTerm) throw new Error("the stored suggestion has no segment term");
@@ -86,9 +86,8 @@ test.describe("CSM assignment review", () => {
     );
     expect(account.csm).toBe(pending.csmEmail);
 
-    await page.context().clearCookies();
-    await signIn(page, pending.csmEmail);
-    await expect(page.getByRole("region", { name: "My accounts" }).getByText(pending.account).first()).toBeVisible();
+    const csmPage = await signInAs(browser, pending.csmEmail);
+    await expect(csmPage.getByRole("region", { name: "My accounts" }).getByText(pending.account).first()).toBeVisible();
   });
 
   test("a CS manager approves the top suggestion of a selected row in bulk and reads the result per row", async ({ page }) => {
@@ -121,15 +120,14 @@ test.describe("CSM assignment review", () => {
     await expect(roster.getByText(enterprise.name)).toHaveCount(0);
   });
 
-  test("an AE cannot open the queue, and a CSM calling the approval directly is refused", async ({ page }) => {
+  test("an AE cannot open the queue, and a CSM calling the approval directly is refused", async ({ page, browser }) => {
     await signIn(page, "ae@baton.test");
     await expect(page.getByRole("link", { name: "Assignments", exact: true })).toHaveCount(0);
     expect((await page.goto("/assignments"))?.status()).toBe(403);
-    await page.context().clearCookies();
 
     const pending = await one<{ id: string }>(`SELECT id FROM "CsmAssignment" WHERE status = 'PENDING' ORDER BY "createdAt", id LIMIT 1`);
-    await signIn(page, "csm@baton.test");
-    const body = await callServerAction(page, { path: "/assignments", file: "app/(app)/assignments/actions.ts", name: "approveTopSuggestionsAction", args: [{ items: [{ assignmentId: pending.id }] }] });
+    const csmPage = await signInAs(browser, "csm@baton.test");
+    const body = await callServerAction(csmPage, { path: "/assignments", file: "app/(app)/assignments/actions.ts", name: "approveTopSuggestionsAction", args: [{ items: [{ assignmentId: pending.id }] }] });
     expect(body).toContain("You do not have access to this.");
     expect((await one<{ status: string }>(`SELECT status::text FROM "CsmAssignment" WHERE id = $1`, [pending.id])).status).toBe("PENDING");
   });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./support/auth";
+import { signIn, signInAs } from "./support/auth";
 import { one } from "./support/db";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
@@ -12,7 +12,7 @@ async function saved(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
 }
 
-test("an AE closes a deal and completes the handoff wizard, surviving a reload", async ({ page }) => {
+test("an AE closes a deal and completes the handoff wizard, surviving a reload", async ({ page, browser }) => {
   const deal = await one<{ id: string; name: string; account: string }>(
     `SELECT d.id, d.name, a.name AS account FROM "Deal" d JOIN "Account" a ON a.id = d."accountId" JOIN "User" u ON u.id = d."ownerId"
      WHERE u.email = 'ae@baton.test' AND d.stage IN ('PROPOSAL', 'NEGOTIATION', 'DISCOVERY', 'PROSPECTING') AND NOT a.strategic AND d.type = 'NEW'
@@ -100,11 +100,10 @@ test("an AE closes a deal and completes the handoff wizard, surviving a reload",
 
   // A second AE is refused that handoff by the server.
   const otherAe = await one<{ email: string }>(`SELECT email FROM "User" WHERE role = 'AE' AND email <> 'ae@baton.test' ORDER BY email LIMIT 1`);
-  await page.context().clearCookies();
-  await signIn(page, otherAe.email);
-  const response = await page.goto(handoffUrl);
+  const otherPage = await signInAs(browser, otherAe.email);
+  const response = await otherPage.goto(handoffUrl);
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(otherPage.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
 test("the handoff document is printable and copies as Markdown in the Handoff Complete format", async ({ page, context }) => {
