@@ -258,6 +258,16 @@ describe("the Renewal handoff 90 days before the renewal", () => {
     expect(await prisma.auditEvent.count({ where: { action: "handoff.renewal_opened" } })).toBe(1);
   });
 
+  it("opens one Renewal handoff for co-termed renewals of the same account and date", async () => {
+    const { ae, account, renewal } = await renewalFixture({ renewalDate: day("2027-02-20") });
+    const expansion = await createRenewal(account.id, ae.id, { renewalDate: day("2027-02-20"), amountCents: 2_000_000n });
+    await openRenewalHandoffs(NOW);
+    await openRenewalHandoffs(NOW);
+    const handoffs = await prisma.handoff.findMany({ where: { type: "RENEWAL", accountId: account.id } });
+    expect(handoffs).toHaveLength(1);
+    expect([renewal.id, expansion.id]).toContain(handoffs[0]?.renewalOpportunityId);
+  });
+
   it("asks for a CSM suggestion when the account has none", async () => {
     await createUser("CS_MANAGER");
     await renewalFixture({ withCsm: false, renewalDate: day("2027-01-10") });

@@ -47,6 +47,12 @@ export async function openRenewalHandoffs(now: Date, options: SweepOptions = {})
             select: { id: true, name: true, renewalDate: true, stage: true, handoff: { select: { id: true } }, account: { select: { id: true, name: true, csmId: true } } },
           });
           if (row.handoff || !OPEN_RENEWAL_STAGES.includes(row.stage)) return false;
+          // Co-termed renewals (an expansion renewing with the original contract) are one renewal conversation.
+          const coTermed = await tx.handoff.findFirst({
+            where: { type: "RENEWAL", accountId: row.account.id, renewalOpportunity: { renewalDate: row.renewalDate } },
+            select: { id: true },
+          });
+          if (coTermed) return false;
           const handoff = await tx.handoff.create({
             data: {
               type: "RENEWAL",
