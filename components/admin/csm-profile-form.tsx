@@ -7,23 +7,12 @@ import { Button } from "@/components/ui/button";
 import { centsToDollars } from "@/lib/imports/fields";
 import { SEGMENT_LABELS } from "@/lib/labels";
 import type { Segment } from "@/lib/generated/prisma/enums";
+import type { CsmProfileEditor } from "@/lib/server/csm-profiles/csm-profiles";
 
 export interface CsmProfileFormProps {
   userId: string;
-  profile: {
-    tier: Segment;
-    maxAccounts: number;
-    maxArrCents: string;
-    segments: Segment[];
-    industries: string[];
-    languages: string[];
-    region: string;
-    timezone: string;
-    npsScore: string;
-    retentionRate: string;
-    productIds: string[];
-    certificationIds: string[];
-  };
+  // Money travels to the browser as a string of cents.
+  profile: Omit<CsmProfileEditor["profile"], "maxArrCents"> & { maxArrCents: string };
   products: { id: string; name: string; technical: boolean }[];
 }
 

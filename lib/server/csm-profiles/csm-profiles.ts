@@ -1,4 +1,5 @@
 import "server-only";
+import { userSearch } from "@/lib/server/users/user-search";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
@@ -36,7 +37,7 @@ export async function listCsmProfiles(actor: ActingUser, params: CsmProfileListP
   assertRole(actor, ["ADMIN"]);
   const where: Prisma.UserWhereInput = {
     role: "CSM",
-    ...(params.q ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { email: { contains: params.q, mode: "insensitive" } }] } : {}),
+    ...userSearch(params.q),
   };
   const [rows, count] = await Promise.all([
     prisma.user.findMany({

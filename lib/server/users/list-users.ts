@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { pageParams, paged, type Paged } from "@/lib/paging";
+import { userSearch } from "@/lib/server/users/user-search";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { Role } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -28,9 +29,7 @@ export async function listUsers(actor: ActingUser, params: UserListParams): Prom
   assertRole(actor, ["ADMIN"]);
   const where: Prisma.UserWhereInput = {
     ...(params.role ? { role: params.role } : {}),
-    ...(params.q
-      ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { email: { contains: params.q, mode: "insensitive" } }] }
-      : {}),
+    ...userSearch(params.q),
   };
   const [rows, count] = await Promise.all([
     prisma.user.findMany({
