@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 
 // Runs against the production build (scripts/test.ts builds it and seeds the e2e database first).
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",

@@ -6,6 +6,8 @@ import { findDatabaseServer, recreateDatabase } from "./lib/database-server";
 import { run } from "./lib/run";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Two checkouts on one machine can test side by side: BATON_TEST_NAMESPACE=wt2 gives them their own databases.
+const NAMESPACE = process.env.BATON_TEST_NAMESPACE ? `_${process.env.BATON_TEST_NAMESPACE.replace(/[^a-z0-9]/gi, "").toLowerCase()}` : "";
 
 function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
@@ -30,13 +32,13 @@ async function main() {
   const server = await findDatabaseServer();
   try {
     if (!only || only === "integration") {
-      const url = await recreateDatabase(server, "baton_test_integration");
+      const url = await recreateDatabase(server, `baton_test_integration${NAMESPACE}`);
       const env = { ...base, DATABASE_URL: url, NODE_ENV: "test" as const };
       await run("tsx", ["scripts/db/cli.ts", "migrate"], env);
       await run("vitest", ["run", "--config", "vitest.integration.config.ts"], env);
     }
     if (!only || only === "e2e") {
-      const url = await recreateDatabase(server, "baton_test_e2e");
+      const url = await recreateDatabase(server, `baton_test_e2e${NAMESPACE}`);
       const env = { ...base, DATABASE_URL: url, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123", CHROMIUM_PATH: CHROMIUM };
       await run("tsx", ["scripts/db/cli.ts", "migrate"], env);
       await run("tsx", ["--conditions=react-server", "prisma/seed.ts"], env);
