@@ -1,4 +1,5 @@
-import { PERIOD_LABELS, PERIOD_PRESETS, monthKey, type Period } from "@/lib/dashboard/period";
+import { PeriodFields } from "@/components/dashboard/period-fields";
+import type { Period } from "@/lib/dashboard/period";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { SEGMENT_LABELS } from "@/lib/labels";
 import type { CutOption } from "@/lib/server/dashboard/get-dashboard";
@@ -7,18 +8,21 @@ const field = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 const label = "block text-sm font-medium text-slate-700";
 
 /**
- * A plain GET form: period and cuts go into the URL, so a view survives a reload and can be shared. Custom months
- * apply when the period is "Custom months". The server still forces a CS manager's team and a CSM's own book.
+ * A plain GET form: period and cuts go into the URL, so a view survives a reload and can be shared. From/To follow the
+ * chosen preset; editing them makes a custom range. The server still forces a CS manager's team and a CSM's own book.
  */
 export function DashboardFilters({
   params,
   period,
+  today,
   options,
   action = "/dashboard",
   extra = {},
 }: {
   params: DashboardParams;
   period: Period;
+  /** Today in the company time zone, YYYY-MM-DD. */
+  today: string;
   options: { csms: CutOption[]; aes: CutOption[]; csmLocked: boolean };
   action?: string;
   extra?: Record<string, string | undefined>;
@@ -26,22 +30,7 @@ export function DashboardFilters({
   return (
     <form method="get" action={action} className="no-print mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
       {Object.entries(extra).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-      <div>
-        <label htmlFor="dashboard-period" className={label}>Period</label>
-        <select id="dashboard-period" name="period" defaultValue={params.period} className={field}>
-          {PERIOD_PRESETS.map((preset) => (
-            <option key={preset} value={preset}>{PERIOD_LABELS[preset]}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="dashboard-from" className={label}>From month</label>
-        <input id="dashboard-from" name="from" type="month" defaultValue={params.from ?? monthKey(period.firstMonth)} className={field} />
-      </div>
-      <div>
-        <label htmlFor="dashboard-to" className={label}>To month</label>
-        <input id="dashboard-to" name="to" type="month" defaultValue={params.to ?? monthKey(period.lastMonth)} className={field} />
-      </div>
+      <PeriodFields idPrefix="dashboard" preset={period.preset} firstMonth={period.firstMonth} lastMonth={period.lastMonth} today={today} />
       <div>
         <label htmlFor="dashboard-segment" className={label}>Segment</label>
         <select id="dashboard-segment" name="segment" defaultValue={params.segment ?? ""} className={field}>

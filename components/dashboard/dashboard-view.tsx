@@ -2,7 +2,8 @@ import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { RetentionSection } from "@/components/dashboard/retention-section";
 import { OperationsSection } from "@/components/dashboard/operations-section";
 import { CapacitySection } from "@/components/dashboard/capacity-section";
-import { PERIOD_LABELS } from "@/lib/dashboard/period";
+import { periodLabel } from "@/lib/dashboard/period";
+import { toIsoDate } from "@/lib/dates";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { formatDate } from "@/lib/format";
 import { SEGMENT_LABELS } from "@/lib/labels";
@@ -27,13 +28,13 @@ export function DashboardView({ dashboard, params }: { dashboard: Dashboard; par
         <h1 className="text-2xl font-semibold">Dashboard</h1>
         <p className="text-slate-600">
           <span data-testid="dashboard-period">
-            {PERIOD_LABELS[period.preset]}: {formatDate(period.start)} – {formatDate(period.end)}
+            {periodLabel(period)}
           </span>{" "}
           · <span data-testid="dashboard-cut">{cutSummary(dashboard, params)}</span> · as of {formatDate(dashboard.today)}
         </p>
         <p className="mt-1 text-xs text-slate-500">{dashboard.definitions.cuts} Click a figure to see the rows behind it.</p>
       </div>
-      <DashboardFilters params={params} period={period} options={dashboard.options} />
+      <DashboardFilters params={params} period={period} today={toIsoDate(dashboard.today)} options={dashboard.options} />
       <RetentionSection dashboard={dashboard} params={params} />
       <OperationsSection dashboard={dashboard} params={params} />
       <CapacitySection dashboard={dashboard} params={params} />

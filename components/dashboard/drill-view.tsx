@@ -3,9 +3,8 @@ import { DrillTable } from "@/components/dashboard/drill-table";
 import { csvHref } from "@/components/dashboard/links";
 import { Pagination } from "@/components/data-table/pagination";
 import { cutQuery, type DrillParams } from "@/lib/dashboard/params";
-import { PERIOD_LABELS } from "@/lib/dashboard/period";
+import { periodLabel } from "@/lib/dashboard/period";
 import { formatCell } from "@/lib/dashboard/format-cell";
-import { formatDate } from "@/lib/format";
 import type { DrillResult } from "@/lib/server/dashboard/list-drill-rows";
 
 /** The rows behind a dashboard figure, with their totals over every page and a CSV of all of them. */
@@ -22,7 +21,7 @@ export function DrillView({ result, params, backHref }: { result: DrillResult; p
         <p className="text-slate-600">
           {result.pointInTime
             ? "As of today"
-            : `${PERIOD_LABELS[result.period.preset]}: ${formatDate(result.period.start)} – ${formatDate(result.period.end)}`}
+            : periodLabel(result.period)}
         </p>
         <p className="mt-1 text-sm text-slate-600">These rows add up to the dashboard: {result.adds}.</p>
       </div>

@@ -2,9 +2,10 @@ import { DrillTable } from "@/components/dashboard/drill-table";
 import { csvHref } from "@/components/dashboard/links";
 import { Pagination } from "@/components/data-table/pagination";
 import { Stat } from "@/components/home/stat";
-import { PERIOD_LABELS, PERIOD_PRESETS, monthKey } from "@/lib/dashboard/period";
+import { PeriodFields } from "@/components/dashboard/period-fields";
+import { periodLabel } from "@/lib/dashboard/period";
 import type { DrillParams } from "@/lib/dashboard/params";
-import { formatCents, formatDate } from "@/lib/format";
+import { formatCents } from "@/lib/format";
 import type { MyExpansionCredit } from "@/lib/server/dashboard/get-my-expansion-credit";
 
 const field = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
@@ -18,7 +19,7 @@ export function ExpansionCreditView({ result, params }: { result: MyExpansionCre
       <div>
         <h1 className="text-2xl font-semibold">My expansion credit</h1>
         <p className="text-slate-600">
-          {PERIOD_LABELS[period.preset]}: {formatDate(period.start)} – {formatDate(period.end)}
+          {periodLabel(period)}
         </p>
         <p className="mt-1 text-sm text-slate-600">
           You keep {credit.ratePercent}% of the expansion ARR booked on accounts you closed, in the first {credit.windowMonths} months after
@@ -27,22 +28,7 @@ export function ExpansionCreditView({ result, params }: { result: MyExpansionCre
         </p>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div>
-          <label htmlFor="credit-period" className="block text-sm font-medium text-slate-700">Period</label>
-          <select id="credit-period" name="period" defaultValue={params.period} className={field}>
-            {PERIOD_PRESETS.map((preset) => (
-              <option key={preset} value={preset}>{PERIOD_LABELS[preset]}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="credit-from" className="block text-sm font-medium text-slate-700">From month</label>
-          <input id="credit-from" name="from" type="month" defaultValue={params.from ?? monthKey(period.firstMonth)} className={field} />
-        </div>
-        <div>
-          <label htmlFor="credit-to" className="block text-sm font-medium text-slate-700">To month</label>
-          <input id="credit-to" name="to" type="month" defaultValue={params.to ?? monthKey(period.lastMonth)} className={field} />
-        </div>
+        <PeriodFields idPrefix="credit" preset={period.preset} firstMonth={period.firstMonth} lastMonth={period.lastMonth} today={result.today} />
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">Apply</button>
       </form>
       <div className="grid gap-4 sm:grid-cols-3">

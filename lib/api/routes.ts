@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
 import {
+  arrMovementInput,
+  arrMovementOutput,
   accountInput,
   accountOutput,
   accountPath,
@@ -17,8 +19,13 @@ import {
   measuresOutput,
   measuresQuery,
   pagedOf,
+  renewalCloseLostInput,
+  renewalCloseOutput,
+  renewalCloseWonInput,
   renewalOutput,
+  renewalPath,
   renewalQuery,
+  renewalStageInput,
   suggestionOutput,
   suggestionQuery,
 } from "@/lib/api/schemas";
@@ -34,7 +41,7 @@ export interface ApiRouteDef {
   path: string;
   summary: string;
   description?: string;
-  tag: "Accounts" | "Deals" | "Handoffs" | "Assignments" | "Renewals" | "Dashboard";
+  tag: "Accounts" | "Deals" | "Revenue" | "Handoffs" | "Assignments" | "Renewals" | "Dashboard";
   /** A token whose role is not listed gets 403. */
   roles: readonly Role[];
   params?: z.ZodObject;
@@ -47,6 +54,11 @@ export interface ApiRouteDef {
 }
 
 const READERS: readonly Role[] = ["ADMIN", "CS_MANAGER", "LEADERSHIP"];
+/** Who moves and closes renewals: as in the app, the account's CSM, CS managers and admins. */
+const RENEWAL_MOVERS: readonly Role[] = ["ADMIN", "CS_MANAGER", "CSM"];
+const CLOSE_IDEMPOTENCY =
+  "With an Idempotency-Key header, a replay with the same body returns the first response; the same key with a different body is refused (422). " +
+  "Without one, closing a renewal that is already closed is refused with 409.";
 
 export const API_ROUTES = {
   upsertAccount: {
@@ -155,6 +167,75 @@ export const API_ROUTES = {
     roles: [...READERS, "CSM"],
     query: renewalQuery,
     response: pagedOf(renewalOutput),
+    status: 200,
+  },
+  getRenewal: {
+    operationId: "getRenewal",
+    method: "GET",
+    path: "/renewals/{id}",
+    summary: "Read one renewal opportunity (a CSM token: its own accounts' only)",
+    tag: "Renewals",
+    roles: [...READERS, "CSM"],
+    params: renewalPath,
+    response: renewalOutput,
+    status: 200,
+  },
+  moveRenewalStage: {
+    operationId: "moveRenewalStage",
+    method: "POST",
+    path: "/renewals/{id}/stage",
+    summary: "Move an open renewal to another open stage",
+    tag: "Renewals",
+    roles: RENEWAL_MOVERS,
+    params: renewalPath,
+    body: renewalStageInput,
+    response: renewalOutput,
+    status: 200,
+  },
+  closeRenewalWon: {
+    operationId: "closeRenewalWon",
+    method: "POST",
+    path: "/renewals/{id}/close-won",
+    summary: "Close a renewal won at amount P: the contract's ARR becomes P and the next term opens",
+    description:
+      "Writes a RENEWAL movement at P plus an EXPANSION or CONTRACTION of the difference, dated on the renewal date, and the next term's " +
+      "renewal opportunity (renewal date + the renewed term, amount P) in one transaction. A downsell needs a reason. " +
+      CLOSE_IDEMPOTENCY,
+    tag: "Renewals",
+    roles: RENEWAL_MOVERS,
+    params: renewalPath,
+    body: renewalCloseWonInput,
+    response: renewalCloseOutput,
+    status: 200,
+    idempotent: true,
+  },
+  closeRenewalLost: {
+    operationId: "closeRenewalLost",
+    method: "POST",
+    path: "/renewals/{id}/close-lost",
+    summary: "Close a renewal lost: a churn (or a contraction when the account keeps another contract) with its reason",
+    description: CLOSE_IDEMPOTENCY,
+    tag: "Renewals",
+    roles: RENEWAL_MOVERS,
+    params: renewalPath,
+    body: renewalCloseLostInput,
+    response: renewalCloseOutput,
+    status: 200,
+    idempotent: true,
+  },
+  recordArrMovement: {
+    operationId: "recordArrMovement",
+    method: "POST",
+    path: "/arr-movements",
+    summary: "Record an ARR movement from billing (the same rules as a row of arr_movements.csv)",
+    description:
+      "A movement naming its deal (dealExternalId) is that deal's movement: for a new-business or expansion deal of the same kind it is the " +
+      "deal's one contract movement, so revenue the closed-won flow already recorded is not counted twice. A movement that would take the " +
+      "account's ARR below zero on any date, or leave a churn above zero, is refused with 422.",
+    tag: "Revenue",
+    roles: ["ADMIN"],
+    body: arrMovementInput,
+    response: arrMovementOutput,
     status: 200,
   },
   getMeasures: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  ArrMovementType,
   AssignmentStatus,
   ContactRole,
   DealStage,
@@ -43,6 +44,7 @@ export const API_COMPONENTS = z.registry<{ id: string }>();
 export const accountPath = z.object({ externalId });
 export const contactPath = z.object({ externalId, email: z.email() });
 export const dealPath = z.object({ externalId });
+export const renewalPath = z.object({ id: z.string().trim().min(1).max(64).describe("The renewal opportunity's id (from GET /renewals)") });
 
 const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),
@@ -111,11 +113,43 @@ export const dealInput = z
     risks: stringList.default([]),
     technicalRequirements: stringList.default([]),
     integrations: stringList.default([]),
+    closedAt: instant
+      .optional()
+      .describe("For a deal sent already CLOSED_WON: when it closed (starts the 72-business-hour clock). Default: the end of its close date in company time, never later than its arrival."),
   });
 
 export const closeWonInput = z
   .object({ closedAt: instant.optional().describe("When the deal closed; default now. Starts the 72-business-hour clock.") })
   .default({});
+
+const OPEN_STAGES = ["RENEWAL_PENDING", "PLANNING", "NEGOTIATION", "COMMITTED"] as const;
+const lossFields = {
+  reason: z.string().trim().min(1).max(60).describe("Why ARR was lost: one of the reasons in the rule settings (Price, Budget, Product gap, …)"),
+  reasonNote: longText.default("").describe("Required when the reason is Other"),
+  addressable: z.boolean().describe("Whether the loss was addressable (Baton could have changed the outcome)"),
+};
+
+export const renewalStageInput = z.object({ stage: z.enum(OPEN_STAGES).describe("An open stage; close with …/close-won or …/close-lost") });
+
+export const renewalCloseWonInput = z.object({
+  amount: money.describe("The renewed ARR, P: the contract's ARR becomes exactly this"),
+  termMonths: z.number().int().min(1).max(120).optional().describe("The renewed term; default the contract's term"),
+  products: z.array(z.string().trim().min(1).max(200)).max(50).optional().describe("Product names renewed; default the renewal's products"),
+  reason: lossFields.reason.optional().describe("Required when P is below the renewal's ARR (a downsell)"),
+  reasonNote: lossFields.reasonNote,
+  addressable: lossFields.addressable.optional().describe("Required with a downsell"),
+});
+
+export const renewalCloseLostInput = z.object(lossFields);
+
+export const arrMovementInput = z.object({
+  accountExternalId: externalId,
+  date,
+  type: z.enum(ArrMovementType).describe("NEW and EXPANSION add, CONTRACTION and CHURN subtract (CHURN to zero), RENEWAL records a renewal at unchanged ARR"),
+  amount: money.refine((value) => Number(value) > 0, "must be more than 0"),
+  dealExternalId: externalId.optional().describe("The deal the movement belongs to: a new-business or expansion deal's own movement is that deal's contract movement, never a second one"),
+  reason: z.string().trim().min(1).max(60).optional().describe("For a churn or contraction: one of the loss reasons in the rule settings"),
+});
 
 // ── responses ──
 
@@ -177,8 +211,8 @@ export const closeWonOutput = z
   .object({
     dealId: z.string(),
     externalId: z.string(),
-    handoffId: z.string(),
-    renewalOpportunityId: z.string().nullable(),
+    handoffId: z.string().nullable().describe("The New Customer or Expansion handoff; null for a renewal deal, which closes its renewal instead"),
+    renewalOpportunityId: z.string().nullable().describe("The renewal opportunity of the contract the deal starts (for a renewal deal: the next term)"),
     created: z.boolean().describe("False when the deal was already closed-won: the call had no further effect"),
   });
 
@@ -229,7 +263,27 @@ export const renewalOutput = z
     contractTermMonths: z.number().int(),
     products: z.array(z.string()),
     csmEmail: z.string().nullable(),
+    closedAmount: money.nullable(),
+    closedAt: instant.nullable(),
+    lossReason: z.string().nullable().describe("Closed lost or downsold: the reason"),
+    lossAddressable: z.boolean().nullable(),
+    nextRenewalId: z.string().nullable().describe("Closed won: the next term's renewal opportunity"),
   });
+
+export const renewalCloseOutput = z.object({
+  renewal: renewalOutput,
+  movements: z.array(z.object({ type: z.enum(ArrMovementType), amount: money, date })).describe("The ARR movements the close wrote, dated on the renewal date"),
+});
+
+export const arrMovementOutput = z.object({
+  accountExternalId: z.string(),
+  date,
+  type: z.enum(ArrMovementType),
+  amount: money,
+  dealExternalId: z.string().nullable(),
+  reason: z.string().nullable(),
+  accountArr: money.describe("The account's ARR today (movements dated today or earlier)"),
+});
 
 const ratio = z.number().nullable().describe("A share between 0 and 1; null when there is nothing to measure");
 
@@ -282,4 +336,10 @@ API_COMPONENTS.add(closeWonOutput, { id: "CloseWonResult" });
 API_COMPONENTS.add(handoffOutput, { id: "Handoff" });
 API_COMPONENTS.add(suggestionOutput, { id: "Suggestion" });
 API_COMPONENTS.add(renewalOutput, { id: "Renewal" });
+API_COMPONENTS.add(renewalStageInput, { id: "RenewalStageInput" });
+API_COMPONENTS.add(renewalCloseWonInput, { id: "RenewalCloseWonInput" });
+API_COMPONENTS.add(renewalCloseLostInput, { id: "RenewalCloseLostInput" });
+API_COMPONENTS.add(renewalCloseOutput, { id: "RenewalCloseResult" });
+API_COMPONENTS.add(arrMovementInput, { id: "ArrMovementInput" });
+API_COMPONENTS.add(arrMovementOutput, { id: "ArrMovement" });
 API_COMPONENTS.add(measuresOutput, { id: "Measures" });

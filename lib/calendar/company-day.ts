@@ -24,3 +24,9 @@ export function handoffCallStart(now: Date, calendar: WorkingCalendar & { timezo
   const day = businessDayOnOrAfter(addCalendarDays(companyToday(now, calendar.timezone), 1), calendar);
   return zonedDateTimeToInstant(day.toISOString().slice(0, 10), `${String(hour).padStart(2, "0")}:00`, calendar.timezone);
 }
+
+/** The last instant of `day` (a UTC-midnight date) in the time zone: when a deal that closed that day, at an unknown hour, closed at the latest. */
+export function endOfCompanyDay(day: Date, timezone: string): Date {
+  const next = addCalendarDays(day, 1).toISOString().slice(0, 10);
+  return new Date(zonedDateTimeToInstant(next, "00:00", timezone).getTime() - 1);
+}

@@ -3,13 +3,15 @@ import { addMonthsUtc, toIsoDate } from "@/lib/dates";
 // Dashboard periods are whole calendar months. A month is carried as one integer, year * 12 + month - 1, the
 // same numbering as the database's dashboard_month(), so months subtract like numbers.
 
-export const PERIOD_PRESETS = ["12m", "6m", "3m", "ytd", "last-year", "custom"] as const;
+export const PERIOD_PRESETS = ["12m", "6m", "3m", "last-quarter", "qtd", "ytd", "last-year", "custom"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 export const PERIOD_LABELS: Record<PeriodPreset, string> = {
-  "12m": "Trailing 12 months",
-  "6m": "Trailing 6 months",
-  "3m": "Trailing 3 months",
+  "12m": "Last 12 complete months",
+  "6m": "Last 6 complete months",
+  "3m": "Last 3 complete months",
+  "last-quarter": "Last quarter",
+  qtd: "This quarter to date",
   ytd: "Year to date",
   "last-year": "Last calendar year",
   custom: "Custom months",
@@ -26,9 +28,11 @@ export interface Period {
   lastMonth: number;
   /** First day of the first month: the cohort is the accounts with ARR above zero before it. */
   start: Date;
-  /** Last day of the last month: movements up to and including it count. */
+  /** Last day of the last month, or today when the last month is still running: movements up to and including it count. */
   end: Date;
   months: number;
+  /** The last month is the running one: the period ends today, and says so. */
+  toDate: boolean;
 }
 
 export function monthOf(date: Date): number {
@@ -63,36 +67,65 @@ export function monthLabel(month: number): string {
   return monthName.format(firstDayOf(month));
 }
 
-function period(preset: PeriodPreset, firstMonth: number, lastMonth: number): Period {
-  return { preset, firstMonth, lastMonth, start: firstDayOf(firstMonth), end: lastDayOf(lastMonth), months: lastMonth - firstMonth + 1 };
+function period(preset: PeriodPreset, firstMonth: number, lastMonth: number, today: Date): Period {
+  const toDate = lastMonth >= monthOf(today);
+  const last = Math.min(lastMonth, monthOf(today));
+  return {
+    preset,
+    firstMonth,
+    lastMonth: last,
+    start: firstDayOf(firstMonth),
+    end: toDate ? today : lastDayOf(last),
+    months: last - firstMonth + 1,
+    toDate,
+  };
 }
 
 /**
- * The months a preset covers on `today`. Trailing periods end with the current month (movements dated later this
- * month count once they exist). A custom range needs both ends in order; otherwise the default applies.
+ * The months a preset covers on `today` (SPEC "Measures"): whole months, the default the last 12 complete ones; no
+ * period ends after today — "to date" periods (this quarter, this year, a custom range reaching the running month)
+ * end today. A custom range needs both ends in order and no first month after this one; otherwise the default.
  */
 export function resolvePeriod(preset: PeriodPreset, today: Date, from?: string, to?: string): Period {
   const current = monthOf(today);
+  const quarterStart = current - (current % 3);
   switch (preset) {
     case "6m":
-      return period(preset, current - 5, current);
+      return period(preset, current - 6, current - 1, today);
     case "3m":
-      return period(preset, current - 2, current);
+      return period(preset, current - 3, current - 1, today);
+    case "last-quarter":
+      return period(preset, quarterStart - 3, quarterStart - 1, today);
+    case "qtd":
+      return period(preset, quarterStart, current, today);
     case "ytd":
-      return period(preset, current - (current % 12), current);
+      return period(preset, current - (current % 12), current, today);
     case "last-year": {
       const lastDecember = current - (current % 12) - 1;
-      return period(preset, lastDecember - 11, lastDecember);
+      return period(preset, lastDecember - 11, lastDecember, today);
     }
     case "custom": {
       const first = from ? parseMonthKey(from) : null;
       const last = to ? parseMonthKey(to) : null;
-      if (first === null || last === null || first > last) return period("12m", current - 11, current);
-      return period(preset, Math.max(first, last - MAX_PERIOD_MONTHS + 1), last);
+      if (first === null || last === null || first > last || first > current) return period("12m", current - 12, current - 1, today);
+      const end = Math.min(last, current);
+      return period(preset, Math.max(first, end - MAX_PERIOD_MONTHS + 1), end, today);
     }
     case "12m":
-      return period(preset, current - 11, current);
+      return period(preset, current - 12, current - 1, today);
   }
+}
+
+const dayFormat = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+
+/** "Last 12 complete months: Dec 1, 2025 – Nov 30, 2026" / "Year to date: Jan 1, 2026 – Dec 1, 2026 (to date)". */
+export function periodLabel(value: Period): string {
+  return `${PERIOD_LABELS[value.preset]}: ${dayFormat.format(value.start)} – ${dayFormat.format(value.end)}${value.toDate ? " (to date)" : ""}`;
+}
+
+/** The last month whose end has passed: the trend is of complete months. */
+export function lastCompleteMonth(today: Date): number {
+  return monthOf(today) - 1;
 }
 
 /** The months whose trailing 12-month windows make the trend: the last is the period's last month. */

@@ -130,10 +130,44 @@ function movement(
   amount: number,
   dealId: string | null,
   renewalId: string | null = null,
+  loss: LossRecord | null = null,
 ): Prisma.ArrMovementCreateManyInput {
+  // A won new-business or expansion deal's own movement is its contract movement (one per deal).
+  const contract = renewalId === null && (type === "NEW" || type === "EXPANSION") ? dealId : null;
   return {
-    accountId: account.id, type, date, amountCents: BigInt(amount), sourceDealId: dealId, renewalOpportunityId: renewalId, createdAt: date,
+    accountId: account.id, type, date, amountCents: BigInt(amount), sourceDealId: dealId, contractDealId: contract, renewalOpportunityId: renewalId, createdAt: date,
+    ...(loss ? { reason: loss.lossReason, reasonNote: loss.lossNote, addressable: loss.lossAddressable } : {}),
   };
+}
+
+interface LossRecord {
+  lossReason: string;
+  lossNote: string;
+  lossAddressable: boolean;
+}
+
+// Why customers leave or shrink, with how often and whether the CSM could have done something: believable shares
+// for the demo's churn and downsell reports.
+const LOSS_REASONS: ReadonlyArray<readonly [string, number, boolean]> = [
+  ["Budget", 22, false],
+  ["Price", 18, true],
+  ["Product gap", 15, true],
+  ["Champion left", 14, true],
+  ["Competitor", 12, true],
+  ["Acquired / merged", 8, false],
+  ["Went out of business", 6, false],
+  ["Other", 5, false],
+];
+const OTHER_NOTES = ["Consolidated onto the parent company's contract", "Project cancelled after a reorganisation", "Moved the team to another region's tool"];
+
+function lossFor(rng: Rng): LossRecord {
+  const total = LOSS_REASONS.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = rng.next() * total;
+  for (const [reason, weight, addressable] of LOSS_REASONS) {
+    roll -= weight;
+    if (roll < 0) return { lossReason: reason, lossNote: reason === "Other" ? rng.pick(OTHER_NOTES) : "", lossAddressable: addressable };
+  }
+  return { lossReason: "Budget", lossNote: "", lossAddressable: false };
 }
 
 /** Whole months from `from` until `until` (at least 1), so an expansion can be co-termed with the contract. */
@@ -235,9 +269,10 @@ export function* customerHistory(ctx: HistoryContext, account: AccountPlan): Gen
 
     const outcome = yield { date: renewalDate, segment: account.segment };
     if (outcome === "churn") {
-      history.movements.push(movement(account, "CHURN", renewalDate, history.arrCents, null, renewal.row.id));
+      const loss = lossFor(rng);
+      history.movements.push(movement(account, "CHURN", renewalDate, history.arrCents, null, renewal.row.id, loss));
       const closedAt = atLocalTime(renewalDate, 12, 0, ctx.timezone);
-      for (const entry of term) Object.assign(entry.row, { stage: "CLOSED_LOST", closedAmountCents: 0n, closedAt });
+      for (const entry of term) Object.assign(entry.row, { stage: "CLOSED_LOST", closedAmountCents: 0n, closedAt, ...loss });
       history.arrCents = 0;
       history.churnedAt = renewalDate;
       const comeback = onOrBeforeBusinessDay(addDays(renewalDate, rng.int(120, 260)), ctx.holidays);
@@ -256,8 +291,9 @@ export function* customerHistory(ctx: HistoryContext, account: AccountPlan): Gen
     const products = ctx.products.filter((product) => owned.has(product.id));
     deal = createDeal(ctx, account, { type: "RENEWAL", stage: "CLOSED_WON", close, amount: renewed, term: nextTerm, products, start: renewalDate });
     history.deals.push(deal);
+    const downsell = delta < 0 ? lossFor(rng) : null;
     if (delta !== 0) {
-      history.movements.push(movement(account, delta > 0 ? "EXPANSION" : "CONTRACTION", renewalDate, Math.abs(delta), deal.row.id, renewal.row.id));
+      history.movements.push(movement(account, delta > 0 ? "EXPANSION" : "CONTRACTION", renewalDate, Math.abs(delta), deal.row.id, renewal.row.id, downsell));
       if (delta < 0) history.contracted = true;
     }
     history.movements.push(movement(account, "RENEWAL", renewalDate, renewed, deal.row.id, renewal.row.id));
@@ -267,7 +303,8 @@ export function* customerHistory(ctx: HistoryContext, account: AccountPlan): Gen
     term.forEach((entry, index) => {
       const part = index === term.length - 1 ? left : Math.round((Number(entry.row.amountCents) / before) * renewed);
       left -= part;
-      Object.assign(entry.row, { stage: "CLOSED_WON", closedAmountCents: BigInt(part), closedAt: deal.row.closedWonAt });
+      // The renewal deal carries the next term; a downsell keeps its reason on the contract it shrank.
+      Object.assign(entry.row, { stage: "CLOSED_WON", closedAmountCents: BigInt(part), closedAt: deal.row.closedWonAt, renewedByDealId: deal.row.id, ...(index === 0 && downsell ? downsell : {}) });
     });
   }
 }

@@ -36,9 +36,9 @@ export async function closeRecentDeals(prisma: PrismaClient, plan: DemoPlan, rng
     const { handoffId } = await prisma.$transaction((tx) =>
       closeDealWon(systemActor("seed"), recent.deal.row.id, { at: recent.at, tx }),
     );
+    if (!handoffId) throw new Error(`The demo's recent deal ${recent.deal.row.externalId} opened no handoff`);
     const handoff = await prisma.handoff.findUniqueOrThrow({ where: { id: handoffId }, select: { dueAt: true } });
     await ensureRenewal(prisma, recent);
-    await ensureMovement(prisma, recent);
     outcomes.push(await applyState(prisma, plan, recent, { id: handoffId, dueAt: handoff.dueAt }, managerId, rng));
   }
   return outcomes;
@@ -63,24 +63,6 @@ async function ensureRenewal(prisma: PrismaClient, recent: RecentPlan): Promise<
       products: { create: recent.deal.products.map((product) => ({ productId: product.id })) },
     },
   });
-}
-
-async function ensureMovement(prisma: PrismaClient, recent: RecentPlan): Promise<void> {
-  const deal = recent.deal.row;
-  const existing = await prisma.arrMovement.count({ where: { sourceDealId: deal.id } });
-  if (existing > 0) return;
-  await prisma.arrMovement.create({
-    data: {
-      accountId: deal.accountId,
-      date: deal.closeDate,
-      type: deal.type === "EXPANSION" ? "EXPANSION" : "NEW",
-      amountCents: deal.amountCents,
-      sourceDealId: deal.id,
-      createdAt: recent.at,
-    },
-  });
-  // Account.arrCents follows its movements at once, so later CSM suggestions see the right books.
-  await prisma.account.update({ where: { id: deal.accountId }, data: { arrCents: { increment: BigInt(deal.amountCents) } } });
 }
 
 async function applyState(

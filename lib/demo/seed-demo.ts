@@ -81,13 +81,9 @@ async function writePlan(prisma: PrismaClient, plan: DemoPlan, passwordHash: str
   await insertBatches(plan.touchpoints, (data) => prisma.touchpoint.createMany({ data }));
 }
 
-/** Account.arrCents = the sum of the account's movements, whatever wrote them. */
+/** Account.arrCents = the ARR as of today from the account's movements, whatever wrote them (the ledger's own refresh). */
 async function syncAccountArr(prisma: PrismaClient): Promise<void> {
-  await prisma.$executeRaw`
-    UPDATE "Account" a SET "arrCents" = COALESCE((
-      SELECT SUM(CASE WHEN m."type" IN ('NEW', 'EXPANSION') THEN m."amountCents"
-                      WHEN m."type" IN ('CONTRACTION', 'CHURN') THEN -m."amountCents" ELSE 0 END)
-      FROM "ArrMovement" m WHERE m."accountId" = a."id"), 0)`;
+  await prisma.$executeRaw`SELECT ledger_refresh_arr(ARRAY(SELECT id FROM "Account"))`;
 }
 
 async function countRows(prisma: PrismaClient): Promise<Record<string, number>> {

@@ -61,6 +61,15 @@ export const isoDate = z
 
 export const optionalIsoDate = emptyAsNull(isoDate);
 
+/** An instant with its offset: 2026-11-27T16:30:00Z or 2026-11-27T11:30:00-05:00. */
+export const instant = z
+  .string()
+  .trim()
+  .pipe(z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with its offset, e.g. 2026-11-27T16:30:00Z" }))
+  .transform((value) => new Date(value));
+
+export const optionalInstant = emptyAsNull(instant);
+
 export const formatDate = (date: Date | null | undefined): string => (date ? toIsoDate(date) : "");
 
 /** "a; b;;c" → ["a", "b", "c"]. */

@@ -24,9 +24,9 @@ export const COLUMNS = {
   deals: [
     "external_id", "account_external_id", "name", "type", "stage", "amount", "term_months", "close_date",
     "contract_start", "products", "owner_email", "win_reason", "competitor", "pain_points", "risks",
-    "technical_requirements", "integrations",
+    "technical_requirements", "integrations", "closed_at",
   ],
-  arr_movements: ["account_external_id", "date", "type", "amount"],
+  arr_movements: ["account_external_id", "date", "type", "amount", "deal_external_id", "reason"],
   renewals: [
     "original_deal_external_id", "account_external_id", "name", "stage", "amount", "renewal_date",
     "original_close_date", "contract_term_months", "products", "csm_email", "closed_amount", "closed_at",
@@ -36,6 +36,18 @@ export const COLUMNS = {
     "asap", "status", "owner_email", "ae_invited", "completed_at", "notes",
   ],
 } as const satisfies Record<ExportKind, readonly string[]>;
+
+/** Columns a file may leave out (added after the format was first published); an absent column reads as empty. */
+export const OPTIONAL_COLUMNS: Partial<Record<ImportKind, readonly string[]>> = {
+  deals: ["closed_at"],
+  arr_movements: ["deal_external_id", "reason"],
+};
+
+/** The columns an import file must have. */
+export function requiredColumns(kind: ImportKind): readonly string[] {
+  const optional = OPTIONAL_COLUMNS[kind] ?? [];
+  return COLUMNS[kind].filter((column) => !optional.includes(column));
+}
 
 export const KIND_LABELS: Record<ExportKind, string> = {
   products: "Products",
@@ -55,7 +67,7 @@ export const KIND_KEYS: Record<ImportKind, string> = {
   accounts: "external_id",
   contacts: "account_external_id + email",
   deals: "external_id",
-  arr_movements: "account_external_id + date + type + amount (an identical row is already there)",
+  arr_movements: "deal_external_id + type (+ date) when the row names its deal, else account_external_id + date + type + amount (an identical row is already there)",
 };
 
 export const segmentCodec = csvEnum({ Enterprise: "ENTERPRISE", "Mid-Market": "MID_MARKET", Scale: "SCALE" } as const);

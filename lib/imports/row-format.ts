@@ -135,6 +135,7 @@ export interface DealExport {
   risks: string[];
   technicalRequirements: string[];
   integrations: string[];
+  closedWonAt: Date | null;
 }
 
 export function dealRecord(d: DealExport): Record_<"deals"> {
@@ -156,15 +157,25 @@ export function dealRecord(d: DealExport): Record_<"deals"> {
     risks: formatList(d.risks),
     technical_requirements: formatList(d.technicalRequirements),
     integrations: formatList(d.integrations),
+    closed_at: d.closedWonAt?.toISOString() ?? "",
   };
 }
 
-export function arrMovementRecord(m: { accountExternalId: string; date: Date; type: ArrMovementType; amountCents: bigint }): Record_<"arr_movements"> {
+export function arrMovementRecord(m: {
+  accountExternalId: string;
+  date: Date;
+  type: ArrMovementType;
+  amountCents: bigint;
+  dealExternalId: string | null;
+  reason: string | null;
+}): Record_<"arr_movements"> {
   return {
     account_external_id: m.accountExternalId,
     date: formatDate(m.date),
     type: movementTypeCodec.format(m.type),
     amount: centsToDollars(m.amountCents),
+    deal_external_id: m.dealExternalId ?? "",
+    reason: m.reason ?? "",
   };
 }
 

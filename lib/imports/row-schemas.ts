@@ -10,6 +10,7 @@ import {
   optionalBool,
   optionalEmail,
   optionalInt,
+  optionalInstant,
   optionalIsoDate,
   optionalMoney,
   requiredText,
@@ -152,6 +153,7 @@ export const dealRow = z
     risks: cell(list),
     technical_requirements: cell(list),
     integrations: cell(list),
+    closed_at: cell(optionalInstant),
   })
   .transform((row) => ({
     externalId: row.external_id,
@@ -171,6 +173,7 @@ export const dealRow = z
     risks: row.risks,
     technicalRequirements: row.technical_requirements,
     integrations: row.integrations,
+    closedAt: row.closed_at,
   }));
 export type DealRow = z.output<typeof dealRow>;
 
@@ -180,8 +183,17 @@ export const arrMovementRow = z
     date: cell(isoDate),
     type: cell(movementTypeCodec.parse),
     amount: cell(money.refine((cents) => cents > 0n, "must be more than 0")),
+    deal_external_id: cell(emptyAsNull(requiredText(100))),
+    reason: cell(emptyAsNull(requiredText(60))),
   })
-  .transform((row) => ({ accountExternalId: row.account_external_id, date: row.date, type: row.type, amountCents: row.amount }));
+  .transform((row) => ({
+    accountExternalId: row.account_external_id,
+    date: row.date,
+    type: row.type,
+    amountCents: row.amount,
+    dealExternalId: row.deal_external_id,
+    reason: row.reason,
+  }));
 export type ArrMovementRow = z.output<typeof arrMovementRow>;
 
 export const ROW_SCHEMAS = {

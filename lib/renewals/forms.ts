@@ -20,8 +20,20 @@ export const moveStageSchema = z
     renewalId: z.string().min(1),
     stage: z.enum(RenewalStage, "Choose a stage"),
     closedAmount: z.string().trim().max(20).default(""),
+    /** Won: the renewed term; default the contract's own term. */
+    termMonths: z.number("The term is a whole number of months").int("The term is a whole number of months").min(1, "The term is at least 1 month").max(120, "The term is at most 120 months").optional(),
+    /** Won: the products renewed; default the renewal's products. */
+    productIds: z.array(z.string().min(1).max(64)).max(50).optional(),
+    /** Lost, or won lower: why (from the rule settings' list), a note, and whether it was addressable. */
+    reason: z.string().trim().max(60).optional(),
+    reasonNote: z.string().trim().max(2000, "Keep the note under 2,000 characters").default(""),
+    addressable: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
+    if (value.stage === "CLOSED_LOST") {
+      if (!value.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Choose why the renewal was lost" });
+      if (value.addressable === undefined) ctx.addIssue({ code: "custom", path: ["addressable"], message: "Say whether the loss was addressable" });
+    }
     if (value.stage !== "CLOSED_WON") return;
     if (!isDollars(value.closedAmount) || dollarsToCents(value.closedAmount) <= 0n) {
       ctx.addIssue({ code: "custom", path: ["closedAmount"], message: "Enter the renewed ARR in dollars, e.g. 120000" });

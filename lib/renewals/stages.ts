@@ -25,14 +25,14 @@ export function stageMoveError(from: RenewalStage, to: RenewalStage): string | n
 
 export interface ClosingInput {
   outcome: "CLOSED_WON" | "CLOSED_LOST";
-  /** The ARR up for renewal (the renewal opportunity's amount). */
-  renewalAmountCents: bigint;
-  /** The renewed ARR agreed with the customer; required when won. */
+  /** The ARR of the contract up for renewal: the renewal opportunity's amount (the sum, for co-termed ones). */
+  contractArrCents: bigint;
+  /** The renewed ARR agreed with the customer (P); required when won. */
   closedAmountCents: bigint | null;
-  /** The account's ARR now, the sum of its movements. */
+  /** The account's ARR on the renewal date: its movements dated on or before it. */
   accountArrCents: bigint;
-  /** Whether the account has other open renewals (another contract that keeps running). */
-  otherOpenRenewals: boolean;
+  /** Whether the account keeps another contract (an open renewal of its own) after this one. */
+  otherContracts: boolean;
 }
 
 export interface ClosingMovement {
@@ -42,42 +42,38 @@ export interface ClosingMovement {
 
 export interface ClosingResult {
   movements: ClosingMovement[];
-  /** What the account's ARR changes by; the movements sum to it (RENEWAL leaves ARR unchanged). */
+  /** What the account's ARR changes by on the renewal date; the movements sum to it (RENEWAL leaves ARR unchanged). */
   arrDeltaCents: bigint;
+  /** ARR is lost (churn, a lost contract, a downsell): the close needs a reason code and whether it was addressable. */
+  needsReason: boolean;
 }
 
-const min = (a: bigint, b: bigint) => (a < b ? a : b);
-
 /**
- * The ARR movements of a closed renewal, in the terms of the arr_movements import (SPEC): `renewal` records
- * the renewed ARR at unchanged price, and a price change at renewal is an expansion or a contraction.
- * - Won at the same amount: RENEWAL of the amount.
- * - Won higher: RENEWAL of the old amount + EXPANSION of the difference (the upsell is new revenue).
- * - Won lower: RENEWAL of the new amount + CONTRACTION of the difference (never more than the account has).
- * - Lost: CHURN of the account's current ARR — the customer is gone. When the account has another open
- *   renewal (a second contract still running), losing this one is a CONTRACTION of its amount instead,
- *   because the customer stays and churn means ARR to zero.
+ * The ARR movements of a closed renewal (SPEC "The revenue ledger"), dated on the renewal date.
+ * - Won at P: the contract's ARR becomes exactly P — a RENEWAL at P, plus an EXPANSION or a CONTRACTION of the
+ *   difference. The contract's ARR before is the account's ARR when it is the account's only contract (so any
+ *   change billing recorded during the term is counted), else the renewal opportunity's amount.
+ * - Lost: a CHURN of the account's ARR (to exactly zero); when the account keeps another contract, a CONTRACTION
+ *   of this contract's ARR instead, because the customer stays.
  */
 export function closingMovements(input: ClosingInput): ClosingResult {
-  const { renewalAmountCents: old, accountArrCents: arr } = input;
+  const { accountArrCents: arr } = input;
+  const contract = input.otherContracts ? input.contractArrCents : arr;
   if (input.outcome === "CLOSED_LOST") {
-    if (arr <= 0n) return { movements: [], arrDeltaCents: 0n };
-    if (input.otherOpenRenewals && old < arr) {
-      return { movements: [{ type: "CONTRACTION", amountCents: old }], arrDeltaCents: -old };
+    if (arr <= 0n) return { movements: [], arrDeltaCents: 0n, needsReason: true };
+    if (input.otherContracts && contract < arr) {
+      return { movements: [{ type: "CONTRACTION", amountCents: contract }], arrDeltaCents: -contract, needsReason: true };
     }
-    return { movements: [{ type: "CHURN", amountCents: arr }], arrDeltaCents: -arr };
+    return { movements: [{ type: "CHURN", amountCents: arr }], arrDeltaCents: -arr, needsReason: true };
   }
   const closed = input.closedAmountCents;
   if (closed === null || closed <= 0n) throw new Error("A won renewal needs the closed amount.");
-  const movements: ClosingMovement[] = [{ type: "RENEWAL", amountCents: min(old, closed) }];
-  if (closed > old) {
-    movements.push({ type: "EXPANSION", amountCents: closed - old });
-    return { movements, arrDeltaCents: closed - old };
-  }
-  if (closed < old) {
-    const contraction = min(old - closed, arr > 0n ? arr : 0n);
-    if (contraction > 0n) movements.push({ type: "CONTRACTION", amountCents: contraction });
-    return { movements, arrDeltaCents: -contraction };
-  }
-  return { movements, arrDeltaCents: 0n };
+  const movements: ClosingMovement[] = [{ type: "RENEWAL", amountCents: closed }];
+  const delta = closed - contract;
+  if (delta > 0n) movements.push({ type: "EXPANSION", amountCents: delta });
+  if (delta < 0n) movements.push({ type: "CONTRACTION", amountCents: -delta });
+  return { movements, arrDeltaCents: delta, needsReason: delta < 0n };
 }
+
+/** The movement types that lose ARR and carry the reason. */
+export const LOSS_MOVEMENT_TYPES: readonly ArrMovementType[] = ["CHURN", "CONTRACTION"];

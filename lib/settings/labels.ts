@@ -11,12 +11,14 @@ export const GROUP_TITLES: Record<SettingKey, string> = {
   calendar: "Business calendar",
   expansionCredit: "AE expansion credit",
   targets: "Dashboard targets",
+  revenue: "Revenue ledger",
   integrations: "Integrations",
 };
 
 const TIERS: Record<string, string> = { ENTERPRISE: "Enterprise", MID_MARKET: "Mid-Market", SCALE: "Scale" };
 
 export const FIELD_LABELS: Record<string, string> = {
+  "revenue.lossReasons": "Reasons ARR is lost (churn, contraction, downsell), one per line; \"Other\" asks for a note",
   "scoring.base": "Base score",
   "scoring.capacityHighThreshold": "High-load threshold (share of max accounts)",
   "scoring.capacityHighPenalty": "High-load penalty",

@@ -66,6 +66,10 @@ export const settingsSchema = z.object({
     timeToFirstValueDays: z.number(),
     handoffSatisfaction: z.number(),
   }),
+  revenue: z.object({
+    // Why ARR is lost (a renewal closed lost or downsold, a churn or contraction from billing). "Other" asks for a note.
+    lossReasons: z.array(z.string().trim().min(1).max(60)).min(1, "keep at least one reason"),
+  }),
   integrations: z.object({
     // Slack incoming webhook for handoff, assignment and renewal notifications; empty = Slack off.
     slackWebhookUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an https:// Slack incoming-webhook URL, or empty" })]),
@@ -143,6 +147,9 @@ export const DEFAULT_SETTINGS: Settings = {
     renewalVisibilityPct: 100,
     timeToFirstValueDays: 30,
     handoffSatisfaction: 4.5,
+  },
+  revenue: {
+    lossReasons: ["Price", "Budget", "Product gap", "Champion left", "Acquired / merged", "Competitor", "Went out of business", "Other"],
   },
   integrations: { slackWebhookUrl: "" },
 };

@@ -19,7 +19,7 @@ export const dealClosedWonData = z.object({
   account: accountInput.extend({ externalId }),
   contacts: z.array(contactInput.extend({ email: z.email() })).max(200).default([]),
   deal: dealInput.omit({ accountExternalId: true, stage: true }).extend({ externalId }),
-  /** When the deal closed in the CRM: starts the 72-business-hour clock. Default: when Baton receives it. */
+  /** When the deal closed in the CRM: starts the 72-business-hour clock. Default: the end of its close date in company time, never later than its arrival. */
   closedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type DealClosedWonData = z.infer<typeof dealClosedWonData>;

@@ -12,7 +12,7 @@ import { verifyCredentials } from "@/lib/server/auth/verify-credentials";
 import { csmProfileListParams, getCsmProfileEditor, listCsmProfiles, saveCsmProfile } from "@/lib/server/csm-profiles/csm-profiles";
 import { listProducts, productListParams, saveProduct } from "@/lib/server/products/products";
 import { auditListParams, listAuditEvents } from "@/lib/server/audit-log/list-audit-events";
-import { createAccount, createCsm, createDeal, createProduct, createUser } from "./support/fixtures";
+import { createAccount, createCsm, createDeal, createProduct, createUser, closeToHandoff } from "./support/fixtures";
 
 // getActingUser reads the session through next-auth; here the session is a stand-in naming a user id, so the
 // test shows what the function does with the user's row on each request.
@@ -28,7 +28,7 @@ describe("rule settings administration", () => {
     const ae = await createUser("AE");
     const account = await createAccount();
     const deal = await createDeal(account.id, ae.id);
-    const { handoffId } = await closeDealWon(ae, deal.id);
+    const handoffId = await closeToHandoff(ae, deal.id);
     const { assignmentId } = await prisma.$transaction((tx) => createCsmSuggestion(tx, { handoffId }));
 
     expect(await listPreviewTargets(admin)).toEqual([{ assignmentId, accountName: account.name }]);

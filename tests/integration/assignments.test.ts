@@ -10,7 +10,7 @@ import { bookLoads } from "@/lib/server/assignments/csm-load";
 import { listAssignmentQueue, queueParams } from "@/lib/server/assignments/list-assignment-queue";
 import { getAssignmentReview } from "@/lib/server/assignments/get-assignment-review";
 import type { Segment } from "@/lib/generated/prisma/enums";
-import { createAccount, createCsm, createDeal, createProduct, createUser, fillBook } from "./support/fixtures";
+import { createAccount, createCsm, createDeal, createProduct, createUser, fillBook, closeToHandoff } from "./support/fixtures";
 
 /** A closed-won new customer (account ARR still 0, as the closed-won flow leaves it) with its handoff. */
 async function closedWonHandoff(options: { segment?: Segment; amountCents?: bigint; productIds?: string[] } = {}) {
@@ -20,7 +20,7 @@ async function closedWonHandoff(options: { segment?: Segment; amountCents?: bigi
   if (options.productIds?.length) {
     await prisma.dealProduct.createMany({ data: options.productIds.map((productId) => ({ dealId: deal.id, productId })) });
   }
-  const { handoffId } = await closeDealWon(ae, deal.id, { at: new Date("2026-11-16T15:00:00Z") });
+  const handoffId = await closeToHandoff(ae, deal.id, { at: new Date("2026-11-16T15:00:00Z") });
   return { ae, account, deal, handoffId };
 }
 
@@ -122,7 +122,7 @@ describe("createCsmSuggestion — suggestions are stored with their breakdown", 
     for (const account of [covered, uncovered]) {
       const deal = await createDeal(account.id, ae.id);
       await prisma.deal.update({ where: { id: deal.id }, data: { type: "EXPANSION" } });
-      handoffs.push((await closeDealWon(ae, deal.id)).handoffId);
+      handoffs.push(await closeToHandoff(ae, deal.id));
     }
     expect(await prisma.$transaction((tx) => suggestCsmIfNeeded(tx, { handoffId: handoffs[0]! }))).toBeNull();
     const made = await prisma.$transaction((tx) => suggestCsmIfNeeded(tx, { handoffId: handoffs[1]! }));

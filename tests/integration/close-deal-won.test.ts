@@ -13,7 +13,7 @@ describe("closeDealWon — the one closed-won flow", () => {
     const result = await closeDealWon(ae, deal.id, { at: new Date("2026-11-13T20:00:00Z") });
     expect(result.created).toBe(true);
 
-    const handoff = await prisma.handoff.findUniqueOrThrow({ where: { id: result.handoffId }, include: { policySteps: true } });
+    const handoff = await prisma.handoff.findUniqueOrThrow({ where: { id: result.handoffId ?? "" }, include: { policySteps: true } });
     expect(handoff).toMatchObject({ type: "NEW_CUSTOMER", status: "IN_PROGRESS", accountId: account.id });
     expect(handoff.dueAt.toISOString()).toBe("2026-11-18T20:00:00.000Z");
     expect(handoff.policySteps.map((step) => step.step).sort()).toEqual([

@@ -23,6 +23,8 @@ import { deal, handoff, movements, renewalFor } from "./support/dashboard-fixtur
 
 const NOW = new Date("2026-11-20T15:00:00Z");
 const context = { now: NOW, settings: DEFAULT_SETTINGS };
+// Retention of the whole calendar year 2026 is read once the year is over (a period never ends after today).
+const afterYear = { now: new Date("2027-01-15T15:00:00Z"), settings: DEFAULT_SETTINGS };
 const YEAR_2026 = dashboardParams.parse({ period: "custom", from: "2026-01", to: "2026-12" });
 const year2026 = (extra: Record<string, string> = {}) => dashboardParams.parse({ period: "custom", from: "2026-01", to: "2026-12", ...extra });
 const drill = (extra: Record<string, string> = {}) => drillParams.parse({ period: "custom", from: "2026-01", to: "2026-12", perPage: "200", ...extra });
@@ -69,7 +71,8 @@ async function retentionCompany() {
 describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", () => {
   it("nets each cohort account, leaves out new customers, and matches the raw movements", async () => {
     const { leader } = await retentionCompany();
-    const { figures, period } = await getRetention(leader, YEAR_2026, context);
+    const { figures, period } = await getRetention(leader, YEAR_2026, afterYear);
+    expect(period.toDate).toBe(false);
     // Cohort: Steady, Shrinking, Churned, Growing, Churned and back, No CSM (6 accounts).
     // start    = 10,000.00 + 50,000.00 + 8,000.50 + 12,345.67 + 6,000.25 + 2,000.10 = 88,346.52
     // retained = 10,000.00 + 35,000.00 + 0        + 12,345.67 + 4,500.00 + 2,000.10 = 63,845.77
@@ -97,15 +100,16 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
     // Shrinking 30,000.00 (after February's contraction), Churned 8,000.50, Growing 12,345.67, Churned and back
     // 6,000.25, No CSM 2,000.10 = 68,346.52. At Aug 31: 10,000 + 35,000 + 0 + 12,345.67 + 4,500 + 2,000.10 = 63,845.77;
     // min of each: 10,000 + 30,000 + 0 + 12,345.67 + 4,500 + 2,000.10 = 58,845.77.
-    const spring = await getRetention(leader, year2026({ from: "2026-03", to: "2026-08" }), context);
+    const spring = await getRetention(leader, year2026({ from: "2026-03", to: "2026-08" }), afterYear);
     expect(spring.figures).toMatchObject({ startArrCents: 68_346_52n, retainedArrCents: 58_845_77n, endArrCents: 63_845_77n, cohortAccounts: 6, retainedAccounts: 5 });
     expect(await retentionBetween(spring.period.start, spring.period.end)).toEqual(spring.figures);
   });
 
   it("draws a 24-month trend whose every point is that month's trailing 12 months, in total and per cut", async () => {
     const { leader, managerOne, aeTwo } = await retentionCompany();
-    const trend = await getRetentionTrend(leader, YEAR_2026, context);
+    const trend = await getRetentionTrend(leader, YEAR_2026, afterYear);
     const months = trendMonths(monthOf(parseIsoDate("2026-12-01")));
+    expect(months).toHaveLength(24);
     expect(trend.map((point) => point.month)).toEqual(months.map((month) => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`));
     expect(trend[0]?.month).toBe("2025-01");
     for (const [index, month] of months.entries()) {
@@ -115,10 +119,10 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
     // start = 10,000.00 + 50,000.00 + 8,000.50 + 6,000.25 + 2,000.10 = 76,000.85
     expect(trend.find((point) => point.month === "2026-06")?.figures.startArrCents).toBe(76_000_85n);
     // A team cut and an AE cut take the per-account path; the segment cut the stored totals.
-    const team = await getRetentionTrend(managerOne, YEAR_2026, context);
+    const team = await getRetentionTrend(managerOne, YEAR_2026, afterYear);
     const teamScope = { teamOf: managerOne.id };
-    const enterprise = await getRetentionTrend(leader, year2026({ segment: "ENTERPRISE" }), context);
-    const byAe = await getRetentionTrend(leader, year2026({ ae: aeTwo.id }), context);
+    const enterprise = await getRetentionTrend(leader, year2026({ segment: "ENTERPRISE" }), afterYear);
+    const byAe = await getRetentionTrend(leader, year2026({ ae: aeTwo.id }), afterYear);
     for (const [index, month] of months.entries()) {
       const [start, end] = [firstDayOf(month - 11), lastDayOf(month)];
       expect(team[index]?.figures).toEqual(await retentionBetween(start, end, prisma, teamScope));
@@ -129,7 +133,7 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
 
   it("cuts by segment, CSM and AE", async () => {
     const { leader, csmC, aeTwo } = await retentionCompany();
-    const cut = async (extra: Record<string, string>) => (await getRetention(leader, year2026(extra), context)).figures;
+    const cut = async (extra: Record<string, string>) => (await getRetention(leader, year2026(extra), afterYear)).figures;
     // Enterprise: Steady and Churned. start 18,000.50, retained 10,000.00, end 10,000.00.
     expect(await cut({ segment: "ENTERPRISE" })).toMatchObject({ startArrCents: 18_000_50n, retainedArrCents: 10_000_00n, endArrCents: 10_000_00n, cohortAccounts: 2, retainedAccounts: 1 });
     // CSM C: Growing and Churned and back. start 18,345.92, retained 16,845.67, end 20,846.00.
@@ -142,8 +146,8 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
 
   it("lists drill-down rows that add up exactly to the headline", async () => {
     const { leader } = await retentionCompany();
-    const { figures } = await getRetention(leader, YEAR_2026, context);
-    const accounts = await listDrillRows(leader, "retention-accounts", drill(), context);
+    const { figures } = await getRetention(leader, YEAR_2026, afterYear);
+    const accounts = await listDrillRows(leader, "retention-accounts", drill(), afterYear);
     expect(accounts.count).toBe(figures.cohortAccounts);
     expect(accounts.data.map((row) => row.account).sort()).toEqual(["Churned", "Churned and back", "Growing", "No CSM", "Shrinking", "Steady"]);
     expect(sum(accounts.data.map((row) => row.start))).toBe(figures.startArrCents);
@@ -152,24 +156,24 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
     expect(accounts.totals).toMatchObject({ start: "8834652", retained: "6384577", end: "6834610", still_customer: 5 });
     expect(accounts.data.find((row) => row.account === "Churned and back")).toMatchObject({ start: "600025", end: "450000", outcome: "Contracted" });
     // The movements behind it: their effect is end − start = 68,346.10 − 88,346.52 = −20,000.42.
-    const moved = await listDrillRows(leader, "retention-movements", drill(), context);
+    const moved = await listDrillRows(leader, "retention-movements", drill(), afterYear);
     expect(sum(moved.data.map((row) => row.effect))).toBe(figures.endArrCents - figures.startArrCents);
     expect(moved.totals.effect).toBe("-2000042");
     expect(moved.data.some((row) => row.account === "Newcomer")).toBe(false);
     // Paging and sorting happen in SQL; the totals stay those of all rows.
-    const page = await listDrillRows(leader, "retention-accounts", drill({ perPage: "5", sort: "end", dir: "desc" }), context);
+    const page = await listDrillRows(leader, "retention-accounts", drill({ perPage: "5", sort: "end", dir: "desc" }), afterYear);
     expect(page.data.map((row) => row.account)).toEqual(["Shrinking", "Growing", "Steady", "Churned and back", "No CSM"]);
     expect(page).toMatchObject({ count: 6, totalPages: 2, totals: accounts.totals });
     // CSV gets every row, money in dollars with its cents, and adds up to the same totals.
-    expect((await listAllDrillRows(leader, "retention-accounts", drill({ perPage: "5" }))).rows).toHaveLength(6);
-    const csv = await exportCsv(leader, "retention-accounts", drill({ perPage: "5" }));
+    expect((await listAllDrillRows(leader, "retention-accounts", drill({ perPage: "5" }), afterYear)).rows).toHaveLength(6);
+    const csv = await exportCsv(leader, "retention-accounts", drill({ perPage: "5" }), afterYear);
     const lines = csv.body.trim().split("\n");
     expect(lines[0]).toBe("id,Account,Segment,CSM,AE,Start ARR (USD),Retained (min of start and end) (USD),End ARR (USD),Change (USD),Outcome,Still a customer");
     expect(lines).toHaveLength(7);
     const endColumn = lines.slice(1).map((line) => line.split(",")[7] ?? "0");
     expect(sum(endColumn.map((value) => value.replace(".", "")))).toBe(68_346_10n);
     expect(lines.find((line) => line.includes("Churned and back"))).toContain(",6000.25,4500.00,4500.00,-1500.25,Contracted,yes");
-    const trendCsv = await exportCsv(leader, "retention-trend", drill());
+    const trendCsv = await exportCsv(leader, "retention-trend", drill(), afterYear);
     expect(trendCsv.body.trim().split("\n").at(-1)).toBe("2026-12,6,5,88346.52,63845.77,68346.10,0.722674,0.773613,0.833333");
   });
 
@@ -179,14 +183,28 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
     await prisma.arrMovement.deleteMany({ where: { accountId: churned.id, type: "CHURN" } });
     await prisma.arrMovement.updateMany({ where: { type: "EXPANSION", amountCents: 500_00n }, data: { amountCents: 700_01n } });
     await prisma.account.update({ where: { id: churned.id }, data: { segment: "SCALE" } });
-    const { figures, period } = await getRetention(leader, YEAR_2026, context);
+    const { figures, period } = await getRetention(leader, YEAR_2026, afterYear);
     // Churned no longer churns (+8,000.50 to retained and end) and No CSM expands by 700.01 instead of 500.00.
     expect(figures).toMatchObject({ startArrCents: 88_346_52n, retainedArrCents: 71_846_27n, endArrCents: 76_546_61n, retainedAccounts: 6 });
     expect(await retentionBetween(period.start, period.end)).toEqual(figures);
-    const scale = await getRetentionTrend(leader, year2026({ segment: "SCALE" }), context);
+    const scale = await getRetentionTrend(leader, year2026({ segment: "SCALE" }), afterYear);
     expect(scale.at(-1)?.figures).toMatchObject({ startArrCents: 8_000_50n, endArrCents: 8_000_50n });
     await prisma.arrMovement.deleteMany({});
-    expect((await getRetention(leader, YEAR_2026, context)).figures.cohortAccounts).toBe(0);
+    expect((await getRetention(leader, YEAR_2026, afterYear)).figures.cohortAccounts).toBe(0);
+  });
+});
+
+describe("a period that has not ended yet ends today", () => {
+  it("reads the calendar year 2026 on 2026-11-20 as Jan 1 – Nov 20, with the trend ending at the last complete month", async () => {
+    const { leader } = await retentionCompany();
+    const { figures, period } = await getRetention(leader, YEAR_2026, context);
+    expect(period).toMatchObject({ start: parseIsoDate("2026-01-01"), end: parseIsoDate("2026-11-20"), toDate: true });
+    // No movement of the example falls between Nov 21 and Dec 31, 2026: the same cohort figures as the whole year.
+    expect(figures).toMatchObject({ startArrCents: 88_346_52n, retainedArrCents: 63_845_77n, endArrCents: 68_346_10n, cohortAccounts: 6 });
+    expect(await retentionBetween(period.start, period.end)).toEqual(figures);
+    const trend = await getRetentionTrend(leader, YEAR_2026, context);
+    expect(trend).toHaveLength(24);
+    expect(trend.at(-1)?.month).toBe("2026-10");
   });
 });
 
@@ -259,11 +277,11 @@ describe("time to first value, handoff SLA and satisfaction", () => {
     // 23:00 on Dec 31, 2026 in New York: inside.
     await handoff(account.id, { startedAt: "2027-01-01T04:00:00Z", completed: true, rating: 3 });
 
-    const measures = await getHandoffMeasures(leader, YEAR_2026, context);
+    const measures = await getHandoffMeasures(leader, YEAR_2026, afterYear);
     // Completed: 5, within 72 business hours: 4 → 80%. Rated: 5 + 4 + 4 + 3 = 16 over 4 → 4.0.
     expect(measures).toMatchObject({ completed: 5, withinSla: 4, slaShare: 0.8, openOverdue: 1, rated: 4, ratingSum: 16, meanRating: 4 });
     expect(measures.ratings).toEqual([0, 0, 1, 2, 1]);
-    const rows = await listDrillRows(leader, "handoffs", drill(), context);
+    const rows = await listDrillRows(leader, "handoffs", drill(), afterYear);
     expect(rows.totals).toMatchObject({ rows: 6, completed: 5, within_sla: 4, rated: 4, rating: "16" });
   });
 });

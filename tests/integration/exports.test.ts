@@ -65,14 +65,23 @@ describe("CSV export", () => {
     const exported = {} as Record<ImportKind, string>;
     for (const kind of IMPORT_KINDS) exported[kind] = await exportCsvText(admin, kind);
     // The export is the import format: same header, same cells (money with 2 decimals, lists with `;`).
-    expect(exported.deals.split("\n")[0]).toBe(FILES.deals.split("\n")[0]);
-    expect(exported.deals).toContain("D-1,A-1,Acme new,new,closed_won,60000.10,12,2026-11-20,2026-12-01,Data Bridge;Renewal Hub,ae@example.test,Price,Gainsight,Late renewals;No health view,New champion,SSO,Salesforce");
+    // …with the optional columns added since the format was published (a file may leave them out).
+    expect(exported.deals.split("\n")[0]).toBe(`${FILES.deals.split("\n")[0]},closed_at`);
+    // Imported already won with no closed_at: the clock started at the end of its close date in New York.
+    expect(exported.deals).toContain("D-1,A-1,Acme new,new,closed_won,60000.10,12,2026-11-20,2026-12-01,Data Bridge;Renewal Hub,ae@example.test,Price,Gainsight,Late renewals;No health view,New champion,SSO,Salesforce,2026-11-21T04:59:59.999Z");
     expect(exported.accounts).toContain('A-1,"Acme, Inc.",Mid-Market,Software,NA,America/New_York,English,true,false,82,64.5,120000.50,ana@example.test');
     expect(exported.contacts).toContain('A-1,Ana Ruiz,VP Ops,champion,ana@customer.test,high,"Says ""yes""; likes data"');
     expect(exported.csms).toContain(
       "ana@example.test,Ana Ruiz,Mid-Market,40,2000000.00,Mid-Market;Scale,Software;Retail,Data Bridge;Renewal Hub,Data Bridge,NA,America/Chicago,English;Spanish,42.5,93.25,lead@example.test",
     );
-    expect(exported.arr_movements.trim().split("\n")).toHaveLength(4);
+    // Billing's three rows of A-2, and D-1's own NEW movement written by the closed-won flow, naming its deal.
+    expect(exported.arr_movements.trim().split("\n")).toEqual([
+      "account_external_id,date,type,amount,deal_external_id,reason",
+      "A-1,2026-12-01,new,60000.10,D-1,",
+      "A-2,2025-01-15,new,100000.00,,",
+      "A-2,2025-06-01,expansion,20000.50,,",
+      "A-2,2026-01-15,renewal,120000.50,,",
+    ]);
 
     const before = await snapshot();
     expect(before.handoffs).toHaveLength(1);

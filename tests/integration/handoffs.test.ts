@@ -13,7 +13,7 @@ import { saveChecklist } from "@/lib/server/handoffs/save-checklist";
 import { skipHandoff } from "@/lib/server/handoffs/skip-handoff";
 import { submitHandoff } from "@/lib/server/handoffs/submit-handoff";
 import { completeChecklistFor, PDF_BYTES } from "./support/checklist";
-import { createAccount, createDeal, createProduct, createUser } from "./support/fixtures";
+import { createAccount, createDeal, createProduct, createUser, closeToHandoff } from "./support/fixtures";
 
 async function openHandoff(options: { amountCents?: bigint; strategic?: boolean; at?: Date } = {}) {
   const ae = await createUser("AE");
@@ -21,7 +21,7 @@ async function openHandoff(options: { amountCents?: bigint; strategic?: boolean;
   const deal = await createDeal(account.id, ae.id, { amountCents: options.amountCents });
   const product = await createProduct();
   await prisma.dealProduct.create({ data: { dealId: deal.id, productId: product.id } });
-  const { handoffId } = await closeDealWon(ae, deal.id, { at: options.at ?? new Date("2026-11-16T15:00:00Z") });
+  const handoffId = await closeToHandoff(ae, deal.id, { at: options.at ?? new Date("2026-11-16T15:00:00Z") });
   return { ae, account, deal, product, handoffId };
 }
 

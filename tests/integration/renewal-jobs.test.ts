@@ -12,7 +12,7 @@ import { sendRenewalAlerts } from "@/lib/server/jobs/handlers/renewal-alerts";
 import { openRenewalHandoffs } from "@/lib/server/jobs/handlers/renewal-handoffs";
 import { startWorker } from "@/lib/server/jobs/worker";
 import { onCsmAssigned } from "@/lib/server/renewals/on-csm-assigned";
-import { createAccount, createDeal, createRenewal, createUser } from "./support/fixtures";
+import { createAccount, createDeal, createRenewal, createUser, closeToHandoff } from "./support/fixtures";
 import { mailsContaining } from "./support/mail";
 
 // Monday 2026-11-23, 10:00 in New York (the company time zone of the default settings).
@@ -198,7 +198,7 @@ describe("handoff escalation at the 72-hour due time", () => {
     const account = await createAccount({ name: "Late Handoff LLC" });
     const deal = await createDeal(account.id, ae.id);
     // Friday 2026-11-13 15:00 New York → due Wednesday 2026-11-18 15:00 (20:00 UTC).
-    const { handoffId } = await closeDealWon(ae, deal.id, { at: new Date("2026-11-13T20:00:00Z") });
+    const handoffId = await closeToHandoff(ae, deal.id, { at: new Date("2026-11-13T20:00:00Z") });
     return { manager, ae, account, handoffId };
   }
 
@@ -317,7 +317,7 @@ describe("the handoff-call invitation when a CSM is assigned", () => {
     const csm = await createUser("CSM", { managerId: csmManager.id, name: "Dana Scully" });
     const account = await createAccount({ name: "Invite Me Ltd", aeId: ae.id });
     const deal = await createDeal(account.id, ae.id);
-    const { handoffId } = await closeDealWon(ae, deal.id, { at: NOW });
+    const handoffId = await closeToHandoff(ae, deal.id, { at: NOW });
     await prisma.account.update({ where: { id: account.id }, data: { csmId: csm.id } });
 
     const first = await prisma.$transaction((tx) => onCsmAssigned(tx, { accountId: account.id, handoffId, csmId: csm.id, now: NOW }));

@@ -11,6 +11,7 @@ import { stopBoss } from "@/lib/server/jobs/boss";
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from "@/lib/server/notifications/notifications";
 import { listAllRenewals, listRenewals, renewalListParams } from "@/lib/server/renewals/list-renewals";
 import { moveRenewalStage } from "@/lib/server/renewals/move-renewal-stage";
+import { arrOn } from "@/lib/server/ledger/ledger-day";
 import { completeTouchpoint } from "@/lib/server/touchpoints/complete-touchpoint";
 import { getBook } from "@/lib/server/touchpoints/get-book";
 import { createAccount, createRenewal, createUser } from "./support/fixtures";
@@ -40,7 +41,7 @@ const movementsOf = (accountId: string) =>
   prisma.arrMovement.findMany({ where: { accountId, type: { not: "NEW" } }, orderBy: { type: "asc" }, select: { type: true, amountCents: true, date: true } });
 
 describe("moving a renewal through the pipeline", () => {
-  it("moves stage by stage and, closed won higher, writes a renewal at the old amount and the expansion, updating ARR", async () => {
+  it("moves stage by stage and, closed won higher, writes a renewal at P and the expansion, and opens the next term", async () => {
     const { csm, account, renewal } = await renewalWithArr();
     const handoff = await prisma.handoff.create({ data: { type: "RENEWAL", accountId: account.id, renewalOpportunityId: renewal.id, startedAt: day("2026-09-02"), dueAt: new Date("2026-12-30T00:00:00Z") } });
     const touchpoint = await prisma.touchpoint.create({ data: { accountId: account.id, renewalOpportunityId: renewal.id, type: "RENEWAL_CLOSE", dueDate: day("2026-11-30"), ruleDate: day("2026-11-30"), ownerId: csm.id } });
@@ -51,7 +52,7 @@ describe("moving a renewal through the pipeline", () => {
     await moveRenewalStage(csm, { renewalId: renewal.id, stage: "COMMITTED" }, NOW);
     const result = await moveRenewalStage(csm, { renewalId: renewal.id, stage: "CLOSED_WON", closedAmount: "125,000" }, NOW);
     expect(result.movements).toEqual([
-      { type: "RENEWAL", amountCents: 10_000_000n },
+      { type: "RENEWAL", amountCents: 12_500_000n },
       { type: "EXPANSION", amountCents: 2_500_000n },
     ]);
 
@@ -59,9 +60,14 @@ describe("moving a renewal through the pipeline", () => {
     const movements = await movementsOf(account.id);
     expect(movements.map((m) => [m.type, m.amountCents, m.date.toISOString().slice(0, 10)])).toEqual([
       ["EXPANSION", 2_500_000n, "2026-12-01"],
-      ["RENEWAL", 10_000_000n, "2026-12-01"],
+      ["RENEWAL", 12_500_000n, "2026-12-01"],
     ]);
-    expect((await prisma.account.findUniqueOrThrow({ where: { id: account.id } })).arrCents).toBe(12_500_000n);
+    // Closed on Nov 23 for Dec 1: today's ARR is still the old term's; the renewed ARR is contracted from Dec 1.
+    expect((await prisma.account.findUniqueOrThrow({ where: { id: account.id } })).arrCents).toBe(10_000_000n);
+    expect(await arrOn(prisma, account.id, day("2026-12-01"))).toBe(12_500_000n);
+    const next = await prisma.renewalOpportunity.findUniqueOrThrow({ where: { id: result.nextRenewalId ?? "" }, include: { originalDeal: true } });
+    expect(next).toMatchObject({ stage: "RENEWAL_PENDING", amountCents: 12_500_000n, renewalDate: day("2027-12-01"), contractTermMonths: 12 });
+    expect(next.originalDeal).toMatchObject({ type: "RENEWAL", stage: "CLOSED_WON", amountCents: 12_500_000n, contractStart: day("2026-12-01") });
     expect((await prisma.touchpoint.findUniqueOrThrow({ where: { id: touchpoint.id } })).status).toBe("CANCELLED");
     const audits = await prisma.auditEvent.findMany({ where: { entityId: renewal.id }, orderBy: { id: "asc" } });
     expect(audits.map((a) => a.action)).toEqual(["renewal.stage_changed", "renewal.stage_changed", "renewal.stage_changed", "renewal.closed"]);
@@ -80,20 +86,25 @@ describe("moving a renewal through the pipeline", () => {
   it("closed won lower writes the renewal at the new amount and a contraction", async () => {
     const { account, renewal } = await renewalWithArr();
     const manager = await createUser("CS_MANAGER");
-    await moveRenewalStage(manager, { renewalId: renewal.id, stage: "CLOSED_WON", closedAmount: "80000.50" }, NOW);
+    const downsell = { renewalId: renewal.id, stage: "CLOSED_WON" as const, closedAmount: "80000.50" };
+    await expect(moveRenewalStage(manager, downsell, NOW)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { reason: [expect.stringMatching(/Choose why/)] } });
+    await moveRenewalStage(manager, { ...downsell, reason: "Budget", addressable: false }, NOW);
     expect((await movementsOf(account.id)).map((m) => [m.type, m.amountCents])).toEqual([
       ["CONTRACTION", 1_999_950n],
       ["RENEWAL", 8_000_050n],
     ]);
-    expect((await prisma.account.findUniqueOrThrow({ where: { id: account.id } })).arrCents).toBe(8_000_050n);
+    expect(await arrOn(prisma, account.id, day("2026-12-01"))).toBe(8_000_050n);
+    expect(await prisma.arrMovement.findFirstOrThrow({ where: { accountId: account.id, type: "CONTRACTION" } })).toMatchObject({ reason: "Budget", addressable: false });
   });
 
-  it("closed lost churns the account's whole current ARR", async () => {
+  it("closed lost churns the account's whole ARR on the renewal date, with the reason", async () => {
     const { csm, account, renewal } = await renewalWithArr({ arrCents: 13_000_000n, amountCents: 10_000_000n });
-    await moveRenewalStage(csm, { renewalId: renewal.id, stage: "CLOSED_LOST" }, NOW);
+    await moveRenewalStage(csm, { renewalId: renewal.id, stage: "CLOSED_LOST", reason: "Competitor", addressable: true }, NOW);
     expect((await movementsOf(account.id)).map((m) => [m.type, m.amountCents])).toEqual([["CHURN", 13_000_000n]]);
-    expect((await prisma.account.findUniqueOrThrow({ where: { id: account.id } })).arrCents).toBe(0n);
-    expect(await prisma.renewalOpportunity.findUniqueOrThrow({ where: { id: renewal.id } })).toMatchObject({ stage: "CLOSED_LOST", closedAmountCents: 0n });
+    expect(await arrOn(prisma, account.id, day("2026-12-01"))).toBe(0n);
+    expect(await prisma.renewalOpportunity.findUniqueOrThrow({ where: { id: renewal.id } })).toMatchObject({
+      stage: "CLOSED_LOST", closedAmountCents: 0n, lossReason: "Competitor", lossAddressable: true, renewedByDealId: null,
+    });
   });
 
   it("refuses a close won without the amount", async () => {

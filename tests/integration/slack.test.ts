@@ -15,7 +15,7 @@ import { approveAssignment } from "@/lib/server/assignments/approve-assignment";
 import { escalateHandoff } from "@/lib/server/jobs/handlers/escalate-handoffs";
 import { sendRenewalAlerts } from "@/lib/server/jobs/handlers/renewal-alerts";
 import { completeChecklistFor } from "./support/checklist";
-import { createAccount, createCsm, createDeal, createProduct, createRenewal, createUser } from "./support/fixtures";
+import { createAccount, createCsm, createDeal, createProduct, createRenewal, createUser, closeToHandoff } from "./support/fixtures";
 
 // The Slack endpoint is a local HTTP server started here, answering with the statuses a test queues up.
 let server: Server;
@@ -60,7 +60,7 @@ async function closedWonHandoff() {
   const account = await createAccount();
   await prisma.account.update({ where: { id: account.id }, data: { name: "Acme Renewals" } });
   const deal = await createDeal(account.id, ae.id, { amountCents: 6_000_000n });
-  const { handoffId } = await closeDealWon(ae, deal.id);
+  const handoffId = await closeToHandoff(ae, deal.id);
   return { handoffId, ae };
 }
 

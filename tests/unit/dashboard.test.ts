@@ -4,7 +4,7 @@ import { expansionCreditCents } from "@/lib/dashboard/credit";
 import { centsToDecimal } from "@/lib/dashboard/drill-columns";
 import { enumLabel, formatCell } from "@/lib/dashboard/format-cell";
 import { cutQuery, dashboardParams, drillParams } from "@/lib/dashboard/params";
-import { lastDayOf, monthKey, monthLabel, monthOf, parseMonthKey, resolvePeriod, trendMonths } from "@/lib/dashboard/period";
+import { lastDayOf, monthKey, monthLabel, monthOf, parseMonthKey, periodLabel, resolvePeriod, trendMonths } from "@/lib/dashboard/period";
 import { ratio } from "@/lib/dashboard/ratio";
 import { checkTarget } from "@/lib/dashboard/targets";
 import { ttfvBucketOf } from "@/lib/dashboard/ttfv";
@@ -16,20 +16,37 @@ const span = (preset: Parameters<typeof resolvePeriod>[0], from?: string, to?: s
   return `${toIsoDate(period.start)}…${toIsoDate(period.end)} (${period.months})`;
 };
 
-describe("dashboard periods (whole months)", () => {
-  it("resolves each preset on 2026-11-20", () => {
-    expect(span("12m")).toBe("2025-12-01…2026-11-30 (12)");
-    expect(span("6m")).toBe("2026-06-01…2026-11-30 (6)");
-    expect(span("3m")).toBe("2026-09-01…2026-11-30 (3)");
-    expect(span("ytd")).toBe("2026-01-01…2026-11-30 (11)");
+describe("dashboard periods (whole months, never after today)", () => {
+  it("resolves each preset on 2026-11-20 to distinct ranges with their real dates", () => {
+    expect(span("12m")).toBe("2025-11-01…2026-10-31 (12)");
+    expect(span("6m")).toBe("2026-05-01…2026-10-31 (6)");
+    expect(span("3m")).toBe("2026-08-01…2026-10-31 (3)");
+    expect(span("last-quarter")).toBe("2026-07-01…2026-09-30 (3)");
+    expect(span("qtd")).toBe("2026-10-01…2026-11-20 (2)");
+    expect(span("ytd")).toBe("2026-01-01…2026-11-20 (11)");
     expect(span("last-year")).toBe("2025-01-01…2025-12-31 (12)");
     expect(span("custom", "2024-02", "2024-02")).toBe("2024-02-01…2024-02-29 (1)");
   });
 
-  it("falls back to the trailing year on a bad custom range and keeps at most 36 months", () => {
-    expect(span("custom", "2026-05", "2026-01")).toBe("2025-12-01…2026-11-30 (12)");
-    expect(span("custom", undefined, "2026-01")).toBe("2025-12-01…2026-11-30 (12)");
-    expect(span("custom", "2020-01", "2026-12")).toBe("2024-01-01…2026-12-31 (36)");
+  it("on 2026-12-01 the default ends with November and year to date is a different range", () => {
+    const december = parseIsoDate("2026-12-01");
+    expect(periodLabel(resolvePeriod("12m", december))).toBe("Last 12 complete months: Dec 1, 2025 – Nov 30, 2026");
+    expect(periodLabel(resolvePeriod("ytd", december))).toBe("Year to date: Jan 1, 2026 – Dec 1, 2026 (to date)");
+    expect(resolvePeriod("qtd", december)).toMatchObject({ toDate: true, months: 3 });
+  });
+
+  it("no period ends after today: a custom range reaching the running month ends today and says so", () => {
+    expect(span("custom", "2026-01", "2026-11")).toBe("2026-01-01…2026-11-20 (11)");
+    expect(resolvePeriod("custom", today, "2026-01", "2026-11").toDate).toBe(true);
+    expect(span("custom", "2026-06", "2027-05")).toBe("2026-06-01…2026-11-20 (6)");
+    expect(resolvePeriod("custom", today, "2026-06", "2026-10").toDate).toBe(false);
+  });
+
+  it("falls back to the last 12 complete months on a bad custom range and keeps at most 36 months", () => {
+    expect(span("custom", "2026-05", "2026-01")).toBe("2025-11-01…2026-10-31 (12)");
+    expect(span("custom", undefined, "2026-01")).toBe("2025-11-01…2026-10-31 (12)");
+    expect(span("custom", "2027-01", "2027-03")).toBe("2025-11-01…2026-10-31 (12)");
+    expect(span("custom", "2020-01", "2026-10")).toBe("2023-11-01…2026-10-31 (36)");
   });
 
   it("numbers months like the database and labels them", () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { renewalInclude, renewalOut, visibleRenewals } from "@/lib/server/api/renewals";
 import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { parseIsoDate, toIsoDate } from "@/lib/dates";
@@ -76,11 +77,6 @@ export async function listSuggestionsForApi(actor: ActingUser, query: z.output<t
   return paged(data, count, query.page, query.perPage);
 }
 
-/** Leadership, CS managers and admins see every renewal; a CSM those of their own accounts. */
-function visibleRenewals(actor: ActingUser): Prisma.RenewalOpportunityWhereInput {
-  return actor.role === "CSM" ? { account: { csmId: actor.id } } : {};
-}
-
 export async function listRenewalsForApi(actor: ActingUser, query: z.output<typeof renewalQuery>): Promise<Paged<z.input<typeof renewalOutput>>> {
   assertRole(actor, ["ADMIN", "CS_MANAGER", "LEADERSHIP", "CSM"]);
   const where: Prisma.RenewalOpportunityWhereInput = {
@@ -96,27 +92,10 @@ export async function listRenewalsForApi(actor: ActingUser, query: z.output<type
       where,
       orderBy: [{ renewalDate: "asc" }, { id: "asc" }],
       ...page(query),
-      include: {
-        originalDeal: { select: { externalId: true } },
-        account: { select: { externalId: true, name: true, csm: { select: { email: true } } } },
-        products: { select: { product: { select: { name: true } } } },
-      },
+      include: renewalInclude,
     }),
     prisma.renewalOpportunity.count({ where }),
   ]);
-  const data = rows.map((r) => ({
-    id: r.id,
-    originalDealExternalId: r.originalDeal.externalId,
-    accountExternalId: r.account.externalId,
-    accountName: r.account.name,
-    name: r.name,
-    stage: r.stage,
-    amount: centsToDollars(r.amountCents),
-    renewalDate: toIsoDate(r.renewalDate),
-    originalCloseDate: toIsoDate(r.originalCloseDate),
-    contractTermMonths: r.contractTermMonths,
-    products: r.products.map((p) => p.product.name).sort(),
-    csmEmail: r.account.csm?.email ?? null,
-  }));
+  const data = rows.map(renewalOut);
   return paged(data, count, query.page, query.perPage);
 }

@@ -92,13 +92,13 @@ export async function readDeal(actor: ActingUser, externalId: string): Promise<D
 export async function closeWonByExternalId(
   actor: ActingUser,
   externalId: string,
-  options: { tx?: Tx; at?: Date } = {},
+  options: { tx?: Tx; closedAt?: Date | null } = {},
 ): Promise<z.input<typeof closeWonOutput>> {
   assertRole(actor, ["ADMIN", "AE"]);
   const db = options.tx ?? prisma;
   const deal = await db.deal.findFirst({ where: { externalId, ...(actor.role === "AE" ? { ownerId: actor.id } : {}) }, select: { id: true } });
   if (!deal) throw notFound("The deal");
-  const result = await closeDealWon(actor, deal.id, { tx: options.tx, at: options.at });
+  const result = await closeDealWon(actor, deal.id, { tx: options.tx, closedAt: options.closedAt });
   const renewal = await db.renewalOpportunity.findUnique({ where: { originalDealId: deal.id }, select: { id: true } });
   return { dealId: deal.id, externalId, handoffId: result.handoffId, renewalOpportunityId: renewal?.id ?? null, created: result.created };
 }

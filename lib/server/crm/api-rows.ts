@@ -1,9 +1,9 @@
 import "server-only";
 import type { z } from "zod";
-import type { accountInput, contactInput, dealInput } from "@/lib/api/schemas";
+import type { accountInput, arrMovementInput, contactInput, dealInput } from "@/lib/api/schemas";
 import { dollarsToCents } from "@/lib/imports/fields";
 import { parseIsoDate } from "@/lib/dates";
-import type { AccountRow, ContactRow, DealRow } from "@/lib/imports/row-schemas";
+import type { AccountRow, ArrMovementRow, ContactRow, DealRow } from "@/lib/imports/row-schemas";
 
 // API and webhook bodies as import rows, so they go through the importer's checks and writes. An omitted
 // optional field becomes null, which keeps the stored value (as an empty CSV cell does).
@@ -57,5 +57,17 @@ export function dealRowOf(externalId: string, body: z.output<typeof dealInput>):
     risks: body.risks,
     technicalRequirements: body.technicalRequirements,
     integrations: body.integrations,
+    closedAt: body.closedAt ? new Date(body.closedAt) : null,
+  };
+}
+
+export function arrMovementRowOf(body: z.output<typeof arrMovementInput>): ArrMovementRow {
+  return {
+    accountExternalId: body.accountExternalId,
+    date: parseIsoDate(body.date),
+    type: body.type,
+    amountCents: dollarsToCents(body.amount),
+    dealExternalId: body.dealExternalId ?? null,
+    reason: body.reason ?? null,
   };
 }

@@ -10,6 +10,7 @@ import { handoffsFrom } from "@/lib/server/dashboard/get-handoff-measures";
 import { csmLoadRowsSql } from "@/lib/server/dashboard/get-csm-load";
 import { openExpansionDealsFrom } from "@/lib/server/dashboard/get-expansion-pipeline";
 import { creditedMovementsFrom } from "@/lib/server/dashboard/get-expansion-credit";
+import { windowFrom } from "@/lib/server/metrics/retention-series";
 
 // The rows behind each number on the dashboard. Every table is built from the same FROM/WHERE as its measure, so
 // its totals are the measure's own sums (tested).
@@ -72,7 +73,7 @@ export const DRILL_TABLES: Record<DrillTableId, DrillTable> = {
              w.end_cents > 0 AS still_customer
       FROM "AccountArrSeries" s
       JOIN "Account" a ON a."id" = s."accountId"
-      CROSS JOIN LATERAL dashboard_window(s."firstMonth", s."monthEndCents", ${period.firstMonth}::int, ${period.lastMonth}::int) w
+      ${windowFrom(period)}
       WHERE w.cohort = 1 ${accountConditions(scope)}`,
   },
   "retention-movements": {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { MeasureContext } from "@/lib/server/dashboard/context";
 import { stringify } from "csv-stringify/sync";
 import { centsToDecimal, type ColumnKind, type DrillCell } from "@/lib/dashboard/drill-columns";
 import { monthKey } from "@/lib/dashboard/period";
@@ -38,9 +39,9 @@ function csvCell(kind: ColumnKind, value: DrillCell): string {
 
 const ratio = (value: number | null) => (value === null ? "" : String(value));
 
-export async function exportCsv(user: ActingUser, table: string, params: DrillParams): Promise<CsvFile> {
+export async function exportCsv(user: ActingUser, table: string, params: DrillParams, context?: Partial<MeasureContext>): Promise<CsvFile> {
   if (table === "retention-trend") {
-    const trend = await getRetentionTrend(user, params);
+    const trend = await getRetentionTrend(user, params, context);
     const rows = trend.map((point) => [
       point.month,
       point.figures.cohortAccounts,
@@ -56,7 +57,7 @@ export async function exportCsv(user: ActingUser, table: string, params: DrillPa
     return { filename: `retention-trend-${trend.at(-1)?.month ?? "none"}.csv`, body: stringify([header, ...rows]) };
   }
   if (table === "expansion-credit") {
-    const credit = await getExpansionCredit(user, params);
+    const credit = await getExpansionCredit(user, params, context);
     const header = ["ae", "accounts", "movements", "expansion_arr_usd", "credit_usd", "rate_percent"];
     const rows = credit.rows.map((row) => [
       row.aeName, row.accounts, row.movements, centsToDecimal(row.expansionCents), centsToDecimal(row.creditCents), credit.ratePercent,
@@ -64,7 +65,7 @@ export async function exportCsv(user: ActingUser, table: string, params: DrillPa
     return { filename: `expansion-credit-${monthKey(credit.period.firstMonth)}-${monthKey(credit.period.lastMonth)}.csv`, body: stringify([header, ...rows]) };
   }
   if (!isDrillTable(table)) throw notFound("That table");
-  const { columns, rows } = await listAllDrillRows(user, table, params);
+  const { columns, rows } = await listAllDrillRows(user, table, params, context);
   const header = ["id", ...columns.map((column) => (column.kind === "cents" ? `${column.label} (USD)` : column.label))];
   const body = stringify([header, ...rows.map((row) => [row.id, ...columns.map((column) => csvCell(column.kind, row[column.key] ?? null))])]);
   return { filename: `${table}.csv`, body };

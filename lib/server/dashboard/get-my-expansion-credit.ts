@@ -1,4 +1,5 @@
 import "server-only";
+import { toIsoDate } from "@/lib/dates";
 import type { DrillParams } from "@/lib/dashboard/params";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { measureContext } from "@/lib/server/dashboard/context";
@@ -9,6 +10,8 @@ export interface MyExpansionCredit {
   credit: ExpansionCredit;
   mine: CreditRow | null;
   movements: DrillResult;
+  /** Today in the company time zone, YYYY-MM-DD (the period picker's limit). */
+  today: string;
 }
 
 /** An AE's own expansion credit for the period and the movements that earn it (the credit scope forces their id). */
@@ -19,5 +22,5 @@ export async function getMyExpansionCredit(user: ActingUser, params: DrillParams
     getExpansionCredit(user, params, context),
     listDrillRows(user, "credit-movements", params, context),
   ]);
-  return { credit, mine: credit.rows.find((row) => row.aeId === user.id) ?? null, movements };
+  return { credit, mine: credit.rows.find((row) => row.aeId === user.id) ?? null, movements, today: toIsoDate(context.today) };
 }

@@ -20,7 +20,7 @@ export interface TrendPoint {
 }
 
 export function retentionQuery(scope: DashboardScope, period: Period) {
-  return retentionSql(scope, period.firstMonth, period.lastMonth);
+  return retentionSql(scope, period);
 }
 
 /** GRR, NRR and logo retention of the period (default trailing 12 months), in the user's scope. */
@@ -32,11 +32,12 @@ export async function getRetention(user: ActingUser, params: DashboardParams, co
   return { period, figures: retentionFigures(row) };
 }
 
+/** The trend is of complete months: a period that ends today has its last point at the month before. */
 export function retentionTrendQuery(scope: DashboardScope, period: Period) {
-  return retentionTrendSql(scope, trendMonths(period.lastMonth));
+  return retentionTrendSql(scope, trendMonths(period.toDate ? period.lastMonth - 1 : period.lastMonth));
 }
 
-/** 24 monthly points ending with the period's last month; each is that month's trailing 12-month retention. */
+/** 24 monthly points ending with the period's last complete month; each is that month's trailing 12-month retention. */
 export async function getRetentionTrend(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<TrendPoint[]> {
   const scope = dashboardScope(user, params);
   const { today } = await measureContext(context);

@@ -114,8 +114,13 @@ export async function listDrillRows(user: ActingUser, id: string, params: DrillP
 }
 
 /** Every row of a table (for CSV), in the page's order. */
-export async function listAllDrillRows(user: ActingUser, id: string, params: DrillParams): Promise<{ columns: DrillColumn[]; rows: DrillRow[] }> {
-  const { table, rows, sort, dir } = await prepare(user, id, params);
+export async function listAllDrillRows(
+  user: ActingUser,
+  id: string,
+  params: DrillParams,
+  context?: Partial<MeasureContext>,
+): Promise<{ columns: DrillColumn[]; rows: DrillRow[] }> {
+  const { table, rows, sort, dir } = await prepare(user, id, params, context);
   const all = await prisma.$queryRaw<Record<string, unknown>[]>`WITH t AS (${rows}) SELECT * FROM t ${orderBy(sort, dir)}`;
   return { columns: table.columns, rows: all.map((raw) => toRow(raw, table.columns)) };
 }

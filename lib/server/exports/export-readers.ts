@@ -83,8 +83,9 @@ export function exportPages(kind: ExportKind): AsyncGenerator<Record<string, str
       );
     case "arr_movements":
       return pages(
-        (cursor) => prisma.arrMovement.findMany({ ...after(cursor), include: { account: { select: { externalId: true } } } }),
-        (m) => arrMovementRecord({ ...m, accountExternalId: m.account.externalId }),
+        (cursor) =>
+          prisma.arrMovement.findMany({ ...after(cursor), include: { account: { select: { externalId: true } }, sourceDeal: { select: { externalId: true } } } }),
+        (m) => arrMovementRecord({ ...m, accountExternalId: m.account.externalId, dealExternalId: m.sourceDeal?.externalId ?? null }),
       );
     case "renewals":
       return pages(

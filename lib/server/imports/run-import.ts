@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { COLUMNS, type ImportKind } from "@/lib/imports/formats";
+import { requiredColumns, type ImportKind } from "@/lib/imports/formats";
 import { parseRow, type RowIssue } from "@/lib/imports/row-schemas";
 import { logger } from "@/lib/logger";
 import { type Actor, actorId, isSystem, systemActor } from "@/lib/server/actor";
@@ -99,7 +99,7 @@ export async function runImport(
       batch = [];
       await saveProgress();
     };
-    for await (const record of readCsv(input.source, COLUMNS[input.kind])) {
+    for await (const record of readCsv(input.source, requiredColumns(input.kind))) {
       batch.push(record);
       if (batch.length >= (input.batchSize ?? IMPORT_BATCH_SIZE)) await flush();
     }
@@ -183,7 +183,11 @@ async function importBatch(
 
 function rowIssue(error: unknown, line: number): RowIssue {
   if (error instanceof RowError) return { line, field: error.field, reason: error.message };
-  if (isAppError(error)) return { line, field: "row", reason: error.message };
+  if (isAppError(error)) {
+    // The closed-won flow and the ledger name their field in the API's camelCase; the report speaks in columns.
+    const field = Object.keys(error.fieldErrors ?? {})[0];
+    return { line, field: field ? field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) : "row", reason: error.message };
+  }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
     return { line, field: "row", reason: "conflicts with another stored record (a duplicate key)" };
   }

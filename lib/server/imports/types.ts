@@ -37,14 +37,19 @@ export function hasDuplicateKeys<Row>(rows: readonly Row[], key: (row: Row) => s
   return new Set(rows.map(key)).size !== rows.length;
 }
 
-/** A row the database state refuses, named by the field at fault. */
+/**
+ * A row the database state refuses, named by the field at fault. Through the API it answers 409 when it clashes
+ * with what is stored, 422 when the row itself is wrong (a movement that would break the ledger).
+ */
 export class RowError extends Error {
   readonly field: string;
+  readonly status: "CONFLICT" | "VALIDATION";
 
-  constructor(field: string, reason: string) {
+  constructor(field: string, reason: string, status: "CONFLICT" | "VALIDATION" = "CONFLICT") {
     super(reason);
     this.name = "RowError";
     this.field = field;
+    this.status = status;
   }
 }
 

@@ -1,6 +1,24 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { lastDayOf, type Period } from "@/lib/dashboard/period";
 import { accountConditions, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
+
+export type RetentionWindow = Pick<Period, "firstMonth" | "lastMonth" | "end" | "toDate">;
+
+/**
+ * The FROM items that give each account's window (aliased `w`) over the series `s`: the stored month ends, or — for a
+ * period that ends today — the month end less what the movements dated after today in the running month change.
+ */
+export function windowFrom(window: RetentionWindow): Prisma.Sql {
+  if (!window.toDate) {
+    return Prisma.sql`CROSS JOIN LATERAL dashboard_window(s."firstMonth", s."monthEndCents", ${window.firstMonth}::int, ${window.lastMonth}::int) w`;
+  }
+  return Prisma.sql`
+    LEFT JOIN (SELECT lm."accountId", sum(ledger_signed(lm."type", lm."amountCents"))::bigint AS later
+               FROM "ArrMovement" lm WHERE lm."date" > ${window.end}::date AND lm."date" <= ${lastDayOf(window.lastMonth)}::date
+               GROUP BY lm."accountId") later ON later."accountId" = s."accountId"
+    CROSS JOIN LATERAL dashboard_window_to(s."firstMonth", s."monthEndCents", ${window.firstMonth}::int, ${window.lastMonth}::int, later.later) w`;
+}
 
 // Retention for whole months, read from the summaries the database keeps from the movements (see the
 // dashboard_summaries migration): AccountArrSeries holds each account's ARR at every month end, and
@@ -8,12 +26,14 @@ import { accountConditions, narrowsAccounts, type DashboardScope } from "@/lib/s
 // what retentionBetween() computes from the raw movements for the same dates (tested).
 
 /**
- * Cohort retention of the months firstMonth…lastMonth. A 12-month period of whole segments is the trend's own point
- * (a few hundred stored rows); anything else is one pass over the accounts' series.
+ * Cohort retention of the months firstMonth…lastMonth (to today when the last is still running). A 12-month period
+ * of whole months and whole segments is the trend's own point (a few hundred stored rows); anything else is one pass
+ * over the accounts' series.
  */
-export function retentionSql(scope: DashboardScope, firstMonth: number, lastMonth: number): Prisma.Sql {
+export function retentionSql(scope: DashboardScope, window: RetentionWindow): Prisma.Sql {
+  const { firstMonth, lastMonth } = window;
   const join = narrowsAccounts(scope);
-  if (!join && lastMonth - firstMonth + 1 === 12) {
+  if (!join && !window.toDate && lastMonth - firstMonth + 1 === 12) {
     return Prisma.sql`
       SELECT coalesce(sum(d."startCents"), 0)::bigint AS start_arr,
              coalesce(sum(d."retainedCents"), 0)::bigint AS retained_arr,
@@ -31,7 +51,7 @@ export function retentionSql(scope: DashboardScope, firstMonth: number, lastMont
            coalesce(sum(w.retained), 0)::bigint AS retained
     FROM "AccountArrSeries" s
     ${join ? Prisma.sql`JOIN "Account" a ON a."id" = s."accountId"` : Prisma.empty}
-    CROSS JOIN LATERAL dashboard_window(s."firstMonth", s."monthEndCents", ${firstMonth}::int, ${lastMonth}::int) w
+    ${windowFrom(window)}
     WHERE w.cohort = 1 ${join ? accountConditions(scope) : segmentCondition(scope)}`;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { daysBetween, todayUtcDate } from "@/lib/dates";
+import { companyToday } from "@/lib/calendar/company-day";
+import { daysBetween } from "@/lib/dates";
 import { renewalTerms } from "@/lib/renewals/renewal-terms";
 import { assessRisk } from "@/lib/risk/assess";
 import type { Settings } from "@/lib/settings/schema";
@@ -62,7 +63,7 @@ export async function openRenewalPipeline(tx: Tx, dealId: string, settings: Sett
     renewalDate: terms.renewalDate,
     timing: settings.timing,
     calendar: settings.calendar,
-    today: todayUtcDate(now),
+    today: companyToday(now, settings.calendar.timezone),
   });
   const renewalSide = new Set(["RENEWAL_PLANNING", "RENEWAL_CALL", "RENEWAL_CLOSE"]);
   await tx.touchpoint.createMany({

@@ -43,14 +43,14 @@ function parseBody(rawBody: string) {
 }
 
 async function processClosedWon(tx: Tx, data: DealClosedWonData, now: Date): Promise<Record<string, unknown>> {
-  const closedAt = data.closedAt ? new Date(data.closedAt) : now;
   const { externalId: accountId, ...account } = data.account;
   await upsertAccountRecord(WEBHOOK_ACTOR, accountRowOf(accountId, account), { tx, now });
   for (const { email, ...contact } of data.contacts) await upsertContactRecord(WEBHOOK_ACTOR, contactRowOf(accountId, email, contact), { tx, now });
   const { externalId: dealId, ...deal } = data.deal;
   const before = await tx.deal.findUnique({ where: { externalId: dealId }, select: { closedWonAt: true } });
-  // Closing at `closedAt`: the closed-won flow starts the handoff's clock at the moment the deal closed.
-  await upsertDealRecord(WEBHOOK_ACTOR, dealRowOf(dealId, { ...deal, accountExternalId: accountId, stage: "CLOSED_WON" }), { tx, now: closedAt });
+  // The closed-won flow starts the handoff's clock at `closedAt` (the event's, else the deal's), never after `now`.
+  const closedAt = data.closedAt ?? deal.closedAt;
+  await upsertDealRecord(WEBHOOK_ACTOR, dealRowOf(dealId, { ...deal, closedAt, accountExternalId: accountId, stage: "CLOSED_WON" }), { tx, now });
   const stored = await tx.deal.findUniqueOrThrow({ where: { externalId: dealId }, select: { id: true, handoffs: { select: { id: true } }, renewal: { select: { id: true } } } });
   return {
     dealId: stored.id,

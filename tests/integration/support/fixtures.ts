@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { hashPassword } from "@/lib/server/auth/verify-credentials";
 import type { Role, Segment } from "@/lib/generated/prisma/enums";
 import type { ActingUser } from "@/lib/server/authz";
+import { closeDealWon } from "@/lib/server/deals/close-deal-won";
 
 // Each test creates its own rows with unique names.
 const unique = () => randomUUID().slice(0, 8);
@@ -165,4 +166,11 @@ export async function createRenewal(
       contractTermMonths: 12,
     },
   });
+}
+
+/** Closes a new-business or expansion deal won through the one flow and returns the handoff it opened. */
+export async function closeToHandoff(...args: Parameters<typeof closeDealWon>): Promise<string> {
+  const { handoffId } = await closeDealWon(...args);
+  if (!handoffId) throw new Error("closeDealWon opened no handoff (a renewal deal?)");
+  return handoffId;
 }

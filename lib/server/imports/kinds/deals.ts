@@ -119,7 +119,7 @@ async function writeDeal(tx: Tx, row: DealRow, lookup: DealLookup, context: Impo
     dealId = created.id;
   }
   await claimAccountsForAes(tx, aeClaims([row], lookup));
-  if (needsClosing(row, stored)) await closeDealWon(context.closer, dealId, { tx, at: context.now });
+  if (needsClosing(row, stored)) await closeDealWon(context.closer, dealId, { tx, at: context.now, closedAt: row.closedAt });
 }
 
 /** The same as writeDeal row after row, with the inserts and updates of the batch in a few statements. */
@@ -175,7 +175,7 @@ async function writeDeals(tx: Tx, rows: readonly DealRow[], lookup: DealLookup, 
   }
   await claimAccountsForAes(tx, aeClaims(rows, lookup));
   for (const row of rows) {
-    if (needsClosing(row, stored.get(row.externalId))) await closeDealWon(context.closer, idOf.get(row.externalId)!, { tx, at: context.now });
+    if (needsClosing(row, stored.get(row.externalId))) await closeDealWon(context.closer, idOf.get(row.externalId)!, { tx, at: context.now, closedAt: row.closedAt });
   }
 }
 

@@ -1,0 +1,103 @@
+import "server-only";
+import type { z } from "zod";
+import { prisma, type Tx } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { toIsoDate } from "@/lib/dates";
+import { centsToDollars } from "@/lib/imports/fields";
+import type { renewalCloseLostInput, renewalCloseOutput, renewalCloseWonInput, renewalOutput, renewalStageInput } from "@/lib/api/schemas";
+import { assertRole, type ActingUser } from "@/lib/server/authz";
+import { moveRenewalStage, STAGE_MOVER_ROLES } from "@/lib/server/renewals/move-renewal-stage";
+import { productsByName } from "@/lib/server/imports/references";
+
+// The renewal endpoints of /api/v1 (for the CRM and RevOps scripts): the same function as the renewals page
+// (moveRenewalStage), so the API moves and closes renewals with the same rules, roles and ledger writes.
+
+type RenewalOut = z.input<typeof renewalOutput>;
+
+export const renewalInclude = {
+  originalDeal: { select: { externalId: true } },
+  account: { select: { externalId: true, name: true, csm: { select: { email: true } } } },
+  products: { select: { product: { select: { name: true } } } },
+  renewedByDeal: { select: { renewal: { select: { id: true } } } },
+} satisfies Prisma.RenewalOpportunityInclude;
+
+type RenewalWithRefs = Prisma.RenewalOpportunityGetPayload<{ include: typeof renewalInclude }>;
+
+export function renewalOut(r: RenewalWithRefs): RenewalOut {
+  return {
+    id: r.id,
+    originalDealExternalId: r.originalDeal.externalId,
+    accountExternalId: r.account.externalId,
+    accountName: r.account.name,
+    name: r.name,
+    stage: r.stage,
+    amount: centsToDollars(r.amountCents),
+    renewalDate: toIsoDate(r.renewalDate),
+    originalCloseDate: toIsoDate(r.originalCloseDate),
+    contractTermMonths: r.contractTermMonths,
+    products: r.products.map((p) => p.product.name).sort(),
+    csmEmail: r.account.csm?.email ?? null,
+    closedAmount: r.closedAmountCents === null ? null : centsToDollars(r.closedAmountCents),
+    closedAt: r.closedAt?.toISOString() ?? null,
+    lossReason: r.lossReason,
+    lossAddressable: r.lossAddressable,
+    nextRenewalId: r.renewedByDeal?.renewal?.id ?? null,
+  };
+}
+
+/** Leadership, CS managers and admins see every renewal; a CSM those of their own accounts; anyone else's is "not found". */
+export function visibleRenewals(actor: ActingUser): Prisma.RenewalOpportunityWhereInput {
+  return actor.role === "CSM" ? { account: { csmId: actor.id } } : {};
+}
+
+export async function readRenewal(actor: ActingUser, id: string, tx: Tx = prisma): Promise<RenewalOut> {
+  assertRole(actor, ["ADMIN", "CS_MANAGER", "LEADERSHIP", "CSM"]);
+  const renewal = await tx.renewalOpportunity.findFirst({ where: { AND: [{ id }, visibleRenewals(actor)] }, include: renewalInclude });
+  if (!renewal) throw notFound("The renewal");
+  return renewalOut(renewal);
+}
+
+export async function moveRenewalForApi(actor: ActingUser, id: string, body: z.output<typeof renewalStageInput>): Promise<RenewalOut> {
+  assertRole(actor, STAGE_MOVER_ROLES);
+  await moveRenewalStage(actor, { renewalId: id, stage: body.stage });
+  return readRenewal(actor, id);
+}
+
+type CloseOut = z.input<typeof renewalCloseOutput>;
+
+async function closed(actor: ActingUser, id: string, result: Awaited<ReturnType<typeof moveRenewalStage>>, tx?: Tx): Promise<CloseOut> {
+  const renewal = await readRenewal(actor, id, tx);
+  return {
+    renewal,
+    movements: result.movements.map((movement) => ({ type: movement.type, amount: centsToDollars(movement.amountCents), date: renewal.renewalDate })),
+  };
+}
+
+export async function closeRenewalWonForApi(actor: ActingUser, id: string, body: z.output<typeof renewalCloseWonInput>, tx?: Tx): Promise<CloseOut> {
+  assertRole(actor, STAGE_MOVER_ROLES);
+  let productIds: string[] | undefined;
+  if (body.products) {
+    const products = await productsByName(prisma, body.products);
+    const missing = body.products.filter((name) => !products.has(name));
+    if (missing.length > 0) throw new AppError("VALIDATION", "Some products do not exist.", { products: [`unknown product${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}`] });
+    productIds = body.products.map((name) => products.get(name)!);
+  }
+  const result = await moveRenewalStage(actor, {
+    renewalId: id,
+    stage: "CLOSED_WON",
+    closedAmount: body.amount,
+    termMonths: body.termMonths,
+    productIds,
+    reason: body.reason,
+    reasonNote: body.reasonNote,
+    addressable: body.addressable,
+  }, new Date(), tx);
+  return closed(actor, id, result, tx);
+}
+
+export async function closeRenewalLostForApi(actor: ActingUser, id: string, body: z.output<typeof renewalCloseLostInput>, tx?: Tx): Promise<CloseOut> {
+  assertRole(actor, STAGE_MOVER_ROLES);
+  const result = await moveRenewalStage(actor, { renewalId: id, stage: "CLOSED_LOST", reason: body.reason, reasonNote: body.reasonNote, addressable: body.addressable }, new Date(), tx);
+  return closed(actor, id, result, tx);
+}
