@@ -1,6 +1,7 @@
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { RetentionSection } from "@/components/dashboard/retention-section";
 import { OperationsSection } from "@/components/dashboard/operations-section";
+import { ArrBridgeSection } from "@/components/dashboard/arr-bridge-section";
 import { CapacitySection } from "@/components/dashboard/capacity-section";
 import { periodLabel } from "@/lib/dashboard/period";
 import { toIsoDate } from "@/lib/dates";
@@ -36,6 +37,7 @@ export function DashboardView({ dashboard, params }: { dashboard: Dashboard; par
       </div>
       <DashboardFilters params={params} period={period} today={toIsoDate(dashboard.today)} options={dashboard.options} />
       <RetentionSection dashboard={dashboard} params={params} />
+      <ArrBridgeSection dashboard={dashboard} params={params} />
       <OperationsSection dashboard={dashboard} params={params} />
       <CapacitySection dashboard={dashboard} params={params} />
     </div>

@@ -1,11 +1,18 @@
 import Link from "next/link";
 import { Panel, Stat } from "@/components/home/stat";
-import { formatCentsWhole, formatDate, formatPercent } from "@/lib/format";
+import { formatCents, formatCentsWhole, formatDate, formatPercent } from "@/lib/format";
 import type { LeadershipHome } from "@/lib/server/home/leadership-home";
 
 function meets(ratio: number | null, targetPct: number): "good" | "bad" | undefined {
   if (ratio === null) return undefined;
   return ratio * 100 > targetPct ? "good" : "bad";
+}
+
+function arrHint(home: LeadershipHome): string {
+  const customers = `${home.activeCustomers} paying customer${home.activeCustomers === 1 ? "" : "s"} today`;
+  if (home.contracted.cents === 0n) return customers;
+  const sign = home.contracted.cents > 0n ? "+" : "";
+  return `${customers} · ${sign}${formatCents(home.contracted.cents)} contracted${home.contracted.from ? `, starts ${formatDate(home.contracted.from)}` : ""}`;
 }
 
 export function LeadershipHomeView({ home }: { home: LeadershipHome }) {
@@ -14,17 +21,17 @@ export function LeadershipHomeView({ home }: { home: LeadershipHome }) {
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Total ARR" value={formatCentsWhole(home.totalArrCents)} hint={`${home.activeCustomers} paying customers`} />
+        <Stat label="Total ARR" value={formatCents(home.totalArrCents)} hint={arrHint(home)} />
         <Stat
           label="Gross revenue retention"
           value={formatPercent(figures.grossRetention)}
-          hint={`Trailing 12 months · target > ${targets.grossRetentionPct}%`}
+          hint={`Last 12 complete months · target > ${targets.grossRetentionPct}%`}
           tone={meets(figures.grossRetention, targets.grossRetentionPct)}
         />
         <Stat
           label="Net revenue retention"
           value={formatPercent(figures.netRetention)}
-          hint={`Trailing 12 months · target > ${targets.netRetentionPct}%`}
+          hint={`Last 12 complete months · target > ${targets.netRetentionPct}%`}
           tone={meets(figures.netRetention, targets.netRetentionPct)}
         />
         <Stat label="Logo retention" value={formatPercent(figures.logoRetention)} hint={`${figures.retainedAccounts} of ${figures.cohortAccounts} cohort accounts`} />

@@ -19,6 +19,8 @@ export interface RenewalTableRow {
   csmName: string;
   segment: string;
   arr: string;
+  amountCents: string;
+  termMonths: number;
   canMove: boolean;
 }
 
@@ -26,7 +28,7 @@ const helper = createColumnHelper<Features, RenewalTableRow>();
 
 const riskTone: Record<string, string> = { High: "text-red-700 font-medium", Medium: "text-amber-700", Low: "text-emerald-700" };
 
-const columns = helper.columns([
+const columnsFor = (lossReasons: string[]) => helper.columns([
   helper.accessor("accountName", {
     id: "account",
     header: "Account",
@@ -43,7 +45,9 @@ const columns = helper.columns([
       return (
         <div className="space-y-1">
           <span>{info.getValue()}</span>
-          {row.canMove ? <StageControl renewalId={row.id} accountName={row.accountName} stage={row.stage} /> : null}
+          {row.canMove ? (
+            <StageControl renewalId={row.id} accountName={row.accountName} stage={row.stage} amountCents={row.amountCents} termMonths={row.termMonths} lossReasons={lossReasons} />
+          ) : null}
         </div>
       );
     },
@@ -54,11 +58,11 @@ const columns = helper.columns([
   helper.accessor("arr", { id: "arr", header: "ARR" }),
 ]);
 
-export function RenewalsTable({ rows }: { rows: RenewalTableRow[] }) {
+export function RenewalsTable({ rows, lossReasons }: { rows: RenewalTableRow[]; lossReasons: string[] }) {
   return (
     <DataTable
       caption="Renewal pipeline"
-      columns={columns}
+      columns={columnsFor(lossReasons)}
       data={rows}
       sortable={["account", "renewalDate", "stage", "risk", "csm", "segment", "arr"]}
       getRowId={(row) => row.id}

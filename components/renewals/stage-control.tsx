@@ -4,62 +4,144 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moveRenewalStageAction } from "@/app/(app)/renewals/actions";
 import { RENEWAL_STAGE_LABELS } from "@/lib/labels";
-import { moveStageSchema } from "@/lib/renewals/forms";
+import { dollarsToCents, isDollars, moveStageSchema } from "@/lib/renewals/forms";
 import { RENEWAL_STAGES } from "@/lib/renewals/stages";
 import type { RenewalStage } from "@/lib/generated/prisma/enums";
+import { formatCents } from "@/lib/format";
+
+export interface StageControlProps {
+  renewalId: string;
+  accountName: string;
+  stage: RenewalStage;
+  /** The ARR up for renewal, in cents as text (a downsell below it needs a reason). */
+  amountCents: string;
+  termMonths: number;
+  /** The rule settings' reasons ARR is lost. */
+  lossReasons: string[];
+}
+
+const input = "rounded-md border border-slate-300 px-1 py-0.5 text-xs";
 
 /**
- * Moves one renewal to another stage; closing won asks for the renewed ARR. Validated with the server's own
- * schema before it is sent, and refused by the server for anyone but the account's CSM or a CS manager.
+ * Moves one renewal to another stage. Closing asks what the ledger needs — won: the renewed ARR and term; lost or
+ * downsold: why, and whether it was addressable — then asks to confirm, because a closed renewal is final. Validated
+ * with the server's own schema before it is sent; the server refuses anyone but the account's CSM or a CS manager.
  */
-export function StageControl({ renewalId, accountName, stage }: { renewalId: string; accountName: string; stage: RenewalStage }) {
+export function StageControl({ renewalId, accountName, stage, amountCents, termMonths, lossReasons }: StageControlProps) {
   const router = useRouter();
   const [target, setTarget] = useState<string>("");
   const [amount, setAmount] = useState("");
+  const [term, setTerm] = useState(String(termMonths));
+  const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
+  const [addressable, setAddressable] = useState<"" | "yes" | "no">("");
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const options = RENEWAL_STAGES.filter((value) => value !== stage);
+  const id = (name: string) => `${name}-${renewalId}`;
+
+  const won = target === "CLOSED_WON";
+  const lost = target === "CLOSED_LOST";
+  const downsell = won && isDollars(amount) && dollarsToCents(amount) < BigInt(amountCents);
+  const asksReason = lost || downsell;
+
+  const payload = () => ({
+    renewalId,
+    stage: target,
+    closedAmount: won ? amount : "",
+    ...(won && term.trim() !== "" ? { termMonths: Number(term) } : {}),
+    ...(asksReason ? { reason: reason || undefined, reasonNote: note, addressable: addressable === "" ? undefined : addressable === "yes" } : {}),
+  });
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const input = { renewalId, stage: target, closedAmount: amount };
-    const parsed = moveStageSchema.safeParse(input);
+    const parsed = moveStageSchema.safeParse(payload());
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Choose a stage.");
       return;
     }
+    if (downsell && (!reason || addressable === "")) {
+      setError("A renewal won below its ARR is a downsell: say why, and whether it was addressable.");
+      return;
+    }
     setError(null);
+    if ((won || lost) && !confirming) {
+      setConfirming(true);
+      return;
+    }
     start(async () => {
-      const result = await moveRenewalStageAction(input);
+      const result = await moveRenewalStageAction(payload());
+      setConfirming(false);
       if (!result.ok) {
-        setError(result.fieldErrors?.closedAmount?.[0] ?? result.error);
+        const fields = result.fieldErrors ?? {};
+        setError(fields.closedAmount?.[0] ?? fields.termMonths?.[0] ?? fields.reason?.[0] ?? fields.reasonNote?.[0] ?? fields.addressable?.[0] ?? result.error);
         return;
       }
+      setStatus(won ? `Closed won at ${formatCents(dollarsToCents(amount))}; the next term is open.` : lost ? "Closed lost." : `Moved to ${RENEWAL_STAGE_LABELS[target as RenewalStage]}.`);
       setTarget("");
       setAmount("");
       router.refresh();
     });
   };
 
+  const confirmText = won
+    ? `Close ${accountName} won at ${isDollars(amount) ? formatCents(dollarsToCents(amount)) : amount} for ${term} months? This is final.`
+    : `Close ${accountName} lost (${reason})? Its ARR leaves the ledger on the renewal date. This is final.`;
+
   return (
     <form onSubmit={submit} className="flex flex-wrap items-center gap-1" noValidate>
-      <label className="sr-only" htmlFor={`stage-${renewalId}`}>{`Move ${accountName} to stage`}</label>
-      <select id={`stage-${renewalId}`} value={target} onChange={(event) => setTarget(event.target.value)} className="rounded-md border border-slate-300 px-1 py-0.5 text-xs">
+      <label className="sr-only" htmlFor={id("stage")}>{`Move ${accountName} to stage`}</label>
+      <select id={id("stage")} value={target} onChange={(event) => { setTarget(event.target.value); setConfirming(false); }} className={input}>
         <option value="">Move to…</option>
         {options.map((value) => (
           <option key={value} value={value}>{RENEWAL_STAGE_LABELS[value]}</option>
         ))}
       </select>
-      {target === "CLOSED_WON" ? (
+      {won ? (
         <>
-          <label className="sr-only" htmlFor={`amount-${renewalId}`}>{`Closed amount for ${accountName} (USD)`}</label>
-          <input id={`amount-${renewalId}`} value={amount} onChange={(event) => setAmount(event.target.value)} inputMode="decimal" placeholder="Renewed ARR $" className="w-28 rounded-md border border-slate-300 px-1 py-0.5 text-xs" />
+          <label className="sr-only" htmlFor={id("amount")}>{`Renewed ARR for ${accountName} (USD)`}</label>
+          <input id={id("amount")} value={amount} onChange={(event) => setAmount(event.target.value)} inputMode="decimal" placeholder="Renewed ARR $" className={`w-28 ${input}`} />
+          <label className="sr-only" htmlFor={id("term")}>{`Renewed term for ${accountName} (months)`}</label>
+          <input id={id("term")} value={term} onChange={(event) => setTerm(event.target.value)} inputMode="numeric" className={`w-12 ${input}`} title="Term in months" />
+          <span className="text-xs text-slate-500">months</span>
         </>
       ) : null}
-      <button type="submit" disabled={pending || target === ""} aria-label={`Move ${accountName}`} className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50">
-        Move
+      {asksReason ? (
+        <>
+          <label className="sr-only" htmlFor={id("reason")}>{`Why ${accountName} ${lost ? "was lost" : "downsold"}`}</label>
+          <select id={id("reason")} value={reason} onChange={(event) => setReason(event.target.value)} className={input}>
+            <option value="">{lost ? "Why lost…" : "Why lower…"}</option>
+            {lossReasons.map((value) => (
+              <option key={value} value={value}>{value}</option>
+            ))}
+          </select>
+          <label className="sr-only" htmlFor={id("addressable")}>{`Was the loss of ${accountName} addressable`}</label>
+          <select id={id("addressable")} value={addressable} onChange={(event) => setAddressable(event.target.value as "" | "yes" | "no")} className={input}>
+            <option value="">Addressable?</option>
+            <option value="yes">Addressable</option>
+            <option value="no">Not addressable</option>
+          </select>
+          {reason.toLowerCase() === "other" ? (
+            <>
+              <label className="sr-only" htmlFor={id("note")}>{`What the other reason was for ${accountName}`}</label>
+              <input id={id("note")} value={note} onChange={(event) => setNote(event.target.value)} placeholder="What happened" className={`w-40 ${input}`} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+      <button type="submit" disabled={pending || target === ""} aria-label={confirming ? `Confirm: ${confirmText}` : `Move ${accountName}`} className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50">
+        {confirming ? "Confirm" : "Move"}
       </button>
+      {confirming ? (
+        <>
+          <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-2 py-0.5 text-xs text-slate-600 underline">Cancel</button>
+          <p role="status" className="w-full text-xs text-slate-700">{confirmText}</p>
+        </>
+      ) : null}
       {error ? <span role="alert" className="w-full text-xs text-red-700">{error}</span> : null}
+      {status && !error ? <span role="status" className="w-full text-xs text-emerald-700">{status}</span> : null}
     </form>
   );
 }

@@ -8,6 +8,7 @@ export type MeasureId =
   | "netRetention"
   | "logoRetention"
   | "retentionTrend"
+  | "arrBridge"
   | "renewalVisibility"
   | "timeToFirstValue"
   | "handoffSla"
@@ -27,6 +28,10 @@ export function measureDefinitions(settings: Pick<Settings, "handoff" | "expansi
     logoRetention: "Cohort accounts still with ARR above zero at the period's end ÷ cohort accounts.",
     retentionTrend:
       "Each point is the trailing 12-month GRR / NRR / logo retention of the window ending with that month (its own cohort).",
+    arrBridge:
+      "Every account's ARR (not only the cohort) at the period's start, plus the new, expansion, contraction and churn " +
+      "movements dated in the period, equals its ARR at the period's end, to the cent. ARR lost is shown by the reason " +
+      "recorded with it (a renewal closed lost or downsold, or billing's reason) and whether it was addressable.",
     renewalVisibility:
       "Renewals due in the next 90 days (closed-won contracts ending from today to 90 days out) that have a renewal " +
       "opportunity on an account with an assigned CSM ÷ all renewals due in the next 90 days. A renewal without a CSM or " +

@@ -4,6 +4,7 @@
 export const DRILL_TABLE_IDS = [
   "retention-accounts",
   "retention-movements",
+  "bridge-movements",
   "renewals-due",
   "ttfv-accounts",
   "handoffs",

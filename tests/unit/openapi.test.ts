@@ -45,4 +45,15 @@ describe("OpenAPI document", () => {
     expect(handoffs.responses["200"].content["application/json"].schema.properties.data.items).toEqual({ $ref: "#/components/schemas/Handoff" });
     expect(JSON.stringify(doc)).not.toContain("$defs");
   });
+
+  it("documents the renewal and ledger endpoints for the CRM and RevOps scripts", () => {
+    const won = doc.paths["/renewals/{id}/close-won"]!.post;
+    expect(won.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/RenewalCloseWonInput" });
+    expect(won.parameters.map((p: any) => `${p.in}:${p.name}`)).toEqual(["path:id", "header:Idempotency-Key"]);
+    expect(doc.components.schemas.RenewalCloseLostInput.required).toEqual(expect.arrayContaining(["reason", "addressable"]));
+    expect(doc.paths["/renewals/{id}"]!.get).toBeDefined();
+    expect(doc.paths["/renewals/{id}/stage"]!.post).toBeDefined();
+    expect(doc.components.schemas.ArrMovementInput.properties.dealExternalId).toMatchObject({ type: "string" });
+    expect(doc.components.schemas.DealInput.properties.closedAt).toMatchObject({ type: "string", format: "date-time" });
+  });
 });

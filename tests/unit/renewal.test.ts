@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseIsoDate, toIsoDate } from "@/lib/dates";
 import { renewalAction, renewalAlertMarkdown, type RenewalAlertInput } from "@/lib/renewals/renewal-alert";
 import { renewalDateFor, renewalTerms } from "@/lib/renewals/renewal-terms";
+import { termNumbers } from "@/lib/renewals/term-chain";
 
 const d = parseIsoDate;
 const deal = {
@@ -112,5 +113,24 @@ describe("renewalAction", () => {
     expect(renewalAction(0, "LOW", true)).toMatch(/^Send the renewal order form/);
     expect(renewalAction(-1, "HIGH", true)).toMatch(/^The renewal date has passed/);
     expect(renewalAction(120, "LOW", true)).toMatch(/^No action yet/);
+  });
+});
+
+describe("an account's chain of renewal terms", () => {
+  it("numbers each term from the contract's first, with co-termed renewals sharing the next term", () => {
+    const rows = termNumbers([
+      { id: "r1", originalDealId: "new", renewedByDealId: "ren1" },
+      { id: "x1", originalDealId: "expansion", renewedByDealId: "ren1" },
+      { id: "r2", originalDealId: "ren1", renewedByDealId: "ren2" },
+      { id: "r3", originalDealId: "ren2", renewedByDealId: null },
+      { id: "other", originalDealId: "second-contract", renewedByDealId: null },
+    ]);
+    expect(rows.map((row) => [row.id, row.term, row.previousIds])).toEqual([
+      ["r1", 1, []],
+      ["x1", 1, []],
+      ["r2", 2, ["r1", "x1"]],
+      ["r3", 3, ["r2"]],
+      ["other", 1, []],
+    ]);
   });
 });

@@ -17,7 +17,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const raw = firstValues(await searchParams);
   const params = renewalListParams.parse(raw);
   const user = await pageUser();
-  const { page, quarters, csms } = await loadPage(() => listRenewals(user, params));
+  const { page, quarters, csms, lossReasons } = await loadPage(() => listRenewals(user, params));
   const rows = page.data.map((row) => ({
     id: row.id,
     accountId: row.accountId,
@@ -31,6 +31,8 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
     csmName: row.csmName ?? "Unassigned",
     segment: SEGMENT_LABELS[row.segment],
     arr: formatCentsWhole(row.amountCents),
+    amountCents: String(row.amountCents),
+    termMonths: row.contractTermMonths,
     canMove: row.canMove,
   }));
   // The export takes the same filters and sort as the page, without the page: every row of this view.
@@ -55,7 +57,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         )}
         <FilterSelect id="renewal-segment" name="segment" label="Segment" value={params.segment} options={options(SEGMENT_LABELS)} />
       </FilterForm>
-      <RenewalsTable rows={rows} />
+      <RenewalsTable rows={rows} lossReasons={lossReasons} />
       <Pagination currentPage={page.currentPage} totalPages={page.totalPages} count={page.count} />
     </>
   );

@@ -8,6 +8,8 @@ import type { RiskFactor } from "@/lib/risk/assess";
 import { canIdentifyExpansion, canManageAccount, findVisibleAccount } from "@/lib/server/accounts/access";
 import type { ActingUser } from "@/lib/server/authz";
 import { getSettings } from "@/lib/server/settings/get-settings";
+import { contractedArr } from "@/lib/server/ledger/ledger-day";
+import { termNumbers } from "@/lib/renewals/term-chain";
 
 // The account page: its facts, renewals, upcoming touchpoints, latest risk, the expansion opportunity and the
 // timeline of everything, for anyone who may see the account, with what they may change.
@@ -16,7 +18,8 @@ const TIMELINE_LIMIT = 300;
 
 export async function getAccount(actor: ActingUser, accountId: string, now = new Date()) {
   const access = await findVisibleAccount(actor, accountId);
-  const { calendar } = await getSettings();
+  const settings = await getSettings();
+  const { calendar } = settings;
   const today = companyToday(now, calendar.timezone);
   const account = await prisma.account.findUniqueOrThrow({
     where: { id: access.id },
@@ -37,10 +40,17 @@ export async function getAccount(actor: ActingUser, accountId: string, now = new
       firstValueAt: true,
       csm: { select: { id: true, name: true } },
       ae: { select: { id: true, name: true } },
-      renewals: { orderBy: [{ renewalDate: "asc" }, { id: "asc" }], select: { id: true, name: true, renewalDate: true, stage: true, amountCents: true, closedAmountCents: true } },
+      renewals: {
+        orderBy: [{ renewalDate: "asc" }, { id: "asc" }],
+        select: {
+          id: true, name: true, renewalDate: true, stage: true, amountCents: true, closedAmountCents: true, contractTermMonths: true,
+          originalDealId: true, renewedByDealId: true, lossReason: true, lossAddressable: true,
+        },
+      },
     },
   });
   const handoffIds = (await prisma.handoff.findMany({ where: { accountId: account.id }, select: { id: true } })).map((h) => h.id);
+  const contracted = (await contractedArr(prisma, [account.id], today)).get(account.id) ?? null;
   const renewalIds = account.renewals.map((r) => r.id);
   const [deals, handoffs, assignments, touchpoints, notifications, emails, risks, movements, meetings, audits, catalogue] = await Promise.all([
     prisma.deal.findMany({
@@ -101,6 +111,10 @@ export async function getAccount(actor: ActingUser, accountId: string, now = new
   return {
     account: { ...account, usagePct: Number(account.usagePct) },
     today,
+    /** ARR that movements dated after today add: contracted, not yet in today's ARR. */
+    contracted,
+    renewalTerms: termNumbers(account.renewals),
+    lossReasons: settings.revenue.lossReasons,
     ownedProducts: owned.map((product) => product.name).sort(),
     expansion: {
       products: upsellProducts(catalogue, owned),

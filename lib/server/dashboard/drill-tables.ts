@@ -11,6 +11,7 @@ import { csmLoadRowsSql } from "@/lib/server/dashboard/get-csm-load";
 import { openExpansionDealsFrom } from "@/lib/server/dashboard/get-expansion-pipeline";
 import { creditedMovementsFrom } from "@/lib/server/dashboard/get-expansion-credit";
 import { windowFrom } from "@/lib/server/metrics/retention-series";
+import { BRIDGE_TERMS } from "@/lib/server/dashboard/get-arr-bridge";
 
 // The rows behind each number on the dashboard. Every table is built from the same FROM/WHERE as its measure, so
 // its totals are the measure's own sums (tested).
@@ -96,6 +97,32 @@ export const DRILL_TABLES: Record<DrillTableId, DrillTable> = {
       JOIN "Account" a ON a."id" = m."accountId"
       WHERE m."date" BETWEEN ${period.start}::date AND ${period.end}::date
         AND dashboard_arr_at(s."firstMonth", s."monthEndCents", ${period.firstMonth - 1}::int) > 0 ${accountConditions(scope)}`,
+  },
+  "bridge-movements": {
+    title: "ARR movements in the period",
+    adds: "Σ effect = ending ARR − starting ARR (new + expansion − contraction − churn); narrowed to one term, Σ amount = that term of the bridge",
+    access: "dashboard",
+    columns: [
+      { key: "date", label: "Date", kind: "date", sortable: true },
+      account, segment,
+      { key: "type", label: "Type", kind: "enum", sortable: true },
+      { key: "amount", label: "Amount", kind: "cents", sortable: true, total: true },
+      { key: "effect", label: "Effect on ARR", kind: "cents", sortable: true, total: true },
+      { key: "reason", label: "Reason", kind: "text", sortable: true },
+      { key: "addressable", label: "Addressable", kind: "bool", sortable: true },
+      { key: "deal", label: "Deal", kind: "text", sortable: true },
+    ],
+    defaultSort: "date",
+    defaultDir: "asc",
+    // `focus` narrows to one term of the bridge (NEW, EXPANSION, CONTRACTION, CHURN).
+    rows: ({ scope, period, focus }) => Prisma.sql`
+      SELECT m."id", m."date", a."name" AS account, a."segment"::text AS segment, m."type"::text AS type, m."amountCents" AS amount,
+             ${SIGNED} AS effect, m."reason", m."addressable", (SELECT d."externalId" FROM "Deal" d WHERE d."id" = m."sourceDealId") AS deal
+      FROM "ArrMovement" m
+      JOIN "Account" a ON a."id" = m."accountId"
+      WHERE m."date" BETWEEN ${period.start}::date AND ${period.end}::date AND m."type" <> 'RENEWAL'
+        ${focus && (BRIDGE_TERMS as readonly string[]).includes(focus) ? Prisma.sql`AND m."type" = ${focus}::"ArrMovementType"` : Prisma.empty}
+        ${accountConditions(scope)}`,
   },
   "renewals-due": {
     title: "Renewals due in the next 90 days",

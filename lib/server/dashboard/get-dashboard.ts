@@ -14,6 +14,7 @@ import { getHandoffMeasures, type HandoffMeasures } from "@/lib/server/dashboard
 import { getCsmLoad, type CsmLoad } from "@/lib/server/dashboard/get-csm-load";
 import { getExpansionPipeline, type ExpansionPipeline } from "@/lib/server/dashboard/get-expansion-pipeline";
 import { getExpansionCredit, type ExpansionCredit } from "@/lib/server/dashboard/get-expansion-credit";
+import { getArrBridge, type ArrBridge } from "@/lib/server/dashboard/get-arr-bridge";
 import type { ActingUser } from "@/lib/server/authz";
 
 export interface CutOption {
@@ -31,6 +32,7 @@ export interface Dashboard {
   options: { csms: CutOption[]; aes: CutOption[]; csmLocked: boolean };
   retention: RetentionMeasure;
   trend: TrendPoint[];
+  bridge: ArrBridge;
   visibility: RenewalVisibility;
   ttfv: TimeToFirstValue;
   handoffs: HandoffMeasures;
@@ -45,9 +47,10 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
   dashboardScope(user, params);
   const context = await measureContext({ now });
   const seesCredit = user.role === "LEADERSHIP" || user.role === "ADMIN";
-  const [retention, trend, visibility, ttfv, handoffs, load, pipeline, credit, options] = await Promise.all([
+  const [retention, trend, bridge, visibility, ttfv, handoffs, load, pipeline, credit, options] = await Promise.all([
     getRetention(user, params, context),
     getRetentionTrend(user, params, context),
+    getArrBridge(user, params, context),
     getRenewalVisibility(user, params, context),
     getTimeToFirstValue(user, params, context),
     getHandoffMeasures(user, params, context),
@@ -65,6 +68,7 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
     options,
     retention,
     trend,
+    bridge,
     visibility,
     ttfv,
     handoffs,

@@ -8,8 +8,11 @@ import { getRetention } from "@/lib/server/dashboard/get-retention";
 import { renewalWindow } from "@/lib/server/dashboard/get-renewal-visibility";
 
 export interface LeadershipHome {
+  /** ARR as of today: every movement dated today or earlier. */
   totalArrCents: bigint;
   activeCustomers: number;
+  /** What movements dated after today will add (contracts that start later) and the first day one starts. */
+  contracted: { cents: bigint; from: Date | null };
   trailingYear: RetentionFigures;
   periodStart: Date;
   periodEnd: Date;
@@ -17,13 +20,16 @@ export interface LeadershipHome {
   renewalsNext90: { count: number; arrCents: bigint };
 }
 
-/** The headline of the leadership home: the dashboard's default period (trailing 12 months), so both show the same figures. */
+/** The headline of the leadership home: ARR as of today, and the dashboard's default period (the last 12 complete months), so both show the same figures. */
 export async function getLeadershipHome(user: ActingUser, now = new Date()): Promise<LeadershipHome> {
   assertRole(user, ["LEADERSHIP", "ADMIN"]);
   const context = await measureContext({ now });
   const { from, until } = renewalWindow(context.today);
-  const [totals, retention, renewals] = await Promise.all([
+  const [totals, contracted, retention, renewals] = await Promise.all([
     prisma.account.aggregate({ _sum: { arrCents: true }, _count: { _all: true }, where: { arrCents: { gt: 0 } } }),
+    prisma.$queryRaw<{ cents: bigint | null; from: Date | null }[]>`
+      SELECT sum(ledger_signed(type, "amountCents"))::bigint AS cents, min(date) FILTER (WHERE type IN ('NEW', 'EXPANSION')) AS "from"
+      FROM "ArrMovement" WHERE date > ${context.today}::date AND type <> 'RENEWAL'`,
     getRetention(user, dashboardParams.parse({}), context),
     prisma.renewalOpportunity.aggregate({
       _count: { _all: true },
@@ -35,6 +41,7 @@ export async function getLeadershipHome(user: ActingUser, now = new Date()): Pro
   return {
     totalArrCents: totals._sum.arrCents ?? 0n,
     activeCustomers: totals._count._all,
+    contracted: { cents: BigInt(contracted[0]?.cents ?? 0n), from: contracted[0]?.from ?? null },
     trailingYear: retention.figures,
     periodStart: retention.period.start,
     periodEnd: retention.period.end,

@@ -6,6 +6,7 @@ import { openRenewalHandoffs } from "@/lib/server/jobs/handlers/renewal-handoffs
 import { sendDailyDigests } from "@/lib/server/jobs/handlers/daily-digest";
 import { deliverEmail, deliverPendingEmails } from "@/lib/server/jobs/handlers/deliver-email";
 import { deliverSlackNotification } from "@/lib/server/slack/deliver-slack";
+import { rollLedgerForward } from "@/lib/server/jobs/handlers/ledger-roll-forward";
 import type { JobName, JobPayloads } from "@/lib/server/jobs/queues";
 
 // Every job the worker runs: its handler and, for periodic ones, when it runs.
@@ -39,6 +40,7 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   "daily-digest": (_data, { now }) => sendDailyDigests(now),
   "deliver-email": (data, { now }) => deliverEmail(data.emailId, now),
   "deliver-pending-emails": (_data, { now }) => deliverPendingEmails(now),
+  "ledger-roll-forward": (_data, { now }) => rollLedgerForward(now),
   "slack-notify": (data) => deliverSlackNotification(data.event),
 };
 
@@ -58,6 +60,8 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { name: "renewal-handoffs", cron: "10 * * * *", timezone: "UTC", onStart: true },
   { name: "renewal-alerts", cron: "15 * * * *", timezone: "UTC", onStart: true },
   { name: "deliver-pending-emails", cron: "*/5 * * * *", timezone: "UTC", onStart: true },
+  // Just after midnight company time, when the day's future-dated movements come due.
+  { name: "ledger-roll-forward", cron: "5 0 * * *", timezone: "company", onStart: true },
   // 07:00 company time; the handler skips weekends and holidays.
   { name: "daily-digest", cron: "0 7 * * *", timezone: "company", onStart: false },
 ];

@@ -142,6 +142,25 @@ function readReason(input: CloseRenewalInput, context: CloseRenewalContext): Los
   return read.value;
 }
 
+/**
+ * The next term of a renewal that closed won without one (closed before the ledger opened next terms): its renewal
+ * deal at the closed amount and the next term. Used by `npm run ledger:repair`; does nothing once the renewal has its deal.
+ */
+export async function continueClosedRenewal(tx: Tx, context: CloseRenewalContext, renewalId: string): Promise<string | null> {
+  const row = await tx.renewalOpportunity.findUniqueOrThrow({
+    where: { id: renewalId },
+    select: {
+      id: true, accountId: true, name: true, stage: true, amountCents: true, renewalDate: true, contractTermMonths: true, originalDealId: true,
+      closedAmountCents: true, renewedByDealId: true, products: { select: { productId: true } },
+    },
+  });
+  if (row.stage !== "CLOSED_WON" || row.renewedByDealId) return null;
+  const renewal: OpenRenewal = { ...row, productIds: row.products.map((p) => p.productId) };
+  const dealId = await createRenewalDeal(tx, context, renewal, { outcome: "CLOSED_WON", closedAmountCents: row.closedAmountCents ?? row.amountCents });
+  await tx.renewalOpportunity.update({ where: { id: row.id }, data: { renewedByDealId: dealId } });
+  return openNextTerm(tx, context, dealId, row.accountId);
+}
+
 /** The renewal deal Baton writes for a renewal won in Baton: the contract of the next term, owned by the contract's AE. */
 async function createRenewalDeal(tx: Tx, context: CloseRenewalContext, renewal: OpenRenewal, input: CloseRenewalInput): Promise<string> {
   const original = await tx.deal.findUniqueOrThrow({

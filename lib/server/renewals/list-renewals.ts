@@ -46,6 +46,7 @@ export interface RenewalRow {
   segment: Segment;
   amountCents: bigint;
   closedAmountCents: bigint | null;
+  contractTermMonths: number;
   /** Whether the actor may move this renewal's stage. */
   canMove: boolean;
 }
@@ -63,6 +64,7 @@ interface RawRow {
   segment: Segment;
   amountCents: bigint;
   closedAmountCents: bigint | null;
+  contractTermMonths: number;
 }
 
 const RISK_RANK = Prisma.sql`CASE risk.overall WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 END`;
@@ -108,7 +110,7 @@ async function queryRows(actor: ActingUser, params: RenewalListParams, page: { l
   return prisma.$queryRaw<RawRow[]>`
     SELECT r."id", r."name", a."id" AS "accountId", a."name" AS "accountName", r."renewalDate", r."stage"::text AS "stage",
            risk."overall"::text AS "risk", a."csmId", u."name" AS "csmName", a."segment"::text AS "segment",
-           r."amountCents", r."closedAmountCents"
+           r."amountCents", r."closedAmountCents", r."contractTermMonths"
     ${FROM}
     ${whereOf(actor, params)}
     ORDER BY ${SORT_COLUMNS[params.sort]} ${dir} NULLS LAST, r."renewalDate" ASC, r."id" ASC
@@ -130,11 +132,13 @@ export interface RenewalPipeline {
   page: Paged<RenewalRow>;
   quarters: string[];
   csms: { id: string; name: string }[];
+  /** The reasons a close lost or a downsell may give (rule settings). */
+  lossReasons: string[];
 }
 
 export async function listRenewals(actor: ActingUser, params: RenewalListParams, now = new Date()): Promise<RenewalPipeline> {
   assertRole(actor, RENEWAL_ROLES);
-  const [rows, [count], quarters, csms] = await Promise.all([
+  const [rows, [count], quarters, csms, settings] = await Promise.all([
     queryRows(actor, params, { limit: params.perPage, offset: (params.page - 1) * params.perPage }),
     prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${FROM} ${whereOf(actor, params)}`,
     prisma.$queryRaw<{ quarter: string }[]>`
@@ -142,8 +146,10 @@ export async function listRenewals(actor: ActingUser, params: RenewalListParams,
       FROM "RenewalOpportunity" r JOIN "Account" a ON a."id" = r."accountId"
       WHERE ${visibleAccountsSql(actor)} ORDER BY 1`,
     actor.role === "CSM" ? [] : prisma.user.findMany({ where: { role: "CSM" }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    getSettings(),
   ]);
   return {
+    lossReasons: settings.revenue.lossReasons,
     page: paged(await toRows(actor, rows, now), count?.count ?? 0, params.page, params.perPage),
     quarters: quarters.map((row) => row.quarter),
     csms,

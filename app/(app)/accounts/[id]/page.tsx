@@ -6,16 +6,31 @@ import { FactList } from "@/components/ui/fact-list";
 import { Panel, SimpleTable } from "@/components/home/stat";
 import { StageControl } from "@/components/renewals/stage-control";
 import { daysBetween, toIsoDate } from "@/lib/dates";
-import { formatCentsWhole, formatDate } from "@/lib/format";
+import { formatCents, formatCentsWhole, formatDate } from "@/lib/format";
 import { RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
 import { isClosedStage } from "@/lib/renewals/stages";
-import { getAccount } from "@/lib/server/accounts/get-account";
+import { getAccount, type AccountView } from "@/lib/server/accounts/get-account";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Account" };
 
 function centsToInput(cents: bigint): string {
   return cents === 0n ? "" : `${cents / 100n}${cents % 100n === 0n ? "" : `.${String(cents % 100n).padStart(2, "0")}`}`;
+}
+
+/** Today's ARR, and what contracts that start later add ("contracted, starts <date>"). */
+function arrFact(arrCents: bigint, contracted: { cents: bigint; from: Date | null } | null): string {
+  if (!contracted || contracted.cents === 0n) return formatCents(arrCents);
+  const sign = contracted.cents > 0n ? "+" : "−";
+  const abs = contracted.cents > 0n ? contracted.cents : -contracted.cents;
+  return `${formatCents(arrCents)} · ${sign}${formatCents(abs)} contracted${contracted.from ? `, starts ${formatDate(contracted.from)}` : ""}`;
+}
+
+function outcome(renewal: AccountView["renewalTerms"][number]): string {
+  const label = RENEWAL_STAGE_LABELS[renewal.stage];
+  if (renewal.stage === "CLOSED_WON" && renewal.closedAmountCents !== null) return `${label} at ${formatCents(renewal.closedAmountCents)}`;
+  if (renewal.stage === "CLOSED_LOST") return `${label}${renewal.lossReason ? ` — ${renewal.lossReason}` : ""}`;
+  return label;
 }
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
@@ -27,7 +42,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
     ["Segment", SEGMENT_LABELS[account.segment]],
     ["Industry", account.industry],
     ["Region", account.region],
-    ["ARR", formatCentsWhole(account.arrCents)],
+    ["ARR", arrFact(account.arrCents, view.contracted)],
     ["CSM", account.csm?.name ?? "Unassigned"],
     ["AE", account.ae?.name ?? "—"],
     ["Health", `${account.healthScore}/100`],
@@ -51,20 +66,30 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <Panel title="Account">
           <FactList facts={facts} />
         </Panel>
-        <Panel title="Renewals">
-          {account.renewals.length === 0 ? (
+        <Panel title="Renewal terms">
+          {view.renewalTerms.length === 0 ? (
             <p className="text-sm text-slate-500">No renewal opportunity.</p>
           ) : (
             <SimpleTable
-              caption="Renewals of this account"
-              headers={["Renewal date", "Days", "ARR", "Stage"]}
-              rows={account.renewals.map((renewal) => [
+              caption="Renewal terms of this account"
+              headers={["Term", "Renewal date", "Days", "ARR", "Outcome"]}
+              rows={view.renewalTerms.map((renewal) => [
+                `Term ${renewal.term}`,
                 formatDate(renewal.renewalDate),
                 String(daysBetween(today, renewal.renewalDate)),
-                formatCentsWhole(renewal.amountCents),
-                <div key="stage" className="space-y-1">
-                  <span>{RENEWAL_STAGE_LABELS[renewal.stage]}{renewal.closedAmountCents !== null && renewal.stage === "CLOSED_WON" ? ` (${formatCentsWhole(renewal.closedAmountCents)})` : ""}</span>
-                  {permissions.canMoveRenewals && !isClosedStage(renewal.stage) ? <StageControl renewalId={renewal.id} accountName={account.name} stage={renewal.stage} /> : null}
+                formatCents(renewal.amountCents),
+                <div key="stage" className="space-y-1" data-testid={`renewal-term-${renewal.term}`}>
+                  <span>{outcome(renewal)}</span>
+                  {permissions.canMoveRenewals && !isClosedStage(renewal.stage) ? (
+                    <StageControl
+                      renewalId={renewal.id}
+                      accountName={account.name}
+                      stage={renewal.stage}
+                      amountCents={String(renewal.amountCents)}
+                      termMonths={renewal.contractTermMonths}
+                      lossReasons={view.lossReasons}
+                    />
+                  ) : null}
                 </div>,
               ])}
             />

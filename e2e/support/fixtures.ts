@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import { one, query } from "./db";
+
+// Rows a browser test creates for itself (unique names), so its subject never depends on the seed or on another test.
+
+const id = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, "").slice(0, 20)}`;
+
+async function userId(email: string): Promise<string> {
+  return (await one<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [email])).id;
+}
+
+/** YYYY-MM-DD `days` from today (the database's date). */
+async function dayFromToday(days: number): Promise<string> {
+  return (await one<{ day: string }>(`SELECT to_char(current_date + $1::int, 'YYYY-MM-DD') AS day`, [days])).day;
+}
+
+/**
+ * A Mid-Market customer of csm@ / ae@baton.test with one contract of `amountCents`, signed 11 months ago, whose renewal
+ * is due in `renewalInDays`: the account, the closed-won deal, its NEW movement and its renewal opportunity.
+ */
+export async function customerWithRenewal(input: { name?: string; amountCents: bigint; renewalInDays: number }) {
+  const name = input.name ?? `Ledger E2E ${randomUUID().slice(0, 8)}`;
+  const [csmId, aeId] = await Promise.all([userId("csm@baton.test"), userId("ae@baton.test")]);
+  const accountId = id("acc");
+  const dealId = id("deal");
+  const renewalDate = await dayFromToday(input.renewalInDays);
+  const start = (await one<{ day: string }>(`SELECT to_char($1::date - interval '12 months', 'YYYY-MM-DD') AS day`, [renewalDate])).day;
+  await query(
+    `INSERT INTO "Account" (id, "externalId", name, segment, industry, region, timezone, "primaryLanguage", "csmId", "aeId", "initialSignedAt", "updatedAt")
+     VALUES ($1, $1, $2, 'MID_MARKET', 'Software', 'NA', 'America/New_York', 'English', $3, $4, $5::date, now())`,
+    [accountId, name, csmId, aeId, start],
+  );
+  await query(
+    `INSERT INTO "Deal" (id, "externalId", "accountId", name, type, stage, "amountCents", "termMonths", "closeDate", "contractStart", "ownerId", "closedWonAt", "updatedAt")
+     VALUES ($1, $1, $2, $3, 'NEW', 'CLOSED_WON', $4, 12, $5::date, $5::date, $6, $5::date, now())`,
+    [dealId, accountId, `${name} — New business`, input.amountCents.toString(), start, aeId],
+  );
+  await query(
+    `INSERT INTO "ArrMovement" (id, "accountId", date, type, "amountCents", "sourceDealId", "contractDealId") VALUES ($1, $2, $3::date, 'NEW', $4, $5, $5)`,
+    [id("mv"), accountId, start, input.amountCents.toString(), dealId],
+  );
+  const renewalId = id("ren");
+  await query(
+    `INSERT INTO "RenewalOpportunity" (id, "accountId", "originalDealId", name, "amountCents", "renewalDate", "originalCloseDate", "contractTermMonths", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6::date, $7::date, 12, now())`,
+    [renewalId, accountId, dealId, `${name} — Renewal ${renewalDate}`, input.amountCents.toString(), renewalDate, start],
+  );
+  return { accountId, dealId, renewalId, name, renewalDate };
+}
+
+/** An open new-business deal of ae@baton.test on a new account, ready to be marked closed-won. */
+export async function openDeal(input: { amountCents: bigint }) {
+  const name = `New Logo E2E ${randomUUID().slice(0, 8)}`;
+  const aeId = await userId("ae@baton.test");
+  const accountId = id("acc");
+  const dealId = id("deal");
+  await query(
+    `INSERT INTO "Account" (id, "externalId", name, segment, industry, region, timezone, "primaryLanguage", "aeId", "updatedAt")
+     VALUES ($1, $1, $2, 'MID_MARKET', 'Software', 'NA', 'America/New_York', 'English', $3, now())`,
+    [accountId, name, aeId],
+  );
+  await query(
+    `INSERT INTO "Deal" (id, "externalId", "accountId", name, type, stage, "amountCents", "termMonths", "closeDate", "ownerId", "updatedAt")
+     VALUES ($1, $1, $2, $3, 'NEW', 'NEGOTIATION', $4, 12, current_date, $5, now())`,
+    [dealId, accountId, `${name} — Platform`, input.amountCents.toString(), aeId],
+  );
+  return { accountId, dealId, name };
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { lastDayOf, resolvePeriod, type Period } from "@/lib/dashboard/period";
+import type { DashboardParams } from "@/lib/dashboard/params";
+import type { ArrMovementType } from "@/lib/generated/prisma/enums";
+import type { ActingUser } from "@/lib/server/authz";
+import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
+import { accountConditions, dashboardScope, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
+
+// The ARR bridge (SPEC "Measures"): starting ARR + new + expansion − contraction − churn = ending ARR for the period
+// and cut, to the cent, with the ARR lost by reason. Starting and ending ARR are every account's ARR (not a cohort) at
+// the start (movements before the first day) and the end (movements up to the last day, or today); the terms are the
+// movements dated in the period. Starting and ending ARR read the per-account series, the terms the movements.
+
+export const BRIDGE_TERMS = ["NEW", "EXPANSION", "CONTRACTION", "CHURN"] as const satisfies readonly ArrMovementType[];
+export type BridgeTerm = (typeof BRIDGE_TERMS)[number];
+
+export interface LossByReason {
+  type: "CHURN" | "CONTRACTION";
+  reason: string | null;
+  addressable: boolean | null;
+  amountCents: bigint;
+  accounts: number;
+}
+
+export interface ArrBridge {
+  period: Period;
+  startingCents: bigint;
+  newCents: bigint;
+  expansionCents: bigint;
+  contractionCents: bigint;
+  churnCents: bigint;
+  endingCents: bigint;
+  /** starting + new + expansion − contraction − churn − ending: zero when the ledger reconciles (always, by construction of the series). */
+  unreconciledCents: bigint;
+  losses: LossByReason[];
+}
+
+const join = (scope: DashboardScope) => (hasAccountConditions(scope) ? Prisma.sql`JOIN "Account" a ON a."id" = m."accountId"` : Prisma.empty);
+
+/** ARR of every account in the scope at the period's start and end (series month ends; a period ending today takes back later movements). */
+export function bridgeEndsSql(scope: DashboardScope, period: Period): Prisma.Sql {
+  const later = period.toDate
+    ? Prisma.sql`(SELECT coalesce(sum(ledger_signed(m."type", m."amountCents")), 0) FROM "ArrMovement" m ${join(scope)}
+                  WHERE m."date" > ${period.end}::date AND m."date" <= ${lastDayOf(period.lastMonth)}::date ${accountConditions(scope)})`
+    : Prisma.sql`0`;
+  return Prisma.sql`
+    SELECT coalesce(sum(dashboard_arr_at(s."firstMonth", s."monthEndCents", ${period.firstMonth - 1}::int)), 0)::bigint AS starting,
+           (coalesce(sum(dashboard_arr_at(s."firstMonth", s."monthEndCents", ${period.lastMonth}::int)), 0) - ${later})::bigint AS ending
+    FROM "AccountArrSeries" s
+    ${hasAccountConditions(scope) ? Prisma.sql`JOIN "Account" a ON a."id" = s."accountId"` : Prisma.empty}
+    WHERE TRUE ${accountConditions(scope)}`;
+}
+
+/** The movements of the period in the scope (aliased `m`, with the account as `a` when the scope needs it). */
+export function bridgeMovementsFrom(scope: DashboardScope, period: Period): Prisma.Sql {
+  return Prisma.sql`
+    FROM "ArrMovement" m ${join(scope)}
+    WHERE m."date" BETWEEN ${period.start}::date AND ${period.end}::date AND m."type" <> 'RENEWAL' ${accountConditions(scope)}`;
+}
+
+export async function getArrBridge(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<ArrBridge> {
+  const scope = dashboardScope(user, params);
+  const { today } = await measureContext(context);
+  const period = resolvePeriod(params.period, today, params.from, params.to);
+  const [ends, terms, losses] = await Promise.all([
+    prisma.$queryRaw<{ starting: bigint; ending: bigint }[]>(bridgeEndsSql(scope, period)),
+    prisma.$queryRaw<{ type: BridgeTerm; cents: bigint }[]>`
+      SELECT m."type"::text AS type, sum(m."amountCents")::bigint AS cents ${bridgeMovementsFrom(scope, period)} GROUP BY m."type"`,
+    prisma.$queryRaw<{ type: "CHURN" | "CONTRACTION"; reason: string | null; addressable: boolean | null; cents: bigint; accounts: number }[]>`
+      SELECT m."type"::text AS type, m."reason", m."addressable", sum(m."amountCents")::bigint AS cents, count(DISTINCT m."accountId")::int AS accounts
+      ${bridgeMovementsFrom(scope, period)} AND m."type" IN ('CHURN', 'CONTRACTION')
+      GROUP BY m."type", m."reason", m."addressable"
+      ORDER BY cents DESC, m."reason" NULLS LAST`,
+  ]);
+  const term = (type: BridgeTerm) => BigInt(terms.find((row) => row.type === type)?.cents ?? 0n);
+  const startingCents = BigInt(ends[0]?.starting ?? 0n);
+  const endingCents = BigInt(ends[0]?.ending ?? 0n);
+  const [newCents, expansionCents, contractionCents, churnCents] = BRIDGE_TERMS.map(term) as [bigint, bigint, bigint, bigint];
+  return {
+    period,
+    startingCents,
+    newCents,
+    expansionCents,
+    contractionCents,
+    churnCents,
+    endingCents,
+    unreconciledCents: startingCents + newCents + expansionCents - contractionCents - churnCents - endingCents,
+    losses: losses.map((row) => ({ type: row.type, reason: row.reason, addressable: row.addressable, amountCents: BigInt(row.cents), accounts: row.accounts })),
+  };
+}
