@@ -23,7 +23,7 @@ test.describe("leadership dashboard", () => {
     await signIn(page, "leader@baton.test");
     await page.getByRole("link", { name: "Dashboard", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
-    await expect(page.getByTestId("dashboard-period")).toContainText("Trailing 12 months");
+    await expect(page.getByTestId("dashboard-period")).toContainText("Last 12 complete months");
     for (const title of ["Gross revenue retention", "Net revenue retention", "Renewal visibility at 90 days", "Time to first value", "Handoff SLA"]) {
       await expect(page.getByRole("heading", { name: title })).toBeVisible();
     }
@@ -34,7 +34,7 @@ test.describe("leadership dashboard", () => {
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/period=6m/);
     await expect(page).toHaveURL(/segment=ENTERPRISE/);
-    await expect(page.getByTestId("dashboard-period")).toContainText("Trailing 6 months");
+    await expect(page.getByTestId("dashboard-period")).toContainText("Last 6 complete months");
     await expect(page.getByTestId("dashboard-cut")).toHaveText("Enterprise");
 
     const numeratorLink = page.getByRole("link", { name: /^NRR numerator / });

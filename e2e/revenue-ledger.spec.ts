@@ -58,12 +58,15 @@ test.describe("the revenue ledger", () => {
     const bridge = page.getByTestId("arr-bridge");
     await expect(bridge).toBeVisible();
     const value = async (label: string) => cents((await bridge.getByRole("row", { name: label }).getByRole("cell").textContent()) ?? "");
-    const [starting, added, expansion, contraction, churn, ending] = await Promise.all(
+    const [starting, added, expansion, contraction, churn, ending] = (await Promise.all(
       ["Starting ARR", "+ New", "+ Expansion", "− Contraction", "− Churn", "= Ending ARR"].map(value),
-    );
+    )) as [bigint, bigint, bigint, bigint, bigint, bigint];
     expect(starting + added + expansion - contraction - churn).toBe(ending);
     await bridge.getByRole("link", { name: /^New / }).click();
     await expect(page.getByRole("heading", { name: "ARR movements in the period" })).toBeVisible();
+    await expect(page).toHaveURL(/focus=NEW/);
+    // The newest movement first: today's close.
+    await page.goto(`${page.url()}&sort=date&dir=desc`);
     await expect(page.getByRole("row", { name: new RegExp(deal.name) })).toContainText("$48,000.25");
   });
 });
