@@ -373,3 +373,37 @@ describe("the ledger's rules, one at a time", () => {
     expect(await arrAt("ACME", "2025-12-31")).toBe(1n);
   });
 });
+
+describe("npm run ledger:repair — data from before the ledger", () => {
+  it("writes the missing ARR movement and the missing next term once, and reports what the ledger refuses", async () => {
+    const { admin } = await company();
+    await importFile(admin, "accounts", ACCOUNTS, "2024-01-02T14:00:00Z");
+    await importFile(admin, "deals", DEAL_HEADER + dealLine("OLD", "ACME", "40000.00", "2024-02-01", "2024-02-01") + dealLine("BLOCKED", "BETA", "5000.00", "2024-02-01", "2024-02-01"), "2024-02-02T14:00:00Z");
+    // As the first version left things: the closed-won deal wrote no movement, the renewal closed won opened no next term.
+    await prisma.arrMovement.deleteMany({ where: { contractDeal: { externalId: "OLD" } } });
+    const old = await renewalOf("OLD");
+    await prisma.renewalOpportunity.update({ where: { id: old.id }, data: { stage: "CLOSED_WON", closedAmountCents: 4_200_000n, closedAt: new Date("2025-01-20T15:00:00Z") } });
+    // Beta's history already churned it before its deal's start: its movement would break the ledger.
+    await prisma.arrMovement.deleteMany({ where: { contractDeal: { externalId: "BLOCKED" } } });
+    await prisma.arrMovement.createMany({
+      data: [
+        { accountId: await accountId("BETA"), date: day("2024-01-01"), type: "NEW", amountCents: 100n },
+        { accountId: await accountId("BETA"), date: day("2024-03-01"), type: "CHURN", amountCents: 100n },
+      ],
+    });
+
+    const dryRun = await repairLedger({ apply: false });
+    expect([...dryRun.movementsWritten].sort()).toEqual(["BLOCKED", "OLD"]);
+    expect(dryRun).toMatchObject({ nextTermsOpened: [old.name], refused: [] });
+    expect(await prisma.arrMovement.count({ where: { account: { externalId: "ACME" } } })).toBe(0);
+
+    const applied = await repairLedger({ apply: true, now: new Date("2025-02-01T15:00:00Z") });
+    expect(applied.movementsWritten).toEqual(["OLD"]);
+    expect(applied.refused).toEqual([{ record: "deal BLOCKED", reason: "the account churned on 2024-03-01, and this would leave its ARR at $5,000.00 after the churn instead of zero" }]);
+    expect(await arrAt("ACME", "2024-12-31")).toBe(4_000_000n);
+    const next = await prisma.renewalOpportunity.findFirstOrThrow({ where: { accountId: await accountId("ACME"), stage: "RENEWAL_PENDING" } });
+    expect(next).toMatchObject({ amountCents: 4_200_000n, renewalDate: day("2026-02-01") });
+    expect((await repairLedger({ apply: true })).nextTermsOpened).toEqual([]);
+    expect(await prisma.renewalOpportunity.count({ where: { accountId: await accountId("ACME") } })).toBe(2);
+  });
+});
