@@ -399,7 +399,7 @@ describe("npm run ledger:repair — data from before the ledger", () => {
 
     const applied = await repairLedger({ apply: true, now: new Date("2025-02-01T15:00:00Z") });
     expect(applied.movementsWritten).toEqual(["OLD"]);
-    expect(applied.refused).toEqual([{ record: "deal BLOCKED", reason: "the account churned on 2024-03-01, and this would leave its ARR at $5,000.00 after the churn instead of zero" }]);
+    expect(applied.refused).toEqual([{ record: "deal BLOCKED", reason: "Refused: the account churned on 2024-03-01, and this would leave its ARR at $5,000.00 after the churn instead of zero." }]);
     expect(await arrAt("ACME", "2024-12-31")).toBe(4_000_000n);
     const next = await prisma.renewalOpportunity.findFirstOrThrow({ where: { accountId: await accountId("ACME"), stage: "RENEWAL_PENDING" } });
     expect(next).toMatchObject({ amountCents: 4_200_000n, renewalDate: day("2026-02-01") });
