@@ -5,7 +5,7 @@ import { Panel, SimpleTable } from "@/components/home/stat";
 import { formatBusinessTimeLeft } from "@/lib/business-hours";
 import { formatCentsWhole, formatDate, formatDateTime } from "@/lib/format";
 import { HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS, SEGMENT_LABELS } from "@/lib/labels";
-import { hundredthsText } from "@/lib/assignment/snapshot";
+import { unitsText } from "@/lib/assignment/score";
 import type { AssignmentReview } from "@/lib/server/assignments/get-assignment-review";
 
 const TOP_SHOWN = 3;
@@ -68,7 +68,7 @@ export function ReviewView({ review }: { review: AssignmentReview }) {
   const candidates = snapshot?.candidates ?? [];
   const top = candidates[0] ?? null;
   const accountArr = snapshot ? BigInt(snapshot.accountArrCents) : 0n;
-  const option = (candidate: (typeof candidates)[number]) => ({ id: candidate.userId, name: candidate.name, score: hundredthsText(candidate.scoreHundredths) });
+  const option = (candidate: (typeof candidates)[number]) => ({ id: candidate.userId, name: candidate.name, score: unitsText(candidate.scoreUnits) });
 
   return (
     <div className="space-y-6">
@@ -106,7 +106,7 @@ export function ReviewView({ review }: { review: AssignmentReview }) {
                   return [
                     String(candidate.rank),
                     candidate.name,
-                    hundredthsText(candidate.scoreHundredths),
+                    unitsText(candidate.scoreUnits),
                     live ? `${live.accounts}/${live.maxAccounts}` : "inactive",
                     live ? `${formatCentsWhole(live.arrCents)} of ${formatCentsWhole(live.maxArrCents)}` : "—",
                   ];
