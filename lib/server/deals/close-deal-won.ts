@@ -10,6 +10,7 @@ import { instantToZoned } from "@/lib/zoned-time";
 import { parseIsoDate } from "@/lib/dates";
 import { openRenewalPipeline } from "@/lib/server/renewals/open-renewal-pipeline";
 import { enqueueBestEffort } from "@/lib/server/jobs/enqueue";
+import { suggestCsmAtClose } from "@/lib/server/assignments/suggest-at-close";
 
 export interface CloseDealWonResult {
   handoffId: string;
@@ -20,7 +21,7 @@ export interface CloseDealWonResult {
 /**
  * The one closed-won flow. The deal page, imports, the API and the CRM webhook all call this. In one
  * transaction it opens the 72-hour handoff and the renewal pipeline (renewal opportunity, touchpoints,
- * initial risk); the CSM suggestion follows when the handoff is submitted. Safe to call twice or concurrently: the deal row is locked and the handoff is unique per deal.
+ * initial risk) and the CSM suggestion. Safe to call twice or concurrently: the deal row is locked and the handoff is unique per deal.
  */
 export async function closeDealWon(
   actor: Actor,
@@ -81,6 +82,7 @@ async function closeInTransaction(tx: Tx, actor: Actor, dealId: string, at: Date
   });
 
   await openRenewalPipeline(tx, dealId, settings, at, actorId(actor));
+  await suggestCsmAtClose(tx, handoff.id, at);
 
   await recordAudit(tx, {
     actorId: actorId(actor),
