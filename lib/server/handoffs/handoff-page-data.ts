@@ -23,6 +23,11 @@ export async function getHandoffPageData(actor: ActingUser, handoffId: string) {
         competitor: deal.competitor,
         technicalRequirements: deal.technicalRequirements,
         integrations: deal.integrations,
+        risks: deal.risks,
+        implementationTimeline: deal.implementationTimeline,
+        segment: handoff.account.segment,
+        strategic: handoff.account.strategic,
+        needsOnsite: handoff.account.needsOnsite,
         contacts: handoff.account.contacts,
       })
     : handoff.checklist;
