@@ -70,7 +70,7 @@ export async function getHandoffView(actor: ActingUser, handoffId: string, now =
         documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, originalName: true, sizeBytes: true, tags: true, createdAt: true } },
         emails: { where: { kind: "CLIENT_INTRODUCTION" }, orderBy: { createdAt: "desc" }, select: { subject: true, toEmails: true, ccEmails: true, sentAt: true } },
         milestones: { orderBy: { position: "asc" }, select: { name: true, dueDate: true } },
-        assignments: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, suggestedCsm: { select: { name: true } } } },
+        assignments: { orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 1, select: { id: true, status: true, suggestedCsm: { select: { name: true } } } },
       },
     }),
     getSettings(),

@@ -7,6 +7,8 @@ import { DocumentsPanel } from "@/components/handoffs/policy/documents-panel";
 import { IntroductionForm } from "@/components/handoffs/policy/introduction-form";
 import { MeetingForm } from "@/components/handoffs/policy/meeting-form";
 import { SkipForm } from "@/components/handoffs/skip-form";
+import { AcknowledgeForm } from "@/components/handoffs/acknowledge-form";
+import { NextStepsPanel } from "@/components/handoffs/next-steps-panel";
 import { HandoffWizard } from "@/components/handoffs/wizard/handoff-wizard";
 import type { RailItem } from "@/components/handoffs/wizard/progress-rail";
 import { toIsoDate } from "@/lib/dates";
@@ -24,7 +26,7 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const { step } = searchSchema.parse(search);
   const user = await pageUser();
-  const { view, introduction, checklist, submitBlockers, submitted } = await loadPage(() => getHandoffPageData(user, id));
+  const { view, introduction, checklist, submitBlockers, submitted, closeDate, nextSteps, pendingAssignmentId } = await loadPage(() => getHandoffPageData(user, id));
   const { handoff, permissions, timezone } = view;
   const stepOf = (key: string) => handoff.policySteps.find((s) => s.step === key);
   const when = (date: Date | null | undefined) => (date ? formatDateTime(date, timezone) : "");
@@ -39,7 +41,7 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
       key: "CLIENT_INTRODUCTION",
       label: "2. Client introduction",
       status: stepOf("CLIENT_INTRODUCTION")?.completedAt ? "complete" : handoff.account.csm ? "incomplete" : "blocked",
-      detail: handoff.account.csm ? `Introduce ${handoff.account.csm.name}` : "Waiting for a CSM to be assigned",
+      detail: handoff.account.csm ? `Introduce ${handoff.account.csm.name}` : "Waiting for a CS manager to approve the CSM",
     },
     { key: "DOCUMENTATION_TRANSFER", label: "3. Documentation transfer", status: stepOf("DOCUMENTATION_TRANSFER")?.completedAt ? "complete" : "incomplete", detail: "Signed contract, SOW, value projection" },
     {
@@ -69,8 +71,17 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
       ) : (
         <ClockBanner dueAt={handoff.dueAt} businessMsLeft={view.businessMsLeft} completedAt={handoff.completedAt} withinSla={handoff.completedWithinSla} timezone={timezone} slaHours={view.slaHours} />
       )}
+      <NextStepsPanel steps={nextSteps} assignmentHref={pendingAssignmentId && (user.role === "CS_MANAGER" || user.role === "ADMIN") ? `/assignments/${pendingAssignmentId}` : null} />
+      {permissions.acknowledge ? (
+        <div id="acknowledge" className="scroll-mt-4">
+          <p className="mb-2 text-sm text-slate-700">The AE and the CS manager have completed this handoff. Read the <Link className="text-brand-700 underline" href={`/handoffs/${handoff.id}/document`}>handoff document</Link>, then acknowledge it and rate it.</p>
+          <AcknowledgeForm handoffId={handoff.id} />
+        </div>
+      ) : null}
       <HandoffWizard
         handoffId={handoff.id}
+        closeDate={closeDate}
+        nextSteps={nextSteps}
         version={handoff.version}
         checklist={checklist}
         products={view.products}
