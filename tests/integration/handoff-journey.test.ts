@@ -196,3 +196,24 @@ describe("Mark closed-won, confirmed", () => {
     await expect(previewCloseWon(ae, deal.id, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
+
+describe("the account page", () => {
+  it("shows the stakeholders and the Closed Won Assets, downloadable by those who may see the handoff", async () => {
+    const { ae, account, handoffId, product } = await closedDeal();
+    const { getAccount } = await import("@/lib/server/accounts/get-account");
+    await saveChecklist(ae, { handoffId, version: 1, checklist: completeChecklistFor([product.id]) });
+    await submitHandoff(ae, handoffId);
+    await uploadHandoffDocument(ae, { handoffId, kind: "SIGNED_CONTRACT", fileName: "Signed contract.pdf" }, PDF_BYTES);
+    const csm = await createCsm();
+    await prisma.account.update({ where: { id: account.id }, data: { csmId: csm.id } });
+    // An AE who is the account's AE but sold none of its deals sees the account, not its handoff documents.
+    const accountAe = await createUser("AE");
+    await prisma.account.update({ where: { id: account.id }, data: { aeId: accountAe.id } });
+
+    const asCsm = await getAccount(csm, account.id);
+    expect(asCsm.contacts.map((c) => [c.name, c.role, c.priority])).toEqual([["Ana Ruiz", "CHAMPION", "HIGH"]]);
+    expect(asCsm.closedWonAssets.map((d) => [d.kind, d.originalName, d.canDownload])).toEqual([["SIGNED_CONTRACT", "Signed contract.pdf", true]]);
+    expect((await getAccount(ae, account.id)).closedWonAssets[0]?.canDownload).toBe(true);
+    expect((await getAccount(accountAe, account.id)).closedWonAssets[0]?.canDownload).toBe(false);
+  });
+});

@@ -4,7 +4,7 @@ import { CloseWonButton } from "@/components/deals/close-won-button";
 import { Panel } from "@/components/home/stat";
 import { FactList } from "@/components/ui/fact-list";
 import { parseIsoDate } from "@/lib/dates";
-import { formatCentsWhole, formatDate, formatDateTimeInZone, formatMoney } from "@/lib/format";
+import { formatDate, formatDateTimeInZone, formatMoney } from "@/lib/format";
 import { previewCloseWon } from "@/lib/server/deals/mark-closed-won";
 import { DEAL_STAGE_LABELS, HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS, SEGMENT_LABELS } from "@/lib/labels";
 import { getDeal } from "@/lib/server/deals/get-deal";
