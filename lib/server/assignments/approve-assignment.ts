@@ -137,6 +137,8 @@ async function assign(
     data: { status, chosenCsmId: csm.userId, decidedById: actor.id, decidedAt: now, reason: input.reason, effectiveDate },
   });
   await onCsmAssigned(tx, { accountId: assignment.accountId, handoffId: assignment.handoffId, csmId: csm.userId, now });
+  // Renewal planning is the CSM's: open Renewal handoffs of the account pass to them.
+  await tx.handoff.updateMany({ where: { accountId: assignment.accountId, type: "RENEWAL", status: { in: ["IN_PROGRESS", "SUBMITTED"] } }, data: { ownerId: csm.userId } });
 
   const snapshot = parseSnapshot(assignment.candidates);
   const atSuggestion = snapshot?.candidates.find((candidate) => candidate.userId === csm.userId) ?? null;

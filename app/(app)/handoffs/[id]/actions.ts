@@ -9,6 +9,7 @@ import { logHandoffMeeting, logHandoffMeetingInput } from "@/lib/server/handoffs
 import { saveChecklist, saveChecklistInput } from "@/lib/server/handoffs/save-checklist";
 import { skipHandoff, skipHandoffInput } from "@/lib/server/handoffs/skip-handoff";
 import { submitHandoff } from "@/lib/server/handoffs/submit-handoff";
+import { handoffMeetingTimes, meetingSlotsInput, moveCallInput, moveHandoffCall } from "@/lib/server/handoffs/meeting-times";
 
 const paths = (input: unknown) => {
   const id = (input as { handoffId?: unknown })?.handoffId;
@@ -45,4 +46,12 @@ export async function accountSetupAction(input: unknown) {
 
 export async function acknowledgeHandoffAction(input: unknown) {
   return runAction(acknowledgeHandoffInput, input, acknowledgeHandoff, { revalidate: paths(input), message: "Handoff acknowledged." });
+}
+
+export async function moveHandoffCallAction(input: unknown) {
+  return runAction(moveCallInput, input, moveHandoffCall, { revalidate: paths(input), message: "Handoff call moved; the updated invitation is on its way." });
+}
+
+export async function handoffMeetingTimesAction(input: unknown) {
+  return runAction(meetingSlotsInput, input, handoffMeetingTimes);
 }

@@ -9,6 +9,8 @@ import { MeetingForm } from "@/components/handoffs/policy/meeting-form";
 import { SkipForm } from "@/components/handoffs/skip-form";
 import { AcknowledgeForm } from "@/components/handoffs/acknowledge-form";
 import { NextStepsPanel } from "@/components/handoffs/next-steps-panel";
+import { HandoffCallPanel } from "@/components/handoffs/handoff-call-panel";
+import { handoffCallTimes } from "@/lib/server/handoffs/meeting-times";
 import { HandoffWizard } from "@/components/handoffs/wizard/handoff-wizard";
 import type { RailItem } from "@/components/handoffs/wizard/progress-rail";
 import { toIsoDate } from "@/lib/dates";
@@ -27,6 +29,7 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
   const { step } = searchSchema.parse(search);
   const user = await pageUser();
   const { view, introduction, checklist, submitBlockers, submitted, closeDate, nextSteps, pendingAssignmentId } = await loadPage(() => getHandoffPageData(user, id));
+  const call = await loadPage(() => handoffCallTimes(user, id));
   const { handoff, permissions, timezone } = view;
   const stepOf = (key: string) => handoff.policySteps.find((s) => s.step === key);
   const when = (date: Date | null | undefined) => (date ? formatDateTime(date, timezone) : "");
@@ -72,6 +75,7 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
         <ClockBanner dueAt={handoff.dueAt} businessMsLeft={view.businessMsLeft} completedAt={handoff.completedAt} withinSla={handoff.completedWithinSla} timezone={timezone} slaHours={view.slaHours} />
       )}
       <NextStepsPanel steps={nextSteps} assignmentHref={pendingAssignmentId && (user.role === "CS_MANAGER" || user.role === "ADMIN") ? `/assignments/${pendingAssignmentId}` : null} />
+      {call ? <HandoffCallPanel handoffId={handoff.id} when={call.when} attendees={call.attendees} canMove={call.canMove} slots={call.slots} /> : null}
       {permissions.acknowledge ? (
         <div id="acknowledge" className="scroll-mt-4">
           <p className="mb-2 text-sm text-slate-700">The AE and the CS manager have completed this handoff. Read the <Link className="text-brand-700 underline" href={`/handoffs/${handoff.id}/document`}>handoff document</Link>, then acknowledge it and rate it.</p>
