@@ -138,3 +138,11 @@ export function roundedScoreText(units: number): string {
   const abs = Math.abs(hundredths);
   return `${hundredths < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
+
+/** A stored score (the Decimal column's text, e.g. "211.60000000") as the breakdown writes it: "211.60". */
+export function storedScoreText(decimal: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
+  if (!match) return decimal;
+  const fraction = (match[3] ?? "").replace(/0+$/, "").padEnd(2, "0");
+  return `${match[1]}${match[2]}.${fraction}`;
+}
