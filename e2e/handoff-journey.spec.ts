@@ -43,7 +43,7 @@ for (const device of DEVICES) {
       await page.goto(`/deals/${dealId}`);
       await page.getByRole("button", { name: "Mark closed-won" }).click();
       const dialog = page.getByRole("dialog", { name: `Mark ${dealName} closed-won?` });
-      await expect(dialog.getByText("Close date")).toBeVisible();
+      await expect(dialog.getByText("Close date", { exact: true })).toBeVisible();
       await expect(dialog.getByText(/\(today\)/)).toBeVisible();
       await dialog.getByRole("button", { name: "Confirm closed-won" }).click();
       await expect(page.getByRole("status").filter({ hasText: "nothing is saved until then" })).toBeVisible();
@@ -89,7 +89,14 @@ for (const device of DEVICES) {
       await card.getByLabel("Role (stakeholder 1)").selectOption("CHAMPION");
       await card.getByLabel("Email (stakeholder 1)").fill("morgan.lee@journey-e2e.test");
       await card.getByLabel("Priority (stakeholder 1)").selectOption("HIGH");
-      await expect(card.getByRole("button", { name: "Remove stakeholder 1" })).toBeInViewport({ ratio: 1 });
+      // Every field of the card, down to its last button, fits the screen's width: nothing is off to the side.
+      const remove = card.getByRole("button", { name: "Remove stakeholder 1" });
+      await remove.scrollIntoViewIfNeeded();
+      await expect(remove).toBeInViewport({ ratio: 1 });
+      for (const field of ["Email (stakeholder 1)", "Priority (stakeholder 1)", "Notes (stakeholder 1)"]) {
+        const box = await card.getByLabel(field).boundingBox();
+        expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(device.viewport.width);
+      }
       await noSidewaysScroll(page);
 
       await openStep(page, "Implementation timeline");

@@ -78,6 +78,17 @@ export function ReviewView({ review }: { review: AssignmentReview }) {
         {snapshot ? <p className="mt-3 text-xs text-slate-500">Suggestion made {formatDateTime(new Date(snapshot.computedAt), "UTC")} UTC; scores are as they were then, the books below are as they are now.</p> : null}
       </Panel>
 
+      {snapshot?.rescored ? (
+        <section aria-labelledby="rescored-heading" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm">
+          <h2 id="rescored-heading" className="font-semibold">Re-scored after a checklist change</h2>
+          <p className="mt-1">The AE changed what the assignment depends on ({formatDateTime(new Date(snapshot.rescored.at), "UTC")} UTC); the candidates below are scored on the new facts.</p>
+          <ul className="mt-1 list-disc pl-5">
+            {snapshot.rescored.changes.map((change) => <li key={change.field}><strong>{change.field}</strong>: {change.from} → {change.to}</li>)}
+          </ul>
+          {snapshot.rescored.previousTop ? <p className="mt-1">Top candidate before: {snapshot.rescored.previousTop}.</p> : null}
+        </section>
+      ) : null}
+
       {snapshot?.noEligibleHint ? (
         <section aria-labelledby="hint-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
           <h2 id="hint-heading" className="font-semibold text-amber-900">No eligible CSM</h2>

@@ -50,7 +50,9 @@ export function ProgressRail({
           <span className="block font-medium">{currentLabel}</span>
           <span className="text-xs text-slate-500">{progress.done} of {progress.total} steps done</span>
         </span>
-        <span aria-hidden>{open ? "▲" : "▼"} Steps</span>
+        <span>
+          <span aria-hidden>{open ? "▲" : "▼"}</span> Steps
+        </span>
       </button>
       <nav id="handoff-steps" aria-label="Handoff steps" className={`${open ? "mt-2 block" : "hidden"} space-y-4 lg:mt-0 lg:block`}>
         <p className="hidden text-sm text-slate-600 lg:block">
