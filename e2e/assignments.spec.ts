@@ -23,7 +23,13 @@ function pendingWithDemoCsm(): Promise<Pending> {
      FROM "CsmAssignment" c JOIN "Account" a ON a.id = c."accountId" JOIN "User" u ON u.id = c."suggestedCsmId"
      WHERE c.status = 'PENDING' AND u.email LIKE '%@baton.test' AND u.active AND a."csmId" IS NULL
      ORDER BY c."createdAt", c.id LIMIT 1`,
-  );
+  ).then((row) => ({ ...row, score: scoreText(row.score) }));
+}
+
+/** The stored exact score ("211.60000000") as the page writes it ("211.60"). */
+function scoreText(decimal: string): string {
+  const [whole, fraction = ""] = decimal.split(".");
+  return `${whole}.${fraction.replace(/0+$/, "").padEnd(2, "0")}`;
 }
 
 function pointsText(points: number): string {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, signInAs } from "./support/auth";
 import { one } from "./support/db";
+import { openDealFor } from "./support/rows";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
@@ -13,16 +14,13 @@ async function saved(page: Page) {
 }
 
 test("an AE closes a deal and completes the handoff wizard, surviving a reload", async ({ page, browser }) => {
-  const deal = await one<{ id: string; name: string; account: string }>(
-    `SELECT d.id, d.name, a.name AS account FROM "Deal" d JOIN "Account" a ON a.id = d."accountId" JOIN "User" u ON u.id = d."ownerId"
-     WHERE u.email = 'ae@baton.test' AND d.stage IN ('PROPOSAL', 'NEGOTIATION', 'DISCOVERY', 'PROSPECTING') AND NOT a.strategic AND d.type = 'NEW'
-     ORDER BY d."closeDate", d.id LIMIT 1`,
-  );
+  const deal = await openDealFor("ae@baton.test");
   await signIn(page, "ae@baton.test");
-  await page.goto(`/deals/${deal.id}`);
+  await page.goto(`/deals/${deal.dealId}`);
   await page.getByRole("button", { name: "Mark closed-won" }).click();
-  await expect(page).toHaveURL(/\/handoffs\/[\w-]+/);
-  await expect(page.getByRole("heading", { level: 1, name: new RegExp(deal.account) })).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm closed-won" }).click();
+  await expect(page).toHaveURL(/\/handoffs\/[\w-]+/, { timeout: 20_000 });
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(deal.accountName) })).toBeVisible();
   await expect(page.getByText(/of 72 business hours/)).toBeVisible();
   const handoffUrl = page.url().split("?")[0]!;
 
@@ -59,8 +57,7 @@ test("an AE closes a deal and completes the handoff wizard, surviving a reload",
 
   await openStep(page, "Key stakeholders");
   await page.getByRole("button", { name: "Add stakeholder" }).click();
-  const rows = page.getByRole("table", { name: "Key stakeholders" }).getByRole("row");
-  const row = (await rows.count()) - 1;
+  const row = await page.getByRole("list", { name: "Key stakeholders" }).getByRole("listitem").count();
   await page.getByLabel(`Name (stakeholder ${row})`).fill("Morgan Lee");
   await page.getByLabel(`Title (stakeholder ${row})`).fill("Director of Revenue Operations");
   await page.getByLabel(`Role (stakeholder ${row})`).selectOption("CHAMPION");
@@ -114,7 +111,7 @@ test("the handoff document is printable and copies as Markdown in the Handoff Co
   );
   await signIn(page, "ae@baton.test");
   await page.goto(`/handoffs/${handoff.id}/document`);
-  for (const section of ["Overview", "Stakeholders", "Success criteria", "Implementation", "Context", "Expansion opportunity"]) {
+  for (const section of ["Assignment", "Handoff Summary", "Implementation Plan", "Scheduled Touchpoints", "Renewal Pipeline Created", "Risk Assessment", "Expansion Opportunity", "Handoff Meeting"]) {
     await expect(page.getByRole("heading", { level: 2, name: section })).toBeVisible();
   }
   await page.getByRole("button", { name: "Copy as Markdown" }).click();

@@ -49,7 +49,8 @@ test.describe("the revenue ledger", () => {
     const ae = await signInAs(browser, "ae@baton.test");
     await ae.goto(`/deals/${deal.dealId}`);
     await ae.getByRole("button", { name: "Mark closed-won" }).click();
-    await expect(ae).toHaveURL(/\/handoffs\//);
+    await ae.getByRole("dialog").getByRole("button", { name: "Confirm closed-won" }).click();
+    await expect(ae).toHaveURL(/\/handoffs\//, { timeout: 20_000 });
     await ae.context().close();
 
     expect(await totalArr(page)).toBe(before + 4_800_025n);

@@ -28,6 +28,11 @@ export function formatCentsWhole(cents: Cents): string {
   return usdWhole.format(Number(toBigInt(cents) / 100n));
 }
 
+/** Exact money: whole dollars when there are no cents ("$120,000"), else to the cent ("$120,000.50"). */
+export function formatMoney(cents: Cents): string {
+  return toBigInt(cents) % 100n === 0n ? formatCentsWhole(cents) : formatCents(cents);
+}
+
 export function formatCentsCompact(cents: Cents): string {
   return usdCompact.format(Number(toBigInt(cents)) / 100);
 }
@@ -51,4 +56,9 @@ export function formatDateTime(date: Date, timeZone: string): string {
   }).format(date);
 }
 
-
+/** An instant in a time zone with the zone's abbreviation: "Nov 17, 2026, 10:00 AM EST". */
+export function formatDateTimeInZone(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date) +
+    " " +
+    (new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(date).find((part) => part.type === "timeZoneName")?.value ?? timeZone);
+}

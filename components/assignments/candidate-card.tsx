@@ -1,7 +1,8 @@
 import { LoadMeter, type MeterThresholds } from "@/components/assignments/load-meter";
 import { formatCentsWhole } from "@/lib/format";
 import { SEGMENT_LABELS } from "@/lib/labels";
-import { hundredthsText, pointsText, type SnapshotCandidate } from "@/lib/assignment/snapshot";
+import type { SnapshotCandidate } from "@/lib/assignment/snapshot";
+import { signedUnitsText, unitsText } from "@/lib/assignment/score";
 import type { LiveLoad } from "@/lib/server/assignments/get-assignment-review";
 
 /** One candidate: the score as suggested, every term of its breakdown, and the book now against its limits. */
@@ -28,7 +29,7 @@ export function CandidateCard({
         </div>
         <p className="text-right">
           <span className="block text-xs text-slate-500">Score</span>
-          <span className="text-2xl font-semibold">{hundredthsText(candidate.scoreHundredths)}</span>
+          <span className="text-2xl font-semibold">{unitsText(candidate.scoreUnits)}</span>
         </p>
       </header>
       <table className="mx-4 my-3 text-sm">
@@ -44,7 +45,7 @@ export function CandidateCard({
           {candidate.breakdown.map((term) => (
             <tr key={term.key}>
               <th scope="row" className="whitespace-nowrap py-1 pr-2 text-left font-normal">{term.label}</th>
-              <td className={`whitespace-nowrap py-1 pr-2 text-right tabular-nums ${term.points < 0 ? "text-red-700" : ""}`}>{pointsText(term.points)}</td>
+              <td className={`whitespace-nowrap py-1 pr-2 text-right tabular-nums ${term.points < 0 ? "text-red-700" : ""}`}>{signedUnitsText(term.units)}</td>
               <td className="py-1 text-slate-600">{term.detail}</td>
             </tr>
           ))}
@@ -52,7 +53,7 @@ export function CandidateCard({
         <tfoot>
           <tr className="border-t border-slate-300 font-semibold">
             <th scope="row" className="py-1 text-left">Total</th>
-            <td className="py-1 pr-2 text-right tabular-nums">{hundredthsText(candidate.scoreHundredths)}</td>
+            <td className="py-1 pr-2 text-right tabular-nums">{unitsText(candidate.scoreUnits)}</td>
             <td />
           </tr>
         </tfoot>

@@ -5,7 +5,7 @@ import { Panel, SimpleTable } from "@/components/home/stat";
 import { formatBusinessTimeLeft } from "@/lib/business-hours";
 import { formatCentsWhole, formatDate, formatDateTime } from "@/lib/format";
 import { HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS, SEGMENT_LABELS } from "@/lib/labels";
-import { hundredthsText } from "@/lib/assignment/snapshot";
+import { unitsText } from "@/lib/assignment/score";
 import type { AssignmentReview } from "@/lib/server/assignments/get-assignment-review";
 
 const TOP_SHOWN = 3;
@@ -68,7 +68,7 @@ export function ReviewView({ review }: { review: AssignmentReview }) {
   const candidates = snapshot?.candidates ?? [];
   const top = candidates[0] ?? null;
   const accountArr = snapshot ? BigInt(snapshot.accountArrCents) : 0n;
-  const option = (candidate: (typeof candidates)[number]) => ({ id: candidate.userId, name: candidate.name, score: hundredthsText(candidate.scoreHundredths) });
+  const option = (candidate: (typeof candidates)[number]) => ({ id: candidate.userId, name: candidate.name, score: unitsText(candidate.scoreUnits) });
 
   return (
     <div className="space-y-6">
@@ -77,6 +77,17 @@ export function ReviewView({ review }: { review: AssignmentReview }) {
         <Facts review={review} />
         {snapshot ? <p className="mt-3 text-xs text-slate-500">Suggestion made {formatDateTime(new Date(snapshot.computedAt), "UTC")} UTC; scores are as they were then, the books below are as they are now.</p> : null}
       </Panel>
+
+      {snapshot?.rescored ? (
+        <section aria-labelledby="rescored-heading" className="rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm">
+          <h2 id="rescored-heading" className="font-semibold">Re-scored after a checklist change</h2>
+          <p className="mt-1">The AE changed what the assignment depends on ({formatDateTime(new Date(snapshot.rescored.at), "UTC")} UTC); the candidates below are scored on the new facts.</p>
+          <ul className="mt-1 list-disc pl-5">
+            {snapshot.rescored.changes.map((change) => <li key={change.field}><strong>{change.field}</strong>: {change.from} → {change.to}</li>)}
+          </ul>
+          {snapshot.rescored.previousTop ? <p className="mt-1">Top candidate before: {snapshot.rescored.previousTop}.</p> : null}
+        </section>
+      ) : null}
 
       {snapshot?.noEligibleHint ? (
         <section aria-labelledby="hint-heading" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
@@ -106,7 +117,7 @@ export function ReviewView({ review }: { review: AssignmentReview }) {
                   return [
                     String(candidate.rank),
                     candidate.name,
-                    hundredthsText(candidate.scoreHundredths),
+                    unitsText(candidate.scoreUnits),
                     live ? `${live.accounts}/${live.maxAccounts}` : "inactive",
                     live ? `${formatCentsWhole(live.arrCents)} of ${formatCentsWhole(live.maxArrCents)}` : "—",
                   ];

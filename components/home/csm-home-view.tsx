@@ -1,6 +1,8 @@
 import { Panel, SimpleTable, Stat } from "@/components/home/stat";
 import { formatCentsWhole, formatDate } from "@/lib/format";
-import { SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
+import Link from "next/link";
+import { AcknowledgeForm } from "@/components/handoffs/acknowledge-form";
+import { HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS, SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
 import type { CsmHome } from "@/lib/server/home/csm-home";
 
 export function CsmHomeView({ home }: { home: CsmHome }) {
@@ -12,6 +14,38 @@ export function CsmHomeView({ home }: { home: CsmHome }) {
         <Stat label="Book ARR" value={formatCentsWhole(home.bookArrCents)} />
         <Stat label="Overdue touchpoints" value={String(home.overdueTouchpoints)} tone={home.overdueTouchpoints > 0 ? "bad" : "good"} />
       </div>
+      <Panel title="Handoffs to acknowledge">
+        {home.toAcknowledge.length === 0 ? (
+          <p className="text-slate-500">No completed handoff is waiting for you.</p>
+        ) : (
+          <ul className="space-y-4">
+            {home.toAcknowledge.map((handoff) => (
+              <li key={handoff.id} className="space-y-2">
+                <p className="text-sm">
+                  <Link className="font-medium text-brand-700 hover:underline" href={`/handoffs/${handoff.id}/document`}>{handoff.account.name}</Link>
+                  {handoff.deal ? ` — ${handoff.deal.name}, from ${handoff.deal.owner.name}` : null}
+                  {handoff.completedAt ? <span className="text-slate-500"> · completed {formatDate(handoff.completedAt)}</span> : null}
+                </p>
+                <AcknowledgeForm handoffId={handoff.id} accountName={handoff.account.name} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+      {home.incoming.length > 0 ? (
+        <Panel title="Handoffs on the way to you">
+          <SimpleTable
+            caption="Handoffs on the way to you"
+            headers={["Account", "Type", "Status", "Due"]}
+            rows={home.incoming.map((handoff) => [
+              <Link key="a" className="text-brand-700 hover:underline" href={`/handoffs/${handoff.id}`}>{handoff.account.name}</Link>,
+              HANDOFF_TYPE_LABELS[handoff.type],
+              HANDOFF_STATUS_LABELS[handoff.status],
+              formatDate(handoff.dueAt),
+            ])}
+          />
+        </Panel>
+      ) : null}
       <Panel title="Upcoming touchpoints">
         {home.touchpoints.length === 0 ? (
           <p className="text-slate-500">Nothing scheduled.</p>

@@ -4,6 +4,7 @@ import { formatBusinessTimeLeft } from "@/lib/business-hours";
 import { formatCentsWhole } from "@/lib/format";
 import { HANDOFF_STATUS_LABELS, SEGMENT_LABELS } from "@/lib/labels";
 import type { ManagerHome } from "@/lib/server/home/manager-home";
+import { storedScoreText } from "@/lib/assignment/score";
 
 export function ManagerHomeView({ home }: { home: ManagerHome }) {
   return (
@@ -25,7 +26,7 @@ export function ManagerHomeView({ home }: { home: ManagerHome }) {
               SEGMENT_LABELS[assignment.account.segment],
               formatCentsWhole(assignment.handoff?.deal?.amountCents ?? assignment.account.arrCents),
               assignment.suggestedCsm?.name ?? "No eligible CSM",
-              assignment.suggestedScore ? assignment.suggestedScore.toString() : "—",
+              assignment.suggestedScore ? storedScoreText(assignment.suggestedScore.toString()) : "—",
             ])}
           />
         )}

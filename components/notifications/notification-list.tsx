@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/(app)/notifications/actions";
+import { AcknowledgeForm } from "@/components/handoffs/acknowledge-form";
 
 export interface NotificationItem {
   id: string;
@@ -12,6 +13,8 @@ export interface NotificationItem {
   link: string | null;
   read: boolean;
   createdAt: string;
+  /** Set on a "ready to acknowledge" notification while the handoff still waits: the form is shown inline. */
+  acknowledgeHandoffId?: string | null;
 }
 
 const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
@@ -50,6 +53,11 @@ function Item({ item }: { item: NotificationItem }) {
         </div>
       </div>
       {item.body ? <pre className="mt-2 whitespace-pre-wrap font-sans text-sm text-slate-700">{item.body}</pre> : null}
+      {item.acknowledgeHandoffId ? (
+        <div className="mt-3">
+          <AcknowledgeForm handoffId={item.acknowledgeHandoffId} accountName={item.title.replace(/^Handoff ready to acknowledge: /, "")} />
+        </div>
+      ) : null}
       {error ? <p role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
     </li>
   );

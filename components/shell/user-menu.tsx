@@ -40,6 +40,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
           <p className="font-medium">{name}</p>
           <p className="text-slate-500">{email}</p>
           <p className="mt-1 text-slate-500">{roleLabel}</p>
+          <a href="/profile" className="mt-3 block rounded-md px-2 py-1 hover:bg-slate-100">My calendar and working hours</a>
           <form action={signOutAction} className="mt-3 border-t border-slate-100 pt-3">
             <button type="submit" className="w-full rounded-md px-2 py-1 text-left hover:bg-slate-100">
               Sign out

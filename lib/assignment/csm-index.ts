@@ -1,10 +1,10 @@
-import { accountsReason, arrCapNote, dollars, effectiveLimit } from "@/lib/assignment/eligibility";
-import { baseTerm, capacityTerm, hundredthsOf, npsTerm, retentionTerm } from "@/lib/assignment/score";
+import { accountsReason, dollars } from "@/lib/assignment/eligibility";
+import { baseTerm, capacityTerm, npsTerm, retentionTerm } from "@/lib/assignment/score";
 import type { AssignmentRules, CsmInput, CsmLoad, ScoreTerm, Segment } from "@/lib/assignment/types";
 
-// Everything about the CSMs that does not depend on the account, computed once per suggester: effective
-// limits, the fixed score terms, reason texts, and one flag array per listed value (segment, industry,
-// language, product, certification) so the per-suggestion loop only reads flat arrays.
+// Everything about the CSMs that does not depend on the account, computed once per suggester: limits, the
+// fixed score terms, reason texts, and one flag array per listed value (segment, industry, language, product,
+// certification) so the per-suggestion loop only reads flat arrays. A CSM's limits are its profile's own.
 
 export const SEGMENTS: readonly Segment[] = ["ENTERPRISE", "MID_MARKET", "SCALE"];
 
@@ -15,16 +15,14 @@ export type IndexedCsm = {
   tierIndex: number;
   regionId: number;
   timezoneId: number;
-  /** Null when one more account fits (current + 1 ≤ effective max accounts). */
+  /** Null when one more account fits (current + 1 ≤ max accounts). */
   accountsReason: string | null;
-  /** Effective max ARR − current ARR: the account fits when its ARR ≤ this. */
+  /** Max ARR − current ARR: the account fits when its ARR ≤ this. */
   arrHeadroom: bigint;
   /** Dollar texts for the ARR reason, formatted on first use. */
-  arrTexts: { current: string; max: string; note: string } | null;
-  maxArrProfile: bigint;
-  arrTierCapped: boolean;
-  /** base + capacity + NPS + retention, in hundredths. */
-  fixedHundredths: number;
+  arrTexts: { current: string; max: string } | null;
+  /** base + capacity + NPS + retention, in units. */
+  fixedUnits: number;
   capacity: ScoreTerm;
   nps: ScoreTerm;
   retention: ScoreTerm;
@@ -70,17 +68,13 @@ function intern(ids: Map<string, number>, names: string[], value: string): numbe
 
 export function indexCsms(inputs: readonly CsmInput[], rules: AssignmentRules): CsmIndex {
   const base = baseTerm(rules);
-  const baseHundredths = hundredthsOf(base);
   const regionIds = new Map<string, number>();
   const regionNames: string[] = [];
   const timezoneIds = new Map<string, number>();
   const timezoneNames: string[] = [];
 
   const csms = inputs.map((csm): IndexedCsm => {
-    const tierLimit = rules.capacity[csm.tier];
-    const maxAccounts = effectiveLimit(csm.maxAccounts, tierLimit.maxAccounts);
-    const maxArr = effectiveLimit(csm.maxArrCents, BigInt(tierLimit.maxArrCents));
-    const capacity = capacityTerm(rules, csm.currentAccounts, maxAccounts.limit);
+    const capacity = capacityTerm(rules, csm.currentAccounts, csm.maxAccounts);
     const nps = npsTerm(rules, csm.npsScore);
     const retention = retentionTerm(rules, csm.retentionRate);
     return {
@@ -90,20 +84,18 @@ export function indexCsms(inputs: readonly CsmInput[], rules: AssignmentRules): 
       tierIndex: SEGMENTS.indexOf(csm.tier),
       regionId: intern(regionIds, regionNames, csm.region),
       timezoneId: intern(timezoneIds, timezoneNames, csm.timezone),
-      accountsReason: accountsReason(csm.currentAccounts, maxAccounts.limit, csm.tier, maxAccounts.tierCapped, csm.maxAccounts),
-      arrHeadroom: maxArr.limit - csm.currentArrCents,
+      accountsReason: accountsReason(csm.currentAccounts, csm.maxAccounts),
+      arrHeadroom: csm.maxArrCents - csm.currentArrCents,
       arrTexts: null,
-      maxArrProfile: csm.maxArrCents,
-      arrTierCapped: maxArr.tierCapped,
-      fixedHundredths: baseHundredths + hundredthsOf(capacity) + hundredthsOf(nps) + hundredthsOf(retention),
+      fixedUnits: base.units + capacity.units + nps.units + retention.units,
       capacity,
       nps,
       retention,
       load: Object.freeze({
         accounts: csm.currentAccounts,
-        maxAccounts: maxAccounts.limit,
+        maxAccounts: csm.maxAccounts,
         arrCents: csm.currentArrCents,
-        maxArrCents: maxArr.limit,
+        maxArrCents: csm.maxArrCents,
       }),
     };
   });
@@ -124,10 +116,6 @@ export function indexCsms(inputs: readonly CsmInput[], rules: AssignmentRules): 
 }
 
 /** The CSM's ARR texts, formatted once and kept. */
-export function arrTexts(csm: IndexedCsm): { current: string; max: string; note: string } {
-  return (csm.arrTexts ??= {
-    current: dollars(csm.load.arrCents),
-    max: dollars(csm.load.maxArrCents),
-    note: arrCapNote(csm.tier, csm.arrTierCapped, csm.maxArrProfile),
-  });
+export function arrTexts(csm: IndexedCsm): { current: string; max: string } {
+  return (csm.arrTexts ??= { current: dollars(csm.load.arrCents), max: dollars(csm.load.maxArrCents) });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { dollars, effectiveLimit } from "@/lib/assignment/eligibility";
-import type { AssignmentRules, CsmInput } from "@/lib/assignment/types";
+import { dollars } from "@/lib/assignment/eligibility";
+import type { CsmInput } from "@/lib/assignment/types";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 // The CS manager's three decisions on a suggested CSM assignment: the schemas the forms and the server
@@ -48,12 +48,11 @@ export type BulkApproveInput = z.infer<typeof bulkApproveInput>;
 
 /**
  * Why one more account does not fit the CSM's book, naming the CSM and the limit — or null when it fits.
- * Limits are the effective ones (the smaller of the profile's and the tier's), as in the engine.
+ * Limits are the CSM profile's own, as in the engine.
  */
-export function capacityConflictMessage(csm: CsmInput, rules: AssignmentRules, accountArrCents: bigint): string | null {
-  const tier = rules.capacity[csm.tier];
-  const maxAccounts = effectiveLimit(csm.maxAccounts, tier.maxAccounts).limit;
-  const maxArr = effectiveLimit(csm.maxArrCents, BigInt(tier.maxArrCents)).limit;
+export function capacityConflictMessage(csm: CsmInput, accountArrCents: bigint): string | null {
+  const maxAccounts = csm.maxAccounts;
+  const maxArr = csm.maxArrCents;
   if (csm.currentAccounts + 1 > maxAccounts) {
     return `${csm.name} is ${csm.currentAccounts > maxAccounts ? "over" : "at"} capacity: ${csm.currentAccounts}/${maxAccounts} accounts.`;
   }

@@ -21,24 +21,34 @@ export function certificationReason(productName: string): string {
   return `no certification for ${productName}`;
 }
 
-/** The effective limit: the CSM profile's, capped by its tier's configured limit. */
-export function effectiveLimit<T extends number | bigint>(profile: T, tier: T): { limit: T; tierCapped: boolean } {
-  return profile > tier ? { limit: tier, tierCapped: true } : { limit: profile, tierCapped: false };
-}
-
-/** Null when one more account fits; the check is current + 1 > limit. */
-export function accountsReason(current: number, limit: number, tier: Segment, tierCapped: boolean, profileLimit: number): string | null {
+/** Null when one more account fits the profile's own limit; the check is current + 1 > limit. */
+export function accountsReason(current: number, limit: number): string | null {
   if (current + 1 <= limit) return null;
-  const cap = tierCapped ? ` (${SEGMENT_LABELS[tier]} tier limit; profile allows ${profileLimit})` : "";
-  return `${current === limit ? "at capacity" : "over capacity"} ${current}/${limit} accounts${cap}`;
+  return `${current === limit ? "at capacity" : "over capacity"} ${current}/${limit} accounts`;
 }
 
-export function arrReason(currentText: string, accountText: string, limitText: string, capNote: string): string {
-  return `would exceed ARR limit: ${currentText} + ${accountText} > ${limitText}${capNote}`;
+export function arrReason(currentText: string, accountText: string, limitText: string): string {
+  return `would exceed ARR limit: ${currentText} + ${accountText} > ${limitText}`;
 }
 
-export function arrCapNote(tier: Segment, tierCapped: boolean, profileLimit: bigint): string {
-  return tierCapped ? ` (${SEGMENT_LABELS[tier]} tier limit; profile allows ${dollars(profileLimit)})` : "";
+/**
+ * A profile's limits outside its tier's range (SPEC: tier values are the defaults a profile starts with; an
+ * admin setting a profile outside them is warned, not overridden). Empty when the profile is inside.
+ */
+export function tierRangeWarnings(
+  profile: { tier: Segment; maxAccounts: number; maxArrCents: bigint },
+  capacity: Record<Segment, { minAccounts: number; maxAccounts: number; maxArrCents: number }>,
+): string[] {
+  const range = capacity[profile.tier];
+  const tier = SEGMENT_LABELS[profile.tier];
+  const warnings: string[] = [];
+  if (profile.maxAccounts < range.minAccounts || profile.maxAccounts > range.maxAccounts) {
+    warnings.push(`${tier} profiles usually allow ${range.minAccounts}–${range.maxAccounts} accounts; this one allows ${profile.maxAccounts}, and that is the limit Baton applies.`);
+  }
+  if (profile.maxArrCents > BigInt(range.maxArrCents)) {
+    warnings.push(`${tier} profiles usually allow up to ${dollars(BigInt(range.maxArrCents))} of ARR; this one allows ${dollars(profile.maxArrCents)}, and that is the limit Baton applies.`);
+  }
+  return warnings;
 }
 
 /** Counts of exclusion causes among the CSMs whose tier matches the account (the only possible candidates). */

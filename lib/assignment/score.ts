@@ -4,11 +4,12 @@ import type { AssignmentRules, ScoreTerm, ScoreTermKey, Segment } from "@/lib/as
 
 // The seed's score (spec 000, Step 3), term by term, with every weight taken from the rules.
 //
-// Precision: every term is rounded to hundredths and kept as an integer number of hundredths; the score is
-// the integer sum, shown as sum / 100. So NPS 45 × 0.2 is exactly 9 (not 9.000000000000002), the total is
-// exactly the sum of the displayed terms, and equal scores compare equal when ranking. Only the fractional
-// terms (NPS × factor, retention × factor, or a weight configured with more than two decimals) can move by
-// the rounding, and by at most half a hundredth each.
+// Precision: SPEC.md asks for the score computed exactly and rounded only for display. Every term is kept as
+// a whole number of "units", 10⁻⁸ of a point: NPS and retention are stored with two decimals and the factors
+// are read to six, so NPS 45 × 0.2 is exactly 9 (not 9.000000000000002) and 33.35% × 0.3 is exactly 10.005.
+// Sums and comparisons are integer arithmetic; only the display rounds.
+
+export const UNITS_PER_POINT = 100_000_000;
 
 const LABELS: Record<ScoreTermKey, string> = {
   base: "Base",
@@ -22,50 +23,61 @@ const LABELS: Record<ScoreTermKey, string> = {
   retention: "Retention",
 };
 
-/** A value rounded to a whole number of hundredths (never −0). */
-export function toHundredths(value: number): number {
-  return Math.round(value * 100) || 0;
+/** A weight from the rules (honoured to 8 decimals) as units. */
+export function weightUnits(value: number): number {
+  return Math.round(value * UNITS_PER_POINT) || 0;
 }
 
-/** A shared, frozen breakdown term; `hundredths` is its exact value. */
-export function term(key: ScoreTermKey, hundredths: number, detail: string): ScoreTerm {
-  return Object.freeze({ key, label: LABELS[key], points: hundredths / 100, detail });
+/** value × factor exactly, for a value with two decimals (NPS, retention %) and a factor with up to six. */
+export function productUnits(value: number, factor: number): number {
+  return Math.round(value * 100) * Math.round(factor * 1_000_000) || 0;
+}
+
+/** A shared, frozen breakdown term; `units` is its exact value. */
+export function term(key: ScoreTermKey, units: number, detail: string): ScoreTerm {
+  return Object.freeze({ key, label: LABELS[key], units, points: units / UNITS_PER_POINT, detail });
 }
 
 function thresholdText(ratio: number): string {
-  return `${Number((ratio * 100).toFixed(2))}%`;
+  return `${Number((ratio * 100).toFixed(4))}%`;
 }
 
 function plain(value: number): string {
-  return String(Number(value.toFixed(4)));
+  return String(Number(value.toFixed(6)));
 }
 
 export function baseTerm(rules: AssignmentRules): ScoreTerm {
-  return term("base", toHundredths(rules.scoring.base), "starting score");
+  return term("base", weightUnits(rules.scoring.base), "starting score");
 }
 
-/** Capacity used = current accounts / max accounts, before this account is added (as in the seed). */
+/** accounts / max > threshold, decided on integers (threshold read to six decimals). */
+export function loadAbove(accounts: number, maxAccounts: number, threshold: number): boolean {
+  if (maxAccounts <= 0) return true;
+  return accounts * 1_000_000 > Math.round(threshold * 1_000_000) * maxAccounts;
+}
+
+/** Capacity used = current accounts / max accounts of the CSM's own profile, before this account is added. */
 export function capacityTerm(rules: AssignmentRules, accounts: number, maxAccounts: number): ScoreTerm {
   const s = rules.scoring;
   const used = maxAccounts > 0 ? accounts / maxAccounts : Number.POSITIVE_INFINITY;
   const shown = `${accounts}/${maxAccounts} accounts (${Number.isFinite(used) ? formatPercent(used) : "no capacity"} used`;
-  if (used > s.capacityHighThreshold) {
-    return term("capacity", 0 - toHundredths(s.capacityHighPenalty), `${shown}, over ${thresholdText(s.capacityHighThreshold)})`);
+  if (loadAbove(accounts, maxAccounts, s.capacityHighThreshold)) {
+    return term("capacity", -weightUnits(s.capacityHighPenalty), `${shown}, over ${thresholdText(s.capacityHighThreshold)})`);
   }
-  if (used > s.capacityMediumThreshold) {
-    return term("capacity", 0 - toHundredths(s.capacityMediumPenalty), `${shown}, over ${thresholdText(s.capacityMediumThreshold)})`);
+  if (loadAbove(accounts, maxAccounts, s.capacityMediumThreshold)) {
+    return term("capacity", -weightUnits(s.capacityMediumPenalty), `${shown}, over ${thresholdText(s.capacityMediumThreshold)})`);
   }
   return term("capacity", 0, `${shown}, no penalty up to ${thresholdText(s.capacityMediumThreshold)})`);
 }
 
 export function npsTerm(rules: AssignmentRules, npsScore: number): ScoreTerm {
   const factor = rules.scoring.npsFactor;
-  return term("nps", toHundredths(npsScore * factor), `NPS ${plain(npsScore)} × ${plain(factor)}`);
+  return term("nps", productUnits(npsScore, factor), `NPS ${plain(npsScore)} × ${plain(factor)}`);
 }
 
 export function retentionTerm(rules: AssignmentRules, retentionRate: number): ScoreTerm {
   const factor = rules.scoring.retentionFactor;
-  return term("retention", toHundredths(retentionRate * factor), `${plain(retentionRate)}% retention × ${plain(factor)}`);
+  return term("retention", productUnits(retentionRate, factor), `${plain(retentionRate)}% retention × ${plain(factor)}`);
 }
 
 /** The terms that depend on the account, built once per suggestion and shared by every CSM. */
@@ -80,16 +92,16 @@ export function accountTerms(rules: AssignmentRules, account: { segment: Segment
   const s = rules.scoring;
   const segment = SEGMENT_LABELS[account.segment];
   return {
-    segment: [term("segment", 0, `does not cover ${segment}`), term("segment", toHundredths(s.segmentExpertise), `covers ${segment}`)],
+    segment: [term("segment", 0, `does not cover ${segment}`), term("segment", weightUnits(s.segmentExpertise), `covers ${segment}`)],
     industry: [
       term("industry", 0, `no ${account.industry} experience`),
-      term("industry", toHundredths(s.industryExpertise), `${account.industry} experience`),
+      term("industry", weightUnits(s.industryExpertise), `${account.industry} experience`),
     ],
     language: [
       term("language", 0, `does not speak ${account.primaryLanguage}`),
-      term("language", toHundredths(s.languageMatch), `speaks ${account.primaryLanguage}`),
+      term("language", weightUnits(s.languageMatch), `speaks ${account.primaryLanguage}`),
     ],
-    timezoneHit: term("timezone", toHundredths(s.sameTimezone), `same timezone (${account.timezone})`),
+    timezoneHit: term("timezone", weightUnits(s.sameTimezone), `same timezone (${account.timezone})`),
   };
 }
 
@@ -99,13 +111,38 @@ export function timezoneMissTerm(csmTimezone: string, accountTimezone: string): 
 
 /** Points for the deal's products the CSM works with; `names` are those products. */
 export function productsTerm(rules: AssignmentRules, names: readonly string[], dealProductCount: number): ScoreTerm {
-  const points = toHundredths(names.length * rules.scoring.perOverlappingProduct);
   if (dealProductCount === 0) return term("products", 0, "deal has no products");
   if (names.length === 0) return term("products", 0, `none of the deal's ${dealProductCount} products`);
-  return term("products", points, `${names.length} of ${dealProductCount} deal products: ${names.join(", ")}`);
+  return term("products", names.length * weightUnits(rules.scoring.perOverlappingProduct), `${names.length} of ${dealProductCount} deal products: ${names.join(", ")}`);
 }
 
-/** Exact integer value of a term built by `term`. */
-export function hundredthsOf(t: ScoreTerm): number {
-  return Math.round(t.points * 100);
+/** An exact decimal text of units, with at least two decimals: 21_346_500_000 → "213.465", −4e9 → "-40.00". */
+export function unitsText(units: number): string {
+  const abs = Math.abs(Math.trunc(units));
+  const sign = units < 0 && abs > 0 ? "-" : "";
+  const whole = Math.floor(abs / UNITS_PER_POINT);
+  const fraction = String(abs % UNITS_PER_POINT).padStart(8, "0").replace(/0+$/, "").padEnd(2, "0");
+  return `${sign}${whole}.${fraction}`;
+}
+
+/** A breakdown term's exact points with their sign, as few decimals as needed: "+25", "−40", "+10.005", "0". */
+export function signedUnitsText(units: number): string {
+  if (units === 0) return "0";
+  const text = unitsText(Math.abs(units)).replace(/\.?0+$/, "");
+  return units > 0 ? `+${text}` : `\u2212${text}`;
+}
+
+/** The score as shown where space is short (lists, queues): rounded half away from zero to hundredths. */
+export function roundedScoreText(units: number): string {
+  const hundredths = Math.sign(units) * Math.round(Math.abs(units) / 1_000_000);
+  const abs = Math.abs(hundredths);
+  return `${hundredths < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** A stored score (the Decimal column's text, e.g. "211.60000000") as the breakdown writes it: "211.60". */
+export function storedScoreText(decimal: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal.trim());
+  if (!match) return decimal;
+  const fraction = (match[3] ?? "").replace(/0+$/, "").padEnd(2, "0");
+  return `${match[1]}${match[2]}.${fraction}`;
 }

@@ -8,7 +8,7 @@ const cents = z.string().regex(/^-?\d+$/);
 const segment = z.enum(["ENTERPRISE", "MID_MARKET", "SCALE"]);
 const termKey = z.enum(["base", "capacity", "segment", "industry", "products", "timezone", "language", "nps", "retention"]);
 
-const termSchema = z.object({ key: termKey, label: z.string(), points: z.number(), detail: z.string() });
+const termSchema = z.object({ key: termKey, label: z.string(), units: z.number().int(), points: z.number(), detail: z.string() });
 const loadSchema = z.object({ accounts: z.number().int(), maxAccounts: z.number().int(), arrCents: cents, maxArrCents: cents });
 
 const candidateSchema = z.object({
@@ -17,13 +17,15 @@ const candidateSchema = z.object({
   name: z.string(),
   tier: segment,
   score: z.number(),
-  scoreHundredths: z.number().int(),
+  scoreUnits: z.number().int(),
   breakdown: z.array(termSchema),
   load: loadSchema,
 });
 
+const change = z.object({ field: z.string(), from: z.string(), to: z.string() });
+
 export const snapshotSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(2),
   computedAt: z.string(),
   /** The ARR the account adds to a CSM's book, as used for the capacity check. */
   accountArrCents: cents,
@@ -31,6 +33,15 @@ export const snapshotSchema = z.object({
   candidates: z.array(candidateSchema),
   excluded: z.array(z.object({ userId: z.string(), name: z.string(), reasons: z.array(z.string()) })),
   noEligibleHint: z.string().nullable(),
+  /** Set when a material checklist change re-scored the suggestion: what changed, for the CS manager. */
+  rescored: z.object({ at: z.string(), changes: z.array(change), previousTop: z.string().nullable() }).nullable().default(null),
+});
+
+// Suggestions stored before scores were exact kept hundredths; they are read as units.
+const v1TermSchema = z.object({ key: termKey, label: z.string(), points: z.number(), detail: z.string() });
+const v1Schema = snapshotSchema.extend({
+  version: z.literal(1),
+  candidates: z.array(candidateSchema.omit({ scoreUnits: true, breakdown: true }).extend({ scoreHundredths: z.number().int(), breakdown: z.array(v1TermSchema) })),
 });
 
 export type SuggestionSnapshot = z.infer<typeof snapshotSchema>;
@@ -39,10 +50,10 @@ export type SnapshotTerm = SnapshotCandidate["breakdown"][number];
 
 export function toSnapshot(
   suggestion: Suggestion,
-  context: { computedAt: Date; accountArrCents: bigint; products: readonly DealProductInput[] },
+  context: { computedAt: Date; accountArrCents: bigint; products: readonly DealProductInput[]; rescored?: SuggestionSnapshot["rescored"] },
 ): SuggestionSnapshot {
   return {
-    version: 1,
+    version: 2,
     computedAt: context.computedAt.toISOString(),
     accountArrCents: String(context.accountArrCents),
     products: context.products.map(({ id, name, technical }) => ({ id, name, technical })),
@@ -52,8 +63,8 @@ export function toSnapshot(
       name: candidate.name,
       tier: candidate.tier,
       score: candidate.score,
-      scoreHundredths: candidate.scoreHundredths,
-      breakdown: candidate.breakdown.map(({ key, label, points, detail }) => ({ key, label, points, detail })),
+      scoreUnits: candidate.scoreUnits,
+      breakdown: candidate.breakdown.map(({ key, label, units, points, detail }) => ({ key, label, units, points, detail })),
       load: {
         accounts: candidate.load.accounts,
         maxAccounts: candidate.load.maxAccounts,
@@ -63,26 +74,23 @@ export function toSnapshot(
     })),
     excluded: suggestion.excluded.map(({ userId, name, reasons }) => ({ userId, name, reasons: [...reasons] })),
     noEligibleHint: suggestion.noEligibleHint,
+    rescored: context.rescored ?? null,
   };
 }
 
 /** The stored snapshot, or null for rows written without one (the demo's history stores `[]`). */
 export function parseSnapshot(value: unknown): SuggestionSnapshot | null {
   const parsed = snapshotSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
-
-/** An exact decimal text from a whole number of hundredths: 21345 → "213.45", -4000 → "-40.00". */
-export function hundredthsText(hundredths: number): string {
-  const abs = Math.abs(Math.trunc(hundredths));
-  const sign = hundredths < 0 && abs > 0 ? "-" : "";
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-/** A breakdown term's points with their sign, as few decimals as needed: "+25", "−40", "+12.8", "0". */
-export function pointsText(points: number): string {
-  const hundredths = Math.round(points * 100);
-  if (hundredths === 0) return "0";
-  const text = String(Math.abs(hundredths) / 100);
-  return hundredths > 0 ? `+${text}` : `\u2212${text}`;
+  if (parsed.success) return parsed.data;
+  const old = v1Schema.safeParse(value);
+  if (!old.success) return null;
+  return {
+    ...old.data,
+    version: 2,
+    candidates: old.data.candidates.map(({ scoreHundredths, breakdown, ...candidate }) => ({
+      ...candidate,
+      scoreUnits: scoreHundredths * 1_000_000,
+      breakdown: breakdown.map((t) => ({ ...t, units: Math.round(t.points * 100) * 1_000_000 })),
+    })),
+  };
 }

@@ -1,6 +1,6 @@
 import { arrTexts, indexCsms, SEGMENTS } from "@/lib/assignment/csm-index";
 import { arrReason, certificationReason, dollars, noEligibleHint, regionReason, tierReason, type ExclusionTally } from "@/lib/assignment/eligibility";
-import { accountTerms, hundredthsOf, productsTerm, timezoneMissTerm } from "@/lib/assignment/score";
+import { accountTerms, productsTerm, timezoneMissTerm, UNITS_PER_POINT } from "@/lib/assignment/score";
 import type {
   AccountInput,
   AssignmentRules,
@@ -19,9 +19,9 @@ export type * from "@/lib/assignment/types";
 
 // The CSM suggestion engine (SPEC.md "CSM assignment", spec 000 Step 3 and "CSM Assignment Rules"): pure, no
 // I/O. Must-match filters first (tier = account segment; same region when on-site work is needed; a
-// certification for every technical product; room for one more account and its ARR within the effective
-// limits = the smaller of the profile's and the tier's), then the seed's score (score.ts) for the eligible
-// CSMs, ranked by score, then lower load, then name.
+// certification for every technical product; room for one more account and its ARR within the CSM profile's
+// own limits), then the seed's score (score.ts, exact) for the eligible CSMs, ranked by score, then lower load
+// (accounts ÷ max accounts), then name.
 //
 // createSuggester indexes the CSMs once (csm-index.ts) so each suggestion is a tight loop over flat data.
 // The returned term and load objects are frozen and shared between suggestions — copy before changing.
@@ -48,10 +48,10 @@ export function createSuggester(csmInputs: readonly CsmInput[], rules: Assignmen
     const languageHit = index.languageFlags.get(account.primaryLanguage);
     const accountTimezone = index.timezoneIds.get(account.timezone) ?? -1;
     const accountRegion = index.regionIds.get(account.region) ?? -1;
-    const segmentPoints = hundredthsOf(terms.segment[1]);
-    const industryPoints = hundredthsOf(terms.industry[1]);
-    const languagePoints = hundredthsOf(terms.language[1]);
-    const timezonePoints = hundredthsOf(terms.timezoneHit);
+    const segmentPoints = terms.segment[1].units;
+    const industryPoints = terms.industry[1].units;
+    const languagePoints = terms.language[1].units;
+    const timezonePoints = terms.timezoneHit.units;
     const tierTexts = SEGMENTS.map((tier) => tierReason(tier, segment));
     const timezoneMiss: (ScoreTerm | undefined)[] = [];
     const regionTexts: (string | undefined)[] = [];
@@ -102,7 +102,7 @@ export function createSuggester(csmInputs: readonly CsmInput[], rules: Assignmen
       const overArr = arrCents > csm.arrHeadroom;
       if (overArr) {
         const texts = arrTexts(csm);
-        (reasons ??= []).push(arrReason(texts.current, (accountArrText ??= dollars(arrCents)), texts.max, texts.note));
+        (reasons ??= []).push(arrReason(texts.current, (accountArrText ??= dollars(arrCents)), texts.max));
       }
       if (tierMatch && (overAccounts || overArr)) {
         tally.atAnyCapacity++;
@@ -125,11 +125,11 @@ export function createSuggester(csmInputs: readonly CsmInput[], rules: Assignmen
       if (productTerm === undefined) {
         const names = products.filter((_, j) => productHits[j]?.[i] === 1).map((p) => p.name);
         const t = productsTerm(rules, names, products.length);
-        productTerm = { term: t, points: hundredthsOf(t) };
+        productTerm = { term: t, points: t.units };
         if (maskable) productTerms.set(mask, productTerm);
       }
-      const scoreHundredths =
-        csm.fixedHundredths +
+      const scoreUnits =
+        csm.fixedUnits +
         (segmentMatch ? segmentPoints : 0) +
         (industryMatch ? industryPoints : 0) +
         productTerm.points +
@@ -140,8 +140,8 @@ export function createSuggester(csmInputs: readonly CsmInput[], rules: Assignmen
         userId: csm.userId,
         name: csm.name,
         tier: csm.tier,
-        score: scoreHundredths / 100,
-        scoreHundredths,
+        score: scoreUnits / UNITS_PER_POINT,
+        scoreUnits,
         breakdown: [
           base,
           csm.capacity,
@@ -170,14 +170,13 @@ export function createSuggester(csmInputs: readonly CsmInput[], rules: Assignmen
   };
 }
 
-/** Score desc; then lower load (accounts / max accounts, then current ARR); then name (en); then user id. */
+/** Score desc (exact); then lower load (accounts ÷ max accounts, exact); then name (en); then user id. */
 export function compareCandidates(a: Candidate, b: Candidate): number {
-  if (a.scoreHundredths !== b.scoreHundredths) return b.scoreHundredths - a.scoreHundredths;
+  if (a.scoreUnits !== b.scoreUnits) return b.scoreUnits - a.scoreUnits;
   // a.accounts / a.max vs b.accounts / b.max without division (an eligible CSM has max ≥ 1).
   const loadA = a.load.accounts * b.load.maxAccounts;
   const loadB = b.load.accounts * a.load.maxAccounts;
   if (loadA !== loadB) return loadA - loadB;
-  if (a.load.arrCents !== b.load.arrCents) return a.load.arrCents < b.load.arrCents ? -1 : 1;
   return collator.compare(a.name, b.name) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0);
 }
 

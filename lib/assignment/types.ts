@@ -55,12 +55,12 @@ export type ScoreTermKey =
   | "retention";
 
 /**
- * One term of the seed's score. `points` is a whole number of hundredths divided by 100 (see score.ts), so
- * Σ round(points × 100) over the breakdown equals round(score × 100) exactly.
+ * One term of the seed's score. `units` is its exact value in 10⁻⁸ points (see score.ts), so the units of the
+ * breakdown add up to the candidate's `scoreUnits` exactly; `points` is the same value as a number.
  */
-export type ScoreTerm = { key: ScoreTermKey; label: string; points: number; detail: string };
+export type ScoreTerm = { key: ScoreTermKey; label: string; units: number; points: number; detail: string };
 
-/** Current load; the maxima are the effective limits (the smaller of the CSM profile and the tier limit). */
+/** Current load; the maxima are the CSM profile's own limits (the tier's values are only a new profile's defaults). */
 export type CsmLoad = { accounts: number; maxAccounts: number; arrCents: bigint; maxArrCents: bigint };
 
 export type Candidate = {
@@ -70,8 +70,8 @@ export type Candidate = {
   name: string;
   tier: Segment;
   score: number;
-  /** The score as an exact integer number of hundredths (score × 100). */
-  scoreHundredths: number;
+  /** The score exactly, in 10⁻⁸ points (score × 10⁸, an integer). */
+  scoreUnits: number;
   /** Every term, always in the same order (base, capacity, segment, industry, products, timezone, language, nps, retention). */
   breakdown: readonly ScoreTerm[];
   load: CsmLoad;

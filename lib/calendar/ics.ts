@@ -10,6 +10,8 @@ export interface CalendarDay {
   /** Stable per touchpoint, so a calendar app updates the event instead of duplicating it. */
   uid: string;
   date: Date;
+  /** A touchpoint held as a meeting at a set time (the handoff call): a timed event instead of an all-day one. */
+  timed?: { startsAt: Date; durationMinutes: number };
   summary: string;
   description?: string;
   url?: string;
@@ -20,8 +22,9 @@ export function touchpointCalendar(name: string, days: readonly CalendarDay[], s
   for (const day of days) {
     calendar.createEvent({
       id: day.uid,
-      start: day.date,
-      allDay: true,
+      ...(day.timed
+        ? { start: day.timed.startsAt, end: new Date(day.timed.startsAt.getTime() + day.timed.durationMinutes * 60_000) }
+        : { start: day.date, allDay: true }),
       summary: day.summary,
       description: day.description ?? null,
       url: day.url ?? null,
@@ -38,6 +41,8 @@ export interface Person {
 
 export interface MeetingInvite {
   uid: string;
+  /** Raised each time the meeting moves, so calendar apps update the event instead of adding one. */
+  sequence?: number;
   startsAt: Date;
   durationMinutes: number;
   summary: string;
@@ -51,6 +56,7 @@ export function meetingInvite(invite: MeetingInvite, stamp: Date = new Date()): 
   const calendar = ical({ prodId: PROD_ID, method: ICalCalendarMethod.REQUEST });
   calendar.createEvent({
     id: invite.uid,
+    sequence: invite.sequence ?? 0,
     start: invite.startsAt,
     end: new Date(invite.startsAt.getTime() + invite.durationMinutes * 60_000),
     summary: invite.summary,

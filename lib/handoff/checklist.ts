@@ -11,6 +11,13 @@ const money = z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/, "Enter an amount
 export const CONTACT_ROLES = ["CHAMPION", "ECONOMIC_BUYER", "EXECUTIVE_SPONSOR", "TECHNICAL_LEAD", "USER", "OTHER"] as const;
 export const PRIORITIES = ["HIGH", "MEDIUM", "LOW"] as const;
 export const RISK_SEVERITIES = ["LOW", "MEDIUM", "HIGH"] as const;
+export const SEGMENTS = ["ENTERPRISE", "MID_MARKET", "SCALE"] as const;
+
+/** What an item is checked against beyond its own fields: the deal's close date (a contract cannot start before it). */
+export interface ChecklistContext {
+  /** YYYY-MM-DD. */
+  closeDate?: string;
+}
 
 export const stakeholderSchema = z.object({
   name: trimmed(120).min(1, "Enter the stakeholder's name"),
@@ -41,6 +48,10 @@ export const checklistItems = {
     termMonths: z.coerce.number().int("Whole months only").min(1, "At least 1 month").max(120, "At most 120 months"),
     contractStart: isoDate,
     productIds: z.array(z.string().min(1)).min(1, "Choose at least one product"),
+    // The account facts the CSM assignment depends on, confirmed here; a change re-scores the suggestion.
+    segment: z.enum(SEGMENTS, "Choose the segment").optional(),
+    strategic: z.boolean().optional(),
+    needsOnsite: z.boolean().optional(),
   }),
   whyTheyBought: z.object({
     winReason: trimmed(2000).min(1, "Say why they bought"),
@@ -86,7 +97,17 @@ export type Checklist = { [K in ChecklistItemKey]: z.infer<(typeof checklistItem
 /** What may be stored while the AE works: any subset of items, each with any subset of fields, types enforced. */
 export const checklistDraftSchema = z
   .object({
-    contract: z.object({ arr: z.string().max(20), termMonths: z.union([z.number(), z.string().max(5)]), contractStart: z.string().max(10), productIds: z.array(z.string().max(50)).max(50) }).partial(),
+    contract: z
+      .object({
+        arr: z.string().max(20),
+        termMonths: z.union([z.number(), z.string().max(5)]),
+        contractStart: z.string().max(10),
+        productIds: z.array(z.string().max(50)).max(50),
+        segment: z.union([z.enum(SEGMENTS), z.literal("")]),
+        strategic: z.boolean(),
+        needsOnsite: z.boolean(),
+      })
+      .partial(),
     whyTheyBought: z.object({ winReason: z.string().max(2000), painPoints: z.array(z.string().max(300)).max(50) }).partial(),
     successCriteria: z.object({ criteria: z.array(successCriterionSchema.partial()).max(50) }).partial(),
     stakeholders: z.object({ contacts: z.array(stakeholderSchema.partial()).max(100) }).partial(),
@@ -124,14 +145,31 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function itemStatus(key: ChecklistItemKey, draft: ChecklistDraft): ItemStatus {
+/** An item's schema with the checks that need the context (the contract start against the close date). */
+function itemSchema(key: ChecklistItemKey, context: ChecklistContext): z.ZodType {
+  const closeDate = context.closeDate;
+  if (key !== "contract" || !closeDate) return checklistItems[key];
+  return checklistItems.contract.refine((contract) => contract.contractStart >= closeDate, {
+    message: `The contract cannot start before the close date (${closeDate})`,
+    path: ["contractStart"],
+  });
+}
+
+/** Drops an empty segment choice, so the account's own segment applies. */
+function normalise(key: ChecklistItemKey, value: unknown): unknown {
+  if (key !== "contract" || !isPlainObject(value) || value.segment !== "") return value;
+  const { segment: _empty, ...rest } = value;
+  return rest;
+}
+
+export function itemStatus(key: ChecklistItemKey, draft: ChecklistDraft, context: ChecklistContext = {}): ItemStatus {
   const required = !OPTIONAL_ITEMS.includes(key);
-  const value = cleanLists(draft[key]);
+  const value = normalise(key, cleanLists(draft[key]));
   const label = CHECKLIST_ITEM_LABELS[key];
-  if (!required && (value === undefined || Object.values(value).every((v) => v === "" || v === undefined))) {
+  if (!required && (value === undefined || Object.values(value as object).every((v) => v === "" || v === undefined))) {
     return { key, label, required, complete: true, problems: [] };
   }
-  const parsed = checklistItems[key].safeParse(value ?? {});
+  const parsed = itemSchema(key, context).safeParse(value ?? {});
   if (parsed.success) return { key, label, required, complete: true, problems: [] };
   return { key, label, required, complete: false, problems: [...new Set(parsed.error.issues.map((issue) => describeIssue(issue)))] };
 }
@@ -146,25 +184,25 @@ function fieldLabel(path: PropertyKey[]): string {
   return String(last ?? "A field").replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 }
 
-export function checklistStatus(draft: ChecklistDraft): ItemStatus[] {
-  return CHECKLIST_ITEM_KEYS.map((key) => itemStatus(key, draft));
+export function checklistStatus(draft: ChecklistDraft, context: ChecklistContext = {}): ItemStatus[] {
+  return CHECKLIST_ITEM_KEYS.map((key) => itemStatus(key, draft, context));
 }
 
 /** The complete checklist, or the items still missing. */
-export function completeChecklist(draft: ChecklistDraft): { ok: true; checklist: Checklist } | { ok: false; missing: ItemStatus[] } {
-  const statuses = checklistStatus(draft);
+export function completeChecklist(draft: ChecklistDraft, context: ChecklistContext = {}): { ok: true; checklist: Checklist } | { ok: false; missing: ItemStatus[] } {
+  const statuses = checklistStatus(draft, context);
   const missing = statuses.filter((status) => !status.complete);
   if (missing.length > 0) return { ok: false, missing };
   const cleaned = cleanLists(draft);
   const checklist = Object.fromEntries(
-    CHECKLIST_ITEM_KEYS.map((key) => [key, checklistItems[key].safeParse(cleaned[key] ?? {}).data ?? { competitor: "", notes: "" }]),
+    CHECKLIST_ITEM_KEYS.map((key) => [key, checklistItems[key].safeParse(normalise(key, cleaned[key]) ?? {}).data ?? { competitor: "", notes: "" }]),
   ) as Checklist;
   return { ok: true, checklist };
 }
 
 /** Messages per field path inside one item (e.g. "contacts.0.email"), for showing next to the inputs. */
-export function itemFieldErrors(key: ChecklistItemKey, draft: ChecklistDraft): Record<string, string> {
-  const parsed = checklistItems[key].safeParse(cleanLists(draft[key]) ?? {});
+export function itemFieldErrors(key: ChecklistItemKey, draft: ChecklistDraft, context: ChecklistContext = {}): Record<string, string> {
+  const parsed = itemSchema(key, context).safeParse(normalise(key, cleanLists(draft[key])) ?? {});
   if (parsed.success) return {};
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {

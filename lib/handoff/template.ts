@@ -3,7 +3,9 @@
 
 export const MERGE_FIELDS = {
   "account.name": "Customer account name",
-  "contact.name": "First name of the customer's champion",
+  "contact.firstName": "First name of the customer's champion",
+  "contact.name": "First name of the customer's champion (same as contact.firstName)",
+  "contact.fullName": "Full name of the customer's champion",
   "csm.name": "Assigned CSM's name",
   "csm.email": "Assigned CSM's e-mail",
   "ae.name": "Your name",

@@ -1,5 +1,5 @@
 import type { Segment } from "@/lib/generated/prisma/enums";
-import { formatCentsWhole } from "@/lib/format";
+import { formatMoney } from "@/lib/format";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/settings/schema";
 
 // The initial renewal risk of seed Step 8: five factors, each Low / Medium / High with the facts behind it
@@ -159,7 +159,7 @@ function competitiveThreat(input: RiskInput): RiskFactor {
 function contractStructure(input: RiskInput): RiskFactor {
   const { termMonths } = input;
   const typical = typicalArrCents(input.segment, input.capacity);
-  const arr = formatCentsWhole(input.amountCents);
+  const arr = formatMoney(input.amountCents);
   const base = { factor: "contract_structure" as const, label: "Contract structure" };
   // HIGH: a term of 12 months or less on an ARR above the segment's typical account: a large amount comes
   // up for decision within a year, before the value is proven.
@@ -167,7 +167,7 @@ function contractStructure(input: RiskInput): RiskFactor {
     return {
       ...base,
       level: "HIGH",
-      reason: `${termMonths}-month term on ${arr} ARR, above the typical ${formatCentsWhole(typical)} for the segment`,
+      reason: `${termMonths}-month term on ${arr} ARR, above the typical ${formatMoney(typical)} for the segment`,
       mitigation: "Plan the renewal from kickoff: agree ROI metrics now and propose a multi-year renewal at the 90-day planning meeting",
     };
   }

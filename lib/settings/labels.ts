@@ -56,6 +56,8 @@ export const FIELD_LABELS: Record<string, string> = {
   "handoff.renewalAlertDays": "Renewal alerts (days before renewal)",
   "calendar.timezone": "Company time zone",
   "calendar.workingDays": "Working days (1 = Monday … 7 = Sunday)",
+  "calendar.workdayStart": "Workday starts (HH:MM, each person's own time zone)",
+  "calendar.workdayEnd": "Workday ends (HH:MM)",
   "calendar.holidays": "Holidays (YYYY-MM-DD)",
   "expansionCredit.ratePercent": "AE expansion credit rate (%)",
   "expansionCredit.windowMonths": "Credit window (months after initial signing)",

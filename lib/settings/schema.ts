@@ -54,6 +54,9 @@ export const settingsSchema = z.object({
     // ISO weekday numbers: 1 = Monday … 7 = Sunday.
     workingDays: z.array(z.number().int().min(1).max(7)).min(1),
     holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")),
+    // The workday a person has unless their profile says otherwise: meeting slots are offered inside it.
+    workdayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM").default("09:00"),
+    workdayEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM").default("17:00"),
   }),
   expansionCredit: z.object({
     ratePercent: z.number().min(0).max(100),
@@ -139,6 +142,8 @@ export const DEFAULT_SETTINGS: Settings = {
       "2026-01-01", "2026-01-19", "2026-05-25", "2026-07-03", "2026-09-07", "2026-11-26", "2026-12-25",
       "2027-01-01", "2027-01-18", "2027-05-31", "2027-07-05", "2027-09-06", "2027-11-25", "2027-12-24",
     ],
+    workdayStart: "09:00",
+    workdayEnd: "17:00",
   },
   expansionCredit: { ratePercent: 10, windowMonths: 18 },
   targets: {

@@ -30,7 +30,12 @@ export interface ScheduleInput {
   calendar: WorkingCalendar;
   /** Defaults to the close date: on closed-won day the two are the same. */
   today?: Date;
+  /** When the contract starts (default the close date): the term is counted from it. */
+  contractStart?: Date | null;
 }
+
+// Under this many days of contract, the renewal-side touchpoints may share a day.
+const SHORT_TERM_DAYS = 30;
 
 const DAY_MS = 86_400_000;
 // Ten years: far beyond any rule, and a guard against a calendar with no working day at all.
@@ -87,29 +92,63 @@ export function scheduleTouchpoints(input: ScheduleInput): ScheduledTouchpoint[]
   // into the time the renewal needs. On a short contract the rule can land at or before the close (a
   // 3-month term: renewal − 90 days is before the deal closed), or at or before today for a deal recorded
   // late. Such a touchpoint is held as soon as possible: the first business day after the later of the
-  // close and today, flagged asap. Every renewal-side date is then either its own (later) business day or
-  // that same asap day, so the rule order (planning ≤ call ≤ close) is kept and none lands before the close.
+  // close and today, flagged asap. Each one is then kept on a later business day than the one before it
+  // (planning < call < close), so the three never pile onto one day — unless the contract runs under 30
+  // days, too short for three separate days to mean anything, where they may share one. None goes past the
+  // last business day on or before the renewal date.
   const floor = input.today && input.today.getTime() > closeDate.getTime() ? input.today : closeDate;
   const asapDate = businessDayOnOrAfter(addDays(floor, 1), calendar);
+  const termDays = daysBetween(input.contractStart ?? closeDate, renewalDate);
+  const mayShareDay = termDays < SHORT_TERM_DAYS;
+  const lastDay = businessDayOnOrBefore(renewalDate, calendar);
+  let previous: Date | null = null;
   const beforeRenewal = (type: ScheduledTouchpointType, days: number): ScheduledTouchpoint => {
     const ruleDate = addDays(renewalDate, -days);
     const shifted = businessDayOnOrBefore(ruleDate, calendar);
     const asap = shifted.getTime() <= floor.getTime();
-    return { type, ruleDate, dueDate: asap ? asapDate : shifted, asap, aeInvited: false, owner: "CSM" };
+    let dueDate = asap ? asapDate : shifted;
+    if (!mayShareDay && previous && dueDate.getTime() <= previous.getTime()) dueDate = businessDayOnOrAfter(addDays(previous, 1), calendar);
+    if (dueDate.getTime() > lastDay.getTime() && lastDay.getTime() > floor.getTime()) dueDate = lastDay;
+    previous = dueDate;
+    return { type, ruleDate, dueDate, asap, aeInvited: false, owner: "CSM" };
   };
 
-  // Listed in the rule order of the seed, not by date: callers find a touchpoint by type, display sorts.
-  return [
+  // Onboarding is for the contract it belongs to: a step that would fall on or after the renewal date (a QBR
+  // on a 2-month contract) is not planned; the renewal conversation takes its place.
+  const onboarding = [
     kickoff,
     training,
     goLive,
     afterClose("CHECK_IN", closeDate, timing.checkInDaysAfterClose),
     afterClose("HEALTH_CHECK", closeDate, timing.healthCheckDaysAfterClose),
     afterClose("QBR", closeDate, timing.qbrDaysAfterClose),
+  ].filter((touchpoint) => touchpoint.dueDate.getTime() < renewalDate.getTime());
+
+  // Listed in the rule order of the seed, not by date: callers find a touchpoint by type, display sorts.
+  return [
+    ...onboarding,
     beforeRenewal("RENEWAL_PLANNING", timing.renewalPlanningDaysBefore),
     beforeRenewal("RENEWAL_CALL", timing.renewalCallDaysBefore),
     beforeRenewal("RENEWAL_CLOSE", timing.renewalCloseDaysBefore),
   ];
+}
+
+/**
+ * Training and go-live from the AE's implementation timeline, when one was given: go-live on the entered date
+ * (the next business day if it is not one), training the timing rule's days before it (the previous business
+ * day off a weekend) — but never before the kickoff; when the two are too close, training is the first
+ * business day after the kickoff (or the go-live day itself if nothing fits between).
+ */
+export function implementationDates(input: { kickoff: Date; goLive: Date; timing: Settings["timing"]; calendar: WorkingCalendar }): {
+  training: { ruleDate: Date; dueDate: Date };
+  goLive: { ruleDate: Date; dueDate: Date };
+} {
+  const goLiveDue = businessDayOnOrAfter(input.goLive, input.calendar);
+  const trainingRule = addDays(goLiveDue, -input.timing.goLiveDaysAfterTraining);
+  let trainingDue = businessDayOnOrBefore(trainingRule, input.calendar);
+  if (trainingDue.getTime() <= input.kickoff.getTime()) trainingDue = businessDayOnOrAfter(addDays(input.kickoff, 1), input.calendar);
+  if (trainingDue.getTime() > goLiveDue.getTime()) trainingDue = goLiveDue;
+  return { training: { ruleDate: trainingRule, dueDate: trainingDue }, goLive: { ruleDate: input.goLive, dueDate: goLiveDue } };
 }
 
 /**

@@ -325,9 +325,9 @@ describe("the handoff-call invitation when a CSM is assigned", () => {
     expect(again).toEqual({ meetingId: first.meetingId, created: false });
 
     const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: first.meetingId } });
-    // Next business day after Monday 2026-11-23 at 10:00 New York.
+    // The first half hour both are free from the next business day: Tuesday 09:00 New York (both work there).
     expect(meeting).toMatchObject({ kind: "HANDOFF_CALL", durationMinutes: 30, handoffId, attendeeEmails: [ae.email, csm.email] });
-    expect(meeting.startsAt.toISOString()).toBe("2026-11-24T15:00:00.000Z");
+    expect(meeting.startsAt.toISOString()).toBe("2026-11-24T14:00:00.000Z");
     const touchpoint = await prisma.touchpoint.findUniqueOrThrow({ where: { sourceDealId_type: { sourceDealId: deal.id, type: "HANDOFF_CALL" } } });
     expect(touchpoint).toMatchObject({ ownerId: csm.id, aeInvited: true, status: "PLANNED" });
     expect(touchpoint.dueDate.toISOString().slice(0, 10)).toBe("2026-11-24");
@@ -353,8 +353,8 @@ describe("the handoff-call invitation when a CSM is assigned", () => {
     // Unfolded: iCalendar wraps long lines with CRLF + space.
     const invite = mail?.parts.filter((part) => part.contentType.startsWith("text/calendar")).map((part) => ({ body: part.body.replace(/\r\n /g, "") }))[0];
     expect(invite?.body).toContain("METHOD:REQUEST");
-    expect(invite?.body).toContain("DTSTART:20261124T150000Z");
-    expect(invite?.body).toContain("DTEND:20261124T153000Z");
+    expect(invite?.body).toContain("DTSTART:20261124T140000Z");
+    expect(invite?.body).toContain("DTEND:20261124T143000Z");
     expect(invite?.body).toContain(`MAILTO:${ae.email}`);
     expect(invite?.body).toContain(`MAILTO:${csm.email}`);
   });

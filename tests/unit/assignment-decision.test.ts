@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { suggestCsms, type AssignmentRules, type CsmInput } from "@/lib/assignment/suggest";
-import { hundredthsText, parseSnapshot, pointsText, toSnapshot } from "@/lib/assignment/snapshot";
+import { parseSnapshot, toSnapshot } from "@/lib/assignment/snapshot";
+import { roundedScoreText, signedUnitsText, unitsText } from "@/lib/assignment/score";
+import { tierRangeWarnings } from "@/lib/assignment/eligibility";
 import { capacityConflictMessage, overrideInput, rejectInput } from "@/lib/assignment/decision";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 
@@ -54,7 +56,7 @@ describe("the stored suggestion snapshot", () => {
       "Base", "Capacity", "Segment expertise", "Industry expertise", "Product expertise", "Timezone", "Language", "NPS", "Retention",
     ]);
     // 100 − 20 (26/30 > 80%) + 25 + 20 + 10 + 15 + 15 + 13.4 + 28.92
-    expect(hundredthsText(stored?.candidates[0]?.scoreHundredths ?? 0)).toBe("207.32");
+    expect(unitsText(stored?.candidates[0]?.scoreUnits ?? 0)).toBe("207.32");
     expect(stored?.excluded).toEqual([{ userId: "u2", name: "Sam Rivera", reasons: ["no certification for Data Connect API"] }]);
   });
 
@@ -63,33 +65,57 @@ describe("the stored suggestion snapshot", () => {
     expect(parseSnapshot({ version: 2 })).toBeNull();
   });
 
+  it("reads a suggestion stored with hundredths (version 1) as exact units", () => {
+    const v1 = {
+      version: 1, computedAt: "2026-01-01T00:00:00.000Z", accountArrCents: "100", products: [], excluded: [], noEligibleHint: null,
+      candidates: [{ rank: 1, userId: "u", name: "N", tier: "SCALE", score: 109.4, scoreHundredths: 10940, breakdown: [{ key: "nps", label: "NPS", points: 9.4, detail: "" }], load: { accounts: 1, maxAccounts: 2, arrCents: "0", maxArrCents: "1" } }],
+    };
+    const read = parseSnapshot(v1);
+    expect(read?.candidates[0]).toMatchObject({ scoreUnits: 109_4000_0000, breakdown: [{ units: 9_4000_0000 }] });
+  });
+
   it("writes scores and points exactly", () => {
-    expect(hundredthsText(21345)).toBe("213.45");
-    expect(hundredthsText(-4000)).toBe("-40.00");
-    expect(hundredthsText(7)).toBe("0.07");
-    expect(pointsText(25)).toBe("+25");
-    expect(pointsText(-40)).toBe("\u221240");
-    expect(pointsText(28.92)).toBe("+28.92");
-    expect(pointsText(0)).toBe("0");
+    expect(unitsText(213_45_000_000)).toBe("213.45");
+    expect(unitsText(213_465_000_00)).toBe("213.465");
+    expect(unitsText(-40_00_000_000)).toBe("-40.00");
+    expect(unitsText(7_000_000)).toBe("0.07");
+    expect(unitsText(1)).toBe("0.00000001");
+    expect(signedUnitsText(25_00_000_000)).toBe("+25");
+    expect(signedUnitsText(-40_00_000_000)).toBe("\u221240");
+    expect(signedUnitsText(10_005_000_00)).toBe("+10.005");
+    expect(signedUnitsText(0)).toBe("0");
+    expect(roundedScoreText(213_465_000_00)).toBe("213.47");
+    expect(roundedScoreText(-40_00_000_000)).toBe("-40.00");
   });
 });
 
 describe("why an approval no longer fits", () => {
   it("names the CSM and the accounts limit first", () => {
-    expect(capacityConflictMessage(csm({ currentAccounts: 30 }), rules, 64_800_00n)).toBe("Priya Patel is at capacity: 30/30 accounts.");
-    expect(capacityConflictMessage(csm({ currentAccounts: 31 }), rules, 1n)).toBe("Priya Patel is over capacity: 31/30 accounts.");
+    expect(capacityConflictMessage(csm({ currentAccounts: 30 }), 64_800_00n)).toBe("Priya Patel is at capacity: 30/30 accounts.");
+    expect(capacityConflictMessage(csm({ currentAccounts: 31 }), 1n)).toBe("Priya Patel is over capacity: 31/30 accounts.");
   });
 
   it("names the ARR limit with the sum that would pass it", () => {
-    expect(capacityConflictMessage(csm({ currentArrCents: 1_950_000_00n }), rules, 64_800_00n)).toBe(
+    expect(capacityConflictMessage(csm({ currentArrCents: 1_950_000_00n }), 64_800_00n)).toBe(
       "Priya Patel would exceed the ARR limit: $1,950,000 + $64,800 > $2,000,000.",
     );
-    expect(capacityConflictMessage(csm({ currentArrCents: 1_935_200_00n }), rules, 64_800_00n)).toBeNull();
+    expect(capacityConflictMessage(csm({ currentArrCents: 1_935_200_00n }), 64_800_00n)).toBeNull();
   });
 
-  it("applies the tier's limit when the profile allows more", () => {
-    const generous = csm({ maxAccounts: 80, currentAccounts: 50 });
-    expect(capacityConflictMessage(generous, rules, 1n)).toBe("Priya Patel is at capacity: 50/50 accounts.");
+  it("applies the profile's own limit, even above the tier's range", () => {
+    expect(capacityConflictMessage(csm({ maxAccounts: 80, currentAccounts: 50 }), 1n)).toBeNull();
+    expect(capacityConflictMessage(csm({ maxAccounts: 80, currentAccounts: 80 }), 1n)).toBe("Priya Patel is at capacity: 80/80 accounts.");
+  });
+});
+
+describe("a profile outside its tier's range", () => {
+  it("is warned about, naming the range and the limit that applies", () => {
+    expect(tierRangeWarnings({ tier: "ENTERPRISE", maxAccounts: 12, maxArrCents: 5_000_000_00n }, rules.capacity)).toEqual([]);
+    expect(tierRangeWarnings({ tier: "ENTERPRISE", maxAccounts: 20, maxArrCents: 6_000_000_00n }, rules.capacity)).toEqual([
+      "Enterprise profiles usually allow 10–15 accounts; this one allows 20, and that is the limit Baton applies.",
+      "Enterprise profiles usually allow up to $5,000,000 of ARR; this one allows $6,000,000, and that is the limit Baton applies.",
+    ]);
+    expect(tierRangeWarnings({ tier: "SCALE", maxAccounts: 90, maxArrCents: 1n }, rules.capacity)).toHaveLength(1);
   });
 });
 

@@ -76,8 +76,10 @@ function reasonsOf(result: Suggestion, userId = "u1"): string[] {
 }
 
 function sumOfTerms(candidate: Candidate): number {
-  return candidate.breakdown.reduce((sum, t) => sum + Math.round(t.points * 100), 0);
+  return candidate.breakdown.reduce((sum, t) => sum + t.units, 0);
 }
+
+const U = 100_000_000;
 
 describe("the seed's score", () => {
   it("computes the worked example term by term: 100 − 20 + 25 + 20 + 2×10 + 15 + 15 + 45×0.2 + 92×0.3 = 211.6", () => {
@@ -97,7 +99,7 @@ describe("the seed's score", () => {
       { products: [CORE, ANALYTICS, API] },
     );
     expect(top.score).toBe(211.6);
-    expect(top.scoreHundredths).toBe(21160);
+    expect(top.scoreUnits).toBe(211.6 * U);
     expect(points(top)).toEqual({
       base: 100,
       capacity: -20,
@@ -110,7 +112,7 @@ describe("the seed's score", () => {
       retention: 27.6,
     });
     expect(top.breakdown.map((t) => t.key)).toEqual(["base", "capacity", "segment", "industry", "products", "timezone", "language", "nps", "retention"]);
-    expect(sumOfTerms(top)).toBe(top.scoreHundredths);
+    expect(sumOfTerms(top)).toBe(top.scoreUnits);
     const byKey = Object.fromEntries(top.breakdown.map((t) => [t.key, t]));
     expect(byKey.capacity).toMatchObject({ label: "Capacity", detail: "13/15 accounts (86.7% used, over 80%)" });
     expect(byKey.products?.detail).toBe("2 of 3 deal products: Core, Analytics Pro");
@@ -132,16 +134,30 @@ describe("the seed's score", () => {
       retention: 25.65,
     });
     expect(top.score).toBe(122.65);
-    expect(sumOfTerms(top)).toBe(12265);
+    expect(sumOfTerms(top)).toBe(12265 * 1_000_000);
   });
 
-  it("rounds fractional terms to hundredths so the total is the exact sum of the shown terms", () => {
-    // 33.33 × 0.3 = 9.999 → 10.00; 7 × 0.2 = 1.4000000000000001 → 1.4
+  it("computes fractional terms exactly and rounds nothing: 100 + 7 × 0.2 + 33.33 × 0.3 = 111.399", () => {
+    // Floating point gives 1.4000000000000001 and 9.998999999999999; the engine keeps 1.4 and 9.999.
     const top = only(csm({ npsScore: 7, retentionRate: 33.33 }));
     expect(points(top).nps).toBe(1.4);
-    expect(points(top).retention).toBe(10);
-    expect(top.score).toBe(111.4);
-    expect(sumOfTerms(top)).toBe(top.scoreHundredths);
+    expect(points(top).retention).toBe(9.999);
+    expect(top.scoreUnits).toBe(111_399_000_00);
+    expect(top.score).toBe(111.399);
+    expect(sumOfTerms(top)).toBe(top.scoreUnits);
+  });
+
+  it("keeps thirds of a point exact through sums and comparisons (33.35 × 0.3 = 10.005, 66.65 × 0.2 = 13.33)", () => {
+    // Rounding each term to hundredths would give 10.01 and 13.33 → 123.34 ≠ 123.335.
+    const a = only(csm({ userId: "a", name: "Ann", npsScore: 66.65, retentionRate: 33.35 }));
+    expect(a.scoreUnits).toBe(123_335_000_00);
+    // 33.35 × 0.2 = 6.67 and 44.45 × 0.3 = 13.335 → 120.005.
+    expect(only(csm({ userId: "b", name: "Bo", npsScore: 33.35, retentionRate: 44.45 })).scoreUnits).toBe(120_005_000_00);
+    const ranked = run([csm({ userId: "b", name: "Bo", npsScore: 33.35, retentionRate: 44.45 }), csm({ userId: "a", name: "Ann", npsScore: 66.65, retentionRate: 33.35 })]);
+    expect(ranked.candidates.map((c) => [c.userId, c.scoreUnits])).toEqual([
+      ["a", 123_335_000_00],
+      ["b", 120_005_000_00],
+    ]);
   });
 
   it("counts each deal product once, by id", () => {
@@ -230,29 +246,28 @@ describe("must-match filters", () => {
     expect(result.noEligibleHint).toBeNull();
   });
 
-  describe("the tier limit caps the profile limit", () => {
-    it("a profile above the tier limit is held to the tier limit (accounts and ARR)", () => {
+  describe("the profile's own limits decide capacity (tier values are only defaults)", () => {
+    it("an Enterprise profile allowing 20 accounts takes a 16th, and 14/20 is 70% load (no penalty)", () => {
       const big = csm({ maxAccounts: 20, maxArrCents: 6_000_000_00n, currentAccounts: 15 });
-      expect(reasonsOf(run([big]))).toEqual(["at capacity 15/15 accounts (Enterprise tier limit; profile allows 20)"]);
-      const rich = csm({ maxAccounts: 20, maxArrCents: 6_000_000_00n, currentAccounts: 3, currentArrCents: 4_950_000_00n });
-      expect(reasonsOf(run([rich]))).toEqual([
-        "would exceed ARR limit: $4,950,000 + $120,000 > $5,000,000 (Enterprise tier limit; profile allows $6,000,000)",
-      ]);
-      // The capacity term uses the effective limit too: 14/15, not 14/20.
+      expect(run([big]).top?.load).toEqual({ accounts: 15, maxAccounts: 20, arrCents: 0n, maxArrCents: 6_000_000_00n });
       const top = only(csm({ maxAccounts: 20, currentAccounts: 14 }));
-      expect(top.load.maxAccounts).toBe(15);
-      expect(points(top).capacity).toBe(-40);
+      expect(top.load.maxAccounts).toBe(20);
+      expect(points(top).capacity).toBe(0);
+      expect(top.breakdown[1]?.detail).toBe("14/20 accounts (70.0% used, no penalty up to 80%)");
+      expect(reasonsOf(run([csm({ maxAccounts: 20, currentAccounts: 20 })]))).toEqual(["at capacity 20/20 accounts"]);
     });
 
-    it("a profile below the tier limit keeps its own limit", () => {
-      expect(reasonsOf(run([csm({ maxAccounts: 12, currentAccounts: 12 })]))).toEqual(["at capacity 12/12 accounts"]);
+    it("an ARR limit above the tier's is the profile's: $6M allows $4.95M + $120K", () => {
+      const rich = csm({ maxAccounts: 20, maxArrCents: 6_000_000_00n, currentAccounts: 3, currentArrCents: 4_950_000_00n });
+      expect(run([rich]).top?.userId).toBe("u1");
+      expect(reasonsOf(run([csm({ maxArrCents: 6_000_000_00n, currentArrCents: 5_900_000_00n })]))).toEqual([
+        "would exceed ARR limit: $5,900,000 + $120,000 > $6,000,000",
+      ]);
+    });
+
+    it("a profile below the tier range keeps its own limit", () => {
+      expect(reasonsOf(run([csm({ maxAccounts: 8, currentAccounts: 8 })]))).toEqual(["at capacity 8/8 accounts"]);
       expect(only(csm({ maxAccounts: 12, maxArrCents: 1_000_000_00n })).load).toMatchObject({ maxAccounts: 12, maxArrCents: 1_000_000_00n });
-    });
-
-    it("reads the tier limits from the rules", () => {
-      const roomier: AssignmentRules = { ...rules, capacity: { ...rules.capacity, ENTERPRISE: { minAccounts: 10, maxAccounts: 20, maxArrCents: 6_000_000_00 } } };
-      const big = csm({ maxAccounts: 20, maxArrCents: 6_000_000_00n, currentAccounts: 15, currentArrCents: 4_950_000_00n });
-      expect(run([big], account(), noProducts, roomier).top?.load).toMatchObject({ maxAccounts: 20, maxArrCents: 6_000_000_00n });
     });
   });
 });
@@ -272,20 +287,31 @@ describe("ranking", () => {
     expect(result.top).toBe(result.candidates[0]);
   });
 
-  it("breaks a tie by lower load ratio, then lower current ARR, then name (en collation)", () => {
+  it("breaks a tie by lower load (accounts ÷ max accounts, exact thirds), then name (en collation), never by ARR", () => {
     const mm = (o: Partial<CsmInput>) => csm({ tier: "MID_MARKET", maxAccounts: 50, maxArrCents: 2_000_000_00n, ...o });
     const result = run(
       [
-        mm({ userId: "a", name: "Avery", maxAccounts: 30, currentAccounts: 18 }), // 60%
-        mm({ userId: "b", name: "Blake", maxAccounts: 50, currentAccounts: 25, currentArrCents: 900_000_00n }), // 50%, more ARR
-        mm({ userId: "c", name: "Cam", maxAccounts: 30, currentAccounts: 15, currentArrCents: 100_000_00n }), // 50%, less ARR
-        mm({ userId: "d", name: "alex", maxAccounts: 40, currentAccounts: 20, currentArrCents: 900_000_00n }), // 50%, same ARR as Blake
+        mm({ userId: "a", name: "Avery", maxAccounts: 30, currentAccounts: 11 }), // 11/30 > 1/3
+        mm({ userId: "b", name: "Blake", maxAccounts: 45, currentAccounts: 15, currentArrCents: 100_000_00n }), // 1/3, little ARR
+        mm({ userId: "c", name: "Cam", maxAccounts: 30, currentAccounts: 10, currentArrCents: 1_500_000_00n }), // 1/3, much ARR
+        mm({ userId: "d", name: "alex", maxAccounts: 36, currentAccounts: 12, currentArrCents: 900_000_00n }), // 1/3
+        mm({ userId: "e", name: "Zoe", maxAccounts: 31, currentAccounts: 10 }), // 10/31 < 1/3
       ],
       account({ segment: "MID_MARKET" }),
     );
     expect(new Set(result.candidates.map((c) => c.score))).toEqual(new Set([100]));
-    // "alex" before "Blake" in English collation (code-unit order would put "Blake" first).
-    expect(result.candidates.map((c) => c.name)).toEqual(["Cam", "alex", "Blake", "Avery"]);
+    // Equal thirds in name order ("alex" before "Blake" in English collation), whatever their ARR.
+    expect(result.candidates.map((c) => c.name)).toEqual(["Zoe", "alex", "Blake", "Cam", "Avery"]);
+  });
+
+  it("ranks an exact tie of scores built from different terms by load, not by float noise", () => {
+    // 0.1 × 3 style noise: 45 × 0.2 + 30 × 0.3 = 18 exactly; 90 × 0.2 = 18 exactly; in floats 9.000000000000002 + 9.
+    const result = run([
+      csm({ userId: "x", name: "Xavi", npsScore: 45, retentionRate: 30, currentAccounts: 6 }),
+      csm({ userId: "y", name: "Yara", npsScore: 90, retentionRate: 0, currentAccounts: 5 }),
+    ]);
+    expect(result.candidates.map((c) => c.scoreUnits)).toEqual([118 * U, 118 * U]);
+    expect(result.candidates.map((c) => c.userId)).toEqual(["y", "x"]);
   });
 
   it("takes every weight from the rules: changing one changes the ranking", () => {
@@ -384,9 +410,9 @@ describe("createSuggester", () => {
       expect(bulk.candidates.length + bulk.excluded.length).toBe(csms.length);
       bulk.candidates.forEach((c, r) => {
         expect(c.rank).toBe(r + 1);
-        expect(sumOfTerms(c)).toBe(c.scoreHundredths);
-        expect(c.score * 100).toBeCloseTo(c.scoreHundredths, 9);
-        if (r > 0) expect(bulk.candidates[r - 1]!.scoreHundredths).toBeGreaterThanOrEqual(c.scoreHundredths);
+        expect(sumOfTerms(c)).toBe(c.scoreUnits);
+        expect(Number.isInteger(c.scoreUnits)).toBe(true);
+        if (r > 0) expect(bulk.candidates[r - 1]!.scoreUnits).toBeGreaterThanOrEqual(c.scoreUnits);
       });
       for (const e of bulk.excluded) expect(e.reasons.length).toBeGreaterThan(0);
     }

@@ -121,7 +121,7 @@ describe("contract structure", () => {
   it("HIGH for a 12-month term on an ARR above the segment's typical size", () => {
     expect(factor({ termMonths: 12, amountCents: 7_000_000n }, "contract_structure")).toMatchObject({
       level: "HIGH",
-      reason: "12-month term on $70,000 ARR, above the typical $66,666 for the segment",
+      reason: "12-month term on $70,000 ARR, above the typical $66,666.66 for the segment",
     });
   });
 

@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import {
   businessDayOnOrAfter,
   businessDayOnOrBefore,
+  implementationDates,
   renewalAlertDue,
   scheduleTouchpoints,
   type ScheduledTouchpoint,
@@ -143,20 +144,43 @@ describe("scheduleTouchpoints: short contracts", () => {
     const list = scheduleTouchpoints({ closeDate: d("2026-03-02"), renewalDate: d("2026-05-02"), timing, calendar: noHolidays });
     const t = byType(list);
     expect(t.RENEWAL_PLANNING).toMatchObject({ rule: "2026-02-01", due: "2026-03-03", asap: true });
-    expect(t.RENEWAL_CALL).toMatchObject({ rule: "2026-03-03", due: "2026-03-03", asap: false });
+    // The call's own rule date is the planning day: it moves to the next business day, never the same one.
+    expect(t.RENEWAL_CALL).toMatchObject({ rule: "2026-03-03", due: "2026-03-04", asap: false });
     expect(t.RENEWAL_CLOSE).toMatchObject({ rule: "2026-04-02", due: "2026-04-02", asap: false });
+    // The QBR (close + 90) would come after the renewal: not planned. The health check (Apr 1) still is.
+    expect(t.QBR).toBeUndefined();
+    expect(t.HEALTH_CHECK?.due).toBe("2026-04-01");
+    expect(list.every((x) => x.dueDate.getTime() < d("2026-05-02").getTime())).toBe(true);
   });
 
-  it("1-month term: every renewal-side date is pulled to the next business day after the close", () => {
+  it("1-month term of 31 days: renewal-side dates pulled after the close land on three consecutive business days", () => {
     // Closed Thursday 2026-07-02; the next day is the Independence Day holiday, then a weekend.
     const list = scheduleTouchpoints({ closeDate: d("2026-07-02"), renewalDate: d("2026-08-02"), timing, calendar: usHolidays });
     const renewalSide = list.filter((x) => x.type.startsWith("RENEWAL_"));
     expect(renewalSide.map((x) => [toIsoDate(x.dueDate), x.asap])).toEqual([
       ["2026-07-06", true],
-      ["2026-07-06", true],
-      ["2026-07-06", true],
+      ["2026-07-07", true],
+      ["2026-07-08", true],
     ]);
     for (const x of list) expect(x.dueDate.getTime()).toBeGreaterThan(d("2026-07-02").getTime());
+    // No onboarding touchpoint on or after the renewal date: the health check (Aug 3) and QBR are dropped.
+    expect(list.map((x) => x.type)).toEqual(["KICKOFF", "TRAINING", "GO_LIVE", "CHECK_IN", "RENEWAL_PLANNING", "RENEWAL_CALL", "RENEWAL_CLOSE"]);
+    for (const x of list) expect(x.dueDate.getTime()).toBeLessThan(d("2026-08-02").getTime());
+  });
+
+  it("a contract under 30 days (February) may hold its renewal-side touchpoints on one day", () => {
+    const list = scheduleTouchpoints({ closeDate: d("2027-02-01"), renewalDate: d("2027-03-01"), timing, calendar: noHolidays });
+    const renewalSide = list.filter((x) => x.type.startsWith("RENEWAL_"));
+    expect(renewalSide.map((x) => toIsoDate(x.dueDate))).toEqual(["2027-02-02", "2027-02-02", "2027-02-02"]);
+    // Counted from the contract start when it is later than the close: 2027-02-01 → 2027-03-03 is 30 days.
+    const later = scheduleTouchpoints({ closeDate: d("2027-02-01"), contractStart: d("2027-02-01"), renewalDate: d("2027-03-03"), timing, calendar: noHolidays });
+    expect(new Set(later.filter((x) => x.type.startsWith("RENEWAL_")).map((x) => toIsoDate(x.dueDate))).size).toBe(3);
+  });
+
+  it("no two renewal-side touchpoints share a day on a 3-month contract recorded late", () => {
+    const list = scheduleTouchpoints({ closeDate: d("2026-03-02"), renewalDate: d("2026-06-02"), today: d("2026-04-20"), timing, calendar: noHolidays });
+    const days = list.filter((x) => x.type.startsWith("RENEWAL_")).map((x) => toIsoDate(x.dueDate));
+    expect(days).toEqual(["2026-04-21", "2026-04-22", "2026-05-01"]);
   });
 
   it("a deal recorded late: renewal-side dates at or before today go to the next business day after today", () => {
@@ -193,5 +217,19 @@ describe("renewalAlertDue", () => {
 
   it("orders largest first and ignores duplicates in the settings", () => {
     expect(renewalAlertDue(renewal, daysBefore(10), [30, 90, 30, 60])).toEqual([90, 60, 30]);
+  });
+});
+
+describe("implementationDates: training and go-live from the AE's timeline", () => {
+  it("go-live on the entered date, training the rule's 14 days before it", () => {
+    const dates = implementationDates({ kickoff: d("2026-11-19"), goLive: d("2027-02-15"), timing, calendar: usHolidays });
+    expect(toIsoDate(dates.goLive.dueDate)).toBe("2027-02-15");
+    expect(toIsoDate(dates.training.dueDate)).toBe("2027-02-01");
+  });
+
+  it("a weekend go-live moves to Monday; training never falls on or before the kickoff", () => {
+    const dates = implementationDates({ kickoff: d("2026-11-19"), goLive: d("2026-11-28"), timing, calendar: noHolidays });
+    expect(toIsoDate(dates.goLive.dueDate)).toBe("2026-11-30");
+    expect(toIsoDate(dates.training.dueDate)).toBe("2026-11-20");
   });
 });

@@ -5,6 +5,7 @@ import { MarkAllReadButton, NotificationList } from "@/components/notifications/
 import { firstValues, type SearchParams } from "@/lib/paging";
 import { listNotifications, notificationListParams } from "@/lib/server/notifications/notifications";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
+import { handoffsToAcknowledge } from "@/lib/server/handoffs/acknowledgeable";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -12,7 +13,15 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const params = notificationListParams.parse(firstValues(await searchParams));
   const user = await pageUser();
   const result = await loadPage(() => listNotifications(user, params));
-  const rows = result.data.map((n) => ({ id: n.id, title: n.title, body: n.body, link: n.link, read: n.readAt !== null, createdAt: n.createdAt.toISOString() }));
+  // A "ready to acknowledge" notification carries the acknowledgment form itself while the handoff waits for it.
+  const handoffOf = (link: string | null) => /^\/handoffs\/([^/#?]+)/.exec(link ?? "")?.[1] ?? null;
+  const waiting = new Set(
+    (await handoffsToAcknowledge(user, result.data.filter((n) => n.kind === "handoff_acknowledge").map((n) => handoffOf(n.link)).filter((id): id is string => id !== null))).map((h) => h.id),
+  );
+  const rows = result.data.map((n) => {
+    const handoffId = n.kind === "handoff_acknowledge" ? handoffOf(n.link) : null;
+    return { id: n.id, title: n.title, body: n.body, link: n.link, read: n.readAt !== null, createdAt: n.createdAt.toISOString(), acknowledgeHandoffId: handoffId && waiting.has(handoffId) ? handoffId : null };
+  });
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

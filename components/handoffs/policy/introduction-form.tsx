@@ -38,7 +38,11 @@ export function IntroductionForm({ handoffId, csmName, canSend, defaultTo, templ
     );
   }
   if (!csmName) {
-    return <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">Blocked: the introduction can be sent once a CSM is assigned. Submit the checklist; a CS manager then approves the suggested CSM.</p>;
+    return (
+      <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-700">
+        Waiting for the CSM: a CS manager approves the CSM suggested at closed-won — this can happen while you fill in the checklist. The introduction can be sent as soon as they do.
+      </p>
+    );
   }
   if (!canSend) return <p className="text-sm text-slate-500">The deal's AE sends the introduction.</p>;
   return (

@@ -2,7 +2,7 @@
 
 import { Controller, useFieldArray, useFormContext } from "react-hook-form";
 import { LinesField, SelectField, TextArea, TextInput } from "@/components/handoffs/wizard/fields";
-import { CONTACT_ROLES, PRIORITIES, RISK_SEVERITIES, type ChecklistDraft, type ChecklistItemKey } from "@/lib/handoff/checklist";
+import { CONTACT_ROLES, PRIORITIES, RISK_SEVERITIES, SEGMENTS, type ChecklistDraft, type ChecklistItemKey } from "@/lib/handoff/checklist";
 
 export interface StepProps {
   errors: Record<string, string>;
@@ -20,6 +20,15 @@ function ContractStep({ errors, disabled, products }: StepProps) {
       <TextInput label="ARR (USD)" {...register("contract.arr")} error={errors.arr} disabled={disabled} inputMode="decimal" />
       <TextInput label="Term (months)" type="number" {...register("contract.termMonths")} error={errors.termMonths} disabled={disabled} />
       <TextInput label="Contract start" type="date" {...register("contract.contractStart")} error={errors.contractStart} disabled={disabled} />
+      <SelectField label="Segment" options={options(SEGMENTS).map((o) => ({ ...o, label: o.value === "MID_MARKET" ? "Mid-Market" : o.label }))} {...register("contract.segment")} error={errors.segment} disabled={disabled} hint="Decides the CSM tier" />
+      <label className="flex items-center gap-2 self-end text-sm">
+        <input type="checkbox" disabled={disabled} {...register("contract.strategic")} />
+        Strategic account (needs the handoff meeting before submit)
+      </label>
+      <label className="flex items-center gap-2 self-end text-sm">
+        <input type="checkbox" disabled={disabled} {...register("contract.needsOnsite")} />
+        Needs on-site work (CSM from the same region)
+      </label>
       <Controller
         control={control}
         name="contract.productIds"
@@ -86,52 +95,36 @@ function CriteriaStep({ errors, disabled }: StepProps) {
 function StakeholdersStep({ errors, disabled }: StepProps) {
   const { register, control } = useFormContext<ChecklistDraft>();
   const { fields, append, remove } = useFieldArray({ control, name: "stakeholders.contacts" });
+  // One card per stakeholder, its fields in a grid that folds to one column on a phone: nothing scrolls
+  // sideways, and every field keeps its label and its error.
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Key stakeholders</caption>
-          <thead>
-            <tr className="text-left text-slate-500">
-              {["Name", "Title", "Role", "Email", "Priority", "Notes", ""].map((heading) => <th key={heading} scope="col" className="px-1 py-1 font-medium">{heading}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((field, index) => {
-              const row = index + 1;
-              const cellError = (name: string) => errors[`contacts.${index}.${name}`];
-              const input = "w-full min-w-28 rounded border border-slate-300 px-2 py-1 aria-invalid:border-red-500";
-              return (
-                <tr key={field.id} className="align-top">
-                  <td className="p-1"><input aria-label={`Name (stakeholder ${row})`} aria-invalid={cellError("name") ? true : undefined} className={input} disabled={disabled} {...register(`stakeholders.contacts.${index}.name`)} /></td>
-                  <td className="p-1"><input aria-label={`Title (stakeholder ${row})`} className={input} disabled={disabled} {...register(`stakeholders.contacts.${index}.title`)} /></td>
-                  <td className="p-1">
-                    <select aria-label={`Role (stakeholder ${row})`} aria-invalid={cellError("role") ? true : undefined} className={input} disabled={disabled} {...register(`stakeholders.contacts.${index}.role`)}>
-                      <option value="">Choose…</option>
-                      {options(CONTACT_ROLES).map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
-                    </select>
-                  </td>
-                  <td className="p-1"><input aria-label={`Email (stakeholder ${row})`} type="email" aria-invalid={cellError("email") ? true : undefined} className={input} disabled={disabled} {...register(`stakeholders.contacts.${index}.email`)} /></td>
-                  <td className="p-1">
-                    <select aria-label={`Priority (stakeholder ${row})`} className={input} disabled={disabled} {...register(`stakeholders.contacts.${index}.priority`)}>
-                      <option value="">Choose…</option>
-                      {options(PRIORITIES).map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
-                    </select>
-                  </td>
-                  <td className="p-1"><input aria-label={`Notes (stakeholder ${row})`} className={input} disabled={disabled} {...register(`stakeholders.contacts.${index}.notes`)} /></td>
-                  <td className="p-1">{!disabled ? <button type="button" className="text-red-700 underline" onClick={() => remove(index)}>Remove stakeholder {row}</button> : null}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <ul className="space-y-1 text-sm text-red-700">
-        {Object.entries(errors).map(([path, message]) => {
-          const match = /^contacts\.(\d+)\.(\w+)$/.exec(path);
-          return <li key={path}>{match ? `Stakeholder ${Number(match[1]) + 1}, ${match[2]}: ${message}` : message}</li>;
+      <p className="text-sm text-slate-600">The people the CSM will work with; name at least one champion.</p>
+      <ul aria-label="Key stakeholders" className="space-y-3">
+        {fields.map((field, index) => {
+          const row = index + 1;
+          const at = (name: string) => errors[`contacts.${index}.${name}`];
+          return (
+            <li key={field.id} aria-label={`Stakeholder ${row}`}>
+              <fieldset className="grid min-w-0 gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-2 lg:grid-cols-3">
+                <legend className="px-1 text-sm font-medium">Stakeholder {row}</legend>
+                <TextInput label={`Name (stakeholder ${row})`} {...register(`stakeholders.contacts.${index}.name`)} error={at("name")} disabled={disabled} />
+                <TextInput label={`Title (stakeholder ${row})`} {...register(`stakeholders.contacts.${index}.title`)} error={at("title")} disabled={disabled} />
+                <SelectField label={`Role (stakeholder ${row})`} options={options(CONTACT_ROLES)} {...register(`stakeholders.contacts.${index}.role`)} error={at("role")} disabled={disabled} />
+                <TextInput label={`Email (stakeholder ${row})`} type="email" {...register(`stakeholders.contacts.${index}.email`)} error={at("email")} disabled={disabled} />
+                <SelectField label={`Priority (stakeholder ${row})`} options={options(PRIORITIES)} {...register(`stakeholders.contacts.${index}.priority`)} error={at("priority")} disabled={disabled} />
+                <TextInput label={`Notes (stakeholder ${row})`} {...register(`stakeholders.contacts.${index}.notes`)} error={at("notes")} disabled={disabled} />
+                {!disabled ? (
+                  <button type="button" className="justify-self-start text-sm text-red-700 underline sm:col-span-2 lg:col-span-3" onClick={() => remove(index)}>
+                    Remove stakeholder {row}
+                  </button>
+                ) : null}
+              </fieldset>
+            </li>
+          );
         })}
       </ul>
+      {errors.contacts ? <p className="text-sm text-red-700">{errors.contacts}</p> : null}
       {!disabled ? <button type="button" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" onClick={() => append({ name: "", title: "", role: undefined, email: "", priority: "MEDIUM", notes: "" })}>Add stakeholder</button> : null}
     </div>
   );

@@ -2,49 +2,67 @@
 
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { FormProvider, useForm, useWatch } from "react-hook-form";
+import { FormProvider, useForm, useFormState, useWatch } from "react-hook-form";
 import { submitHandoffAction } from "@/app/(app)/handoffs/[id]/actions";
 import { CHECKLIST_STEPS } from "@/components/handoffs/wizard/checklist-steps";
 import { ProgressRail, type RailItem } from "@/components/handoffs/wizard/progress-rail";
 import { readLocalCopy, useAutosave, type SaveState } from "@/components/handoffs/wizard/use-autosave";
+import { visibleErrors } from "@/components/handoffs/wizard/visible-errors";
 import { Button } from "@/components/ui/button";
 import { CHECKLIST_ITEM_KEYS, CHECKLIST_ITEM_LABELS, checklistStatus, itemFieldErrors, type ChecklistDraft, type ChecklistItemKey } from "@/lib/handoff/checklist";
+import type { NextStep } from "@/lib/handoff/next-steps";
 
 export interface HandoffWizardProps {
   handoffId: string;
   version: number;
   checklist: ChecklistDraft;
   products: { id: string; name: string; technical: boolean }[];
+  /** YYYY-MM-DD: the contract cannot start before it. */
+  closeDate?: string;
   editable: boolean;
   submitted: boolean;
-  /** Server-side gates beyond the checklist (e.g. the strategic-account meeting rule). */
-  submitBlockers: string[];
+  /** Server-side gates beyond the checklist (e.g. the strategic-account meeting rule), each with its step. */
+  submitBlockers: { text: string; step: string }[];
   policyItems: RailItem[];
   policyPanels: Record<string, React.ReactNode>;
+  /** Who acts next, and on what (lib/handoff/next-steps.ts). */
+  nextSteps: NextStep[];
   initialStep?: string;
 }
 
-function SaveIndicator({ state }: { state: SaveState }) {
-  const text =
-    state.kind === "saving" ? "Saving…" : state.kind === "saved" ? "All changes saved" : state.kind === "offline" || state.kind === "error" ? state.message : "";
+function SaveIndicator({ state, problems }: { state: SaveState; problems: number }) {
+  let text = "";
+  let bad = false;
+  if (state.kind === "pending") text = "Unsaved changes — saving shortly…";
+  else if (state.kind === "saving") text = "Saving…";
+  else if (state.kind === "offline" || state.kind === "error") [text, bad] = [state.message, true];
+  else if (state.kind === "stale") [text, bad] = ["Not saved: changed elsewhere (see above)", true];
+  else if (state.kind === "saved") text = problems > 0 ? `Draft saved — ${problems} field${problems === 1 ? " needs" : "s need"} attention` : "All changes saved";
   return (
-    <p role="status" aria-live="polite" className={`text-sm ${state.kind === "offline" || state.kind === "error" ? "text-red-700" : "text-slate-500"}`}>
+    <p role="status" aria-live="polite" className={`text-sm ${bad ? "text-red-700" : problems > 0 && state.kind === "saved" ? "text-amber-800" : "text-slate-500"}`}>
       {text}
     </p>
   );
 }
+
+const ITEM_KEYS = CHECKLIST_ITEM_KEYS as string[];
 
 export function HandoffWizard(props: HandoffWizardProps) {
   const router = useRouter();
   const [restored, setRestored] = useState(false);
   const form = useForm<ChecklistDraft>({ defaultValues: props.checklist });
   const values = useWatch({ control: form.control }) as ChecklistDraft;
+  const { touchedFields, dirtyFields } = useFormState({ control: form.control });
   const { state, queue, resolveStale, saveNow } = useAutosave(props.handoffId, props.version, props.editable);
   const [step, setStep] = useState<string>(props.initialStep ?? "contract");
   const [shown, setShown] = useState<Set<string>>(new Set());
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, startSubmit] = useTransition();
+  const [focusRequest, setFocusRequest] = useState<{ step: string; field: boolean } | null>(null);
   const first = useRef(true);
+  const sectionRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const context = useMemo(() => ({ closeDate: props.closeDate }), [props.closeDate]);
 
   // A copy left in this browser by a crash or a lost connection comes back, and is saved.
   useEffect(() => {
@@ -64,12 +82,24 @@ export function HandoffWizard(props: HandoffWizardProps) {
     queue(values);
   }, [values, queue]);
 
-  const statuses = useMemo(() => checklistStatus(values), [values]);
+  // After a step is chosen: bring it into view (on a phone the list sits above it) and put the focus on the
+  // first field that needs attention, or on the step's heading.
+  useEffect(() => {
+    if (!focusRequest || focusRequest.step !== step) return;
+    const section = sectionRef.current;
+    const invalid = focusRequest.field ? section?.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
+    section?.scrollIntoView({ block: "start" });
+    (invalid ?? headingRef.current)?.focus();
+    setFocusRequest(null);
+  }, [focusRequest, step, shown]);
+
+  const statuses = useMemo(() => checklistStatus(values, context), [values, context]);
   const missing = statuses.filter((item) => !item.complete);
 
-  function select(next: string) {
-    setShown((previous) => new Set(previous).add(step));
+  function select(next: string, options: { focusField?: boolean } = {}) {
+    setShown((previous) => new Set(previous).add(step).add(options.focusField ? next : step));
     setStep(next);
+    setFocusRequest({ step: next, field: options.focusField ?? false });
     const url = new URL(window.location.href);
     url.searchParams.set("step", next);
     window.history.replaceState(null, "", url);
@@ -81,17 +111,26 @@ export function HandoffWizard(props: HandoffWizardProps) {
     status: props.submitted || item.complete ? (item.required || props.submitted ? "complete" : "optional") : "incomplete",
     detail: item.problems.join("; "),
   }));
-  const blockers = [...missing.map((item) => item.label), ...props.submitBlockers];
+  const blockerTexts = props.submitBlockers.map((blocker) => blocker.text);
+  const blocked = missing.length > 0 || blockerTexts.length > 0;
   const submitRail: RailItem = {
     key: "submit",
     label: "Submit checklist",
-    status: props.submitted ? "complete" : blockers.length > 0 ? "blocked" : "incomplete",
-    detail: props.submitted ? undefined : blockers.length > 0 ? `Missing: ${blockers.join(", ")}` : "Ready to submit",
+    status: props.submitted ? "complete" : blocked ? "blocked" : "incomplete",
+    detail: props.submitted ? undefined : blocked ? `Missing: ${[...missing.map((item) => item.label), ...blockerTexts].join(", ")}` : "Ready to submit",
+  };
+  const requiredDone = statuses.filter((item) => item.required && (item.complete || props.submitted)).length;
+  const progress = {
+    done: requiredDone + (props.submitted ? 1 : 0) + props.policyItems.filter((item) => item.status === "complete").length,
+    total: statuses.filter((item) => item.required).length + 1 + props.policyItems.length,
   };
 
-  const isChecklistStep = (CHECKLIST_ITEM_KEYS as string[]).includes(step);
+  const isChecklistStep = ITEM_KEYS.includes(step);
   const StepForm = isChecklistStep ? CHECKLIST_STEPS[step as ChecklistItemKey] : null;
-  const stepErrors = isChecklistStep && (shown.has(step) || submitError) ? itemFieldErrors(step as ChecklistItemKey, values) : {};
+  const allErrors = isChecklistStep ? itemFieldErrors(step as ChecklistItemKey, values, context) : {};
+  // Errors show at their fields once the person has touched them, left the step, or tried to submit.
+  const stepErrors = isChecklistStep && props.editable ? visibleErrors(allErrors, step, shown.has(step) || submitError !== null, touchedFields, dirtyFields) : {};
+  const heading = isChecklistStep ? CHECKLIST_ITEM_LABELS[step as ChecklistItemKey] : step === "submit" ? "Submit checklist" : (props.policyItems.find((item) => item.key === step)?.label ?? "Acknowledge");
 
   function submit() {
     startSubmit(async () => {
@@ -102,51 +141,73 @@ export function HandoffWizard(props: HandoffWizardProps) {
         return;
       }
       const result = await submitHandoffAction({ handoffId: props.handoffId });
-      if (!result.ok) setSubmitError(result.error);
-      else router.refresh();
+      if (!result.ok) {
+        setSubmitError(result.error);
+        const firstMissing = missing[0];
+        if (firstMissing) select(firstMissing.key, { focusField: true });
+        return;
+      }
+      router.refresh();
     });
   }
 
   return (
     <FormProvider {...form}>
-      <div className="grid gap-6 lg:grid-cols-[18rem_1fr]">
+      <div className="grid gap-4 lg:grid-cols-[18rem_1fr] lg:gap-6">
         <ProgressRail
           groups={[
             { title: "Checklist", items: [...checklistRail, submitRail] },
             { title: "72-hour policy steps", items: props.policyItems },
           ]}
           current={step}
-          onSelect={select}
+          currentLabel={heading}
+          progress={progress}
+          onSelect={(key) => select(key)}
         />
-        <section aria-labelledby="step-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <section ref={sectionRef} aria-labelledby="step-heading" className="min-w-0 scroll-mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
           {restored ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Restored changes this browser had not saved yet; they are being saved now.</p> : null}
           {state.kind === "stale" ? (
             <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-              <p>This handoff was changed in another tab or by another session (version {state.version}). Your last change was not saved, so nothing was overwritten.</p>
+              <p>This checklist was changed in another tab or by another session (version {state.version}). Your last change was not saved, so nothing was overwritten.</p>
               <div className="flex flex-wrap gap-2">
                 <Button variant="secondary" onClick={() => { form.reset(state.checklist); first.current = true; resolveStale("theirs", state.checklist); }}>Load the newer version</Button>
                 <Button variant="secondary" onClick={() => resolveStale("mine", form.getValues())}>Keep my version and save it</Button>
               </div>
             </div>
           ) : null}
+          {submitError && step !== "submit" ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{submitError}</p> : null}
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id="step-heading" className="text-lg font-semibold">
-              {isChecklistStep ? CHECKLIST_ITEM_LABELS[step as ChecklistItemKey] : step === "submit" ? "Submit checklist" : props.policyItems.find((item) => item.key === step)?.label}
-            </h2>
-            {props.editable ? <SaveIndicator state={state} /> : null}
+            <h2 id="step-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">{heading}</h2>
+            {props.editable ? <SaveIndicator state={state} problems={Object.keys(stepErrors).length} /> : null}
           </div>
           {StepForm ? <StepForm errors={stepErrors} disabled={!props.editable} products={props.products} /> : null}
           {step === "submit" ? (
             <div className="space-y-3">
               {props.submitted ? (
-                <p className="text-emerald-800">The checklist was submitted.</p>
+                <div className="space-y-2">
+                  <p className="font-medium text-emerald-800">The checklist was submitted.</p>
+                  <NextStepsList steps={props.nextSteps} onSelect={(key) => select(key)} />
+                </div>
               ) : (
                 <>
-                  {blockers.length > 0 ? (
-                    <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-                      {missing.map((item) => <li key={item.key}><strong>{item.label}</strong>: {item.problems.join("; ")}</li>)}
-                      {props.submitBlockers.map((blocker) => <li key={blocker}>{blocker}</li>)}
-                    </ul>
+                  {blocked ? (
+                    <>
+                      <p className="text-sm text-slate-700">Still needed before you can submit:</p>
+                      <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+                        {missing.map((item) => (
+                          <li key={item.key}>
+                            <button type="button" className="text-left text-brand-700 underline" onClick={() => select(item.key, { focusField: true })}>
+                              <strong>{item.label}</strong>: {item.problems.join("; ")}
+                            </button>
+                          </li>
+                        ))}
+                        {props.submitBlockers.map((blocker) => (
+                          <li key={blocker.text}>
+                            <button type="button" className="text-left text-brand-700 underline" onClick={() => select(blocker.step)}>{blocker.text}</button>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
                   ) : (
                     <p className="text-sm text-slate-700">Every required item is complete.</p>
                   )}
@@ -158,14 +219,33 @@ export function HandoffWizard(props: HandoffWizardProps) {
           ) : null}
           {!isChecklistStep && step !== "submit" ? props.policyPanels[step] : null}
           {isChecklistStep ? (
-            <div className="flex justify-between border-t border-slate-100 pt-3">
-              <NavButton keys={[...CHECKLIST_ITEM_KEYS, "submit"]} step={step} offset={-1} onSelect={select} />
-              <NavButton keys={[...CHECKLIST_ITEM_KEYS, "submit"]} step={step} offset={1} onSelect={select} />
+            <div className="flex flex-wrap justify-between gap-2 border-t border-slate-100 pt-3">
+              <NavButton keys={[...ITEM_KEYS, "submit"]} step={step} offset={-1} onSelect={select} />
+              <NavButton keys={[...ITEM_KEYS, "submit"]} step={step} offset={1} onSelect={select} />
             </div>
           ) : null}
         </section>
       </div>
     </FormProvider>
+  );
+}
+
+export function NextStepsList({ steps, onSelect }: { steps: NextStep[]; onSelect?: (key: string) => void }) {
+  if (steps.length === 0) return <p className="text-sm text-slate-700">Nothing is left to do on this handoff.</p>;
+  return (
+    <ol className="list-decimal space-y-1 pl-5 text-sm">
+      {steps.map((step) => (
+        <li key={`${step.who}-${step.what}`}>
+          <strong>{step.who}</strong> {step.what}
+          {step.step && onSelect && step.step !== "acknowledge" ? (
+            <>
+              {" "}
+              <button type="button" className="text-brand-700 underline" onClick={() => onSelect(step.step!)}>Open</button>
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ol>
   );
 }
 

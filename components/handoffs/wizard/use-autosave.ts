@@ -5,7 +5,8 @@ import { saveChecklistAction } from "@/app/(app)/handoffs/[id]/actions";
 import type { ChecklistDraft } from "@/lib/handoff/checklist";
 
 export type SaveState =
-  | { kind: "idle" | "saving" | "saved" }
+  // "pending": changed in the form, not sent yet (the short pause before a save).
+  | { kind: "idle" | "pending" | "saving" | "saved" }
   | { kind: "offline"; message: string }
   | { kind: "stale"; version: number; checklist: ChecklistDraft }
   | { kind: "error"; message: string };
@@ -64,7 +65,8 @@ export function useAutosave(handoffId: string, initialVersion: number, enabled: 
       }
       version.current = result.data.version;
       if (!pending.current) window.localStorage.removeItem(storageKey(handoffId));
-      setState({ kind: "saved" });
+      // A change made while this save was on its way is still unsent.
+      setState({ kind: pending.current ? "pending" : "saved" });
       return true;
     } catch {
       // The server is unreachable (restarting, offline): keep the change and try again.
@@ -91,6 +93,7 @@ export function useAutosave(handoffId: string, initialVersion: number, enabled: 
       if (!enabled) return;
       pending.current = checklist;
       window.localStorage.setItem(storageKey(handoffId), JSON.stringify({ baseVersion: version.current, checklist } satisfies LocalCopy));
+      setState((current) => (current.kind === "stale" || current.kind === "saving" ? current : { kind: "pending" }));
       schedule.current(DEBOUNCE_MS);
     },
     [enabled, handoffId],

@@ -10,6 +10,7 @@ import type { ActingUser } from "@/lib/server/authz";
 import { getSettings } from "@/lib/server/settings/get-settings";
 import { contractedArr } from "@/lib/server/ledger/ledger-day";
 import { termNumbers } from "@/lib/renewals/term-chain";
+import { CLOSED_WON_TAG, downloadableDocuments } from "@/lib/server/handoffs/policy/documents";
 
 // The account page: its facts, renewals, upcoming touchpoints, latest risk, the expansion opportunity and the
 // timeline of everything, for anyone who may see the account, with what they may change.
@@ -85,6 +86,16 @@ export async function getAccount(actor: ActingUser, accountId: string, now = new
     }),
     prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
+  const [contacts, assets, downloadable] = await Promise.all([
+    prisma.contact.findMany({ where: { accountId: account.id }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true, title: true, role: true, email: true, priority: true, notes: true } }),
+    prisma.document.findMany({
+      where: { accountId: account.id, tags: { has: CLOSED_WON_TAG } },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      select: { id: true, kind: true, originalName: true, sizeBytes: true, createdAt: true, uploadedBy: { select: { name: true } } },
+    }),
+    prisma.document.findMany({ where: { AND: [{ accountId: account.id }, downloadableDocuments(actor)] }, select: { id: true } }),
+  ]);
+  const mayDownload = new Set(downloadable.map((d) => d.id));
 
   const timeline: TimelineEntry[] = buildTimeline({
     today,
@@ -122,6 +133,8 @@ export async function getAccount(actor: ActingUser, accountId: string, now = new
       timing: expansionTiming(account.goLiveAt ? toIsoDate(account.goLiveAt) : null, firstClose, account.healthScore),
       openHandoffId: handoffs.find((h) => h.type === "EXPANSION" && (h.status === "IN_PROGRESS" || h.status === "SUBMITTED"))?.id ?? null,
     },
+    contacts,
+    closedWonAssets: assets.map((d) => ({ ...d, uploadedByName: d.uploadedBy.name, canDownload: mayDownload.has(d.id) })),
     upcoming: touchpoints.filter((t) => t.status === "PLANNED" && t.dueDate >= today).map((t) => ({ ...t, ownerName: t.owner?.name ?? null })),
     latestRisk,
     timeline,

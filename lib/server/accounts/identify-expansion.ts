@@ -37,7 +37,8 @@ export async function identifyExpansion(actor: ActingUser, input: z.input<typeof
       const potentialCents = parsed.potential === "" ? null : dollarsToCents(parsed.potential);
       if (potentialCents !== null) await tx.account.update({ where: { id: account.id }, data: { expansionPotentialCents: potentialCents } });
       const handoff = await tx.handoff.create({
-        data: { type: "EXPANSION", accountId: account.id, startedAt: now, dueAt: addBusinessHours(now, settings.handoff.slaBusinessHours, settings.calendar) },
+        // Whoever spotted it owns the coordination until the lead is chosen (the Expansion flow's second step).
+        data: { type: "EXPANSION", ownerId: actor.id, accountId: account.id, startedAt: now, dueAt: addBusinessHours(now, settings.handoff.slaBusinessHours, settings.calendar) },
         select: { id: true },
       });
       if (!account.csmId) await createCsmSuggestion(tx, { handoffId: handoff.id, now });

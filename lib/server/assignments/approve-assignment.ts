@@ -3,7 +3,8 @@ import { TZDate } from "@date-fns/tz";
 import { prisma, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { approveInput, capacityConflictMessage, DECIDER_ROLES, overrideInput, type ApproveInput, type OverrideInput } from "@/lib/assignment/decision";
-import { hundredthsText, parseSnapshot } from "@/lib/assignment/snapshot";
+import { parseSnapshot } from "@/lib/assignment/snapshot";
+import { unitsText } from "@/lib/assignment/score";
 import { suggestCsms } from "@/lib/assignment/suggest";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
@@ -114,7 +115,7 @@ async function assign(
   const rules = { scoring: settings.scoring, capacity: settings.capacity };
   const [csm] = await loadCsmInputs(tx, { userIds: [input.csmId], excludeAccountId: assignment.accountId });
   if (!csm) throw new AppError("CONFLICT", `${profile.name} is not an active CSM any more.`);
-  const capacity = capacityConflictMessage(csm, rules, context.account.arrCents);
+  const capacity = capacityConflictMessage(csm, context.account.arrCents);
   if (capacity) throw new AppError("CONFLICT", capacity);
   const check = suggestCsms({ account: context.account, deal: context.deal, csms: [csm], rules });
   const fresh = check.top;
@@ -136,6 +137,8 @@ async function assign(
     data: { status, chosenCsmId: csm.userId, decidedById: actor.id, decidedAt: now, reason: input.reason, effectiveDate },
   });
   await onCsmAssigned(tx, { accountId: assignment.accountId, handoffId: assignment.handoffId, csmId: csm.userId, now });
+  // Renewal planning is the CSM's: open Renewal handoffs of the account pass to them.
+  await tx.handoff.updateMany({ where: { accountId: assignment.accountId, type: "RENEWAL", status: { in: ["IN_PROGRESS", "SUBMITTED"] } }, data: { ownerId: csm.userId } });
 
   const snapshot = parseSnapshot(assignment.candidates);
   const atSuggestion = snapshot?.candidates.find((candidate) => candidate.userId === csm.userId) ?? null;
@@ -147,8 +150,8 @@ async function assign(
     effectiveDate: effectiveDate.toISOString().slice(0, 10),
     chosen: { csmId: csm.userId, name: csm.name },
     suggested: { csmId: assignment.suggestedCsmId, score: assignment.suggestedScore?.toString() ?? null, computedAt: snapshot?.computedAt ?? null },
-    scoreAtSuggestion: atSuggestion ? { rank: atSuggestion.rank, score: hundredthsText(atSuggestion.scoreHundredths), breakdown: atSuggestion.breakdown } : null,
-    scoreAtDecision: { score: hundredthsText(fresh.scoreHundredths), breakdown: fresh.breakdown.map((term) => ({ ...term })) },
+    scoreAtSuggestion: atSuggestion ? { rank: atSuggestion.rank, score: unitsText(atSuggestion.scoreUnits), breakdown: atSuggestion.breakdown } : null,
+    scoreAtDecision: { score: unitsText(fresh.scoreUnits), breakdown: fresh.breakdown.map((term) => ({ ...term })) },
     loadAfter: {
       accounts: csm.currentAccounts + 1,
       arrCents: String(csm.currentArrCents + context.account.arrCents),

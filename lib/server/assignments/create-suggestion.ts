@@ -2,7 +2,8 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { suggestCsms } from "@/lib/assignment/suggest";
-import { hundredthsText, toSnapshot, type SuggestionSnapshot } from "@/lib/assignment/snapshot";
+import { toSnapshot, type SuggestionSnapshot } from "@/lib/assignment/snapshot";
+import { unitsText } from "@/lib/assignment/score";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadCsmInputs } from "@/lib/server/assignments/csm-load";
 import { loadSuggestionContext, type SuggestionContext } from "@/lib/server/assignments/suggestion-context";
@@ -33,7 +34,7 @@ export async function computeSuggestion(tx: Tx, context: SuggestionContext, now:
   return {
     snapshot: toSnapshot(suggestion, { computedAt: now, accountArrCents: context.account.arrCents, products: context.products }),
     topCsmId: suggestion.top?.userId ?? null,
-    topScore: suggestion.top ? hundredthsText(suggestion.top.scoreHundredths) : null,
+    topScore: suggestion.top ? unitsText(suggestion.top.scoreUnits) : null,
   };
 }
 

@@ -3,7 +3,6 @@ import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { businessMsBetween } from "@/lib/business-hours";
 import { DECIDER_ROLES } from "@/lib/assignment/decision";
-import { effectiveLimit } from "@/lib/assignment/eligibility";
 import { parseSnapshot, type SuggestionSnapshot } from "@/lib/assignment/snapshot";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { loadCsmInputs } from "@/lib/server/assignments/csm-load";
@@ -69,13 +68,7 @@ export async function getAssignmentReview(actor: ActingUser, assignmentId: strin
   const inputs = await loadCsmInputs(prisma, { userIds, excludeAccountId: assignment.account.id });
   const liveLoads: Record<string, LiveLoad> = {};
   for (const csm of inputs) {
-    const tier = settings.capacity[csm.tier];
-    liveLoads[csm.userId] = {
-      accounts: csm.currentAccounts,
-      maxAccounts: effectiveLimit(csm.maxAccounts, tier.maxAccounts).limit,
-      arrCents: csm.currentArrCents,
-      maxArrCents: effectiveLimit(csm.maxArrCents, BigInt(tier.maxArrCents)).limit,
-    };
+    liveLoads[csm.userId] = { accounts: csm.currentAccounts, maxAccounts: csm.maxAccounts, arrCents: csm.currentArrCents, maxArrCents: csm.maxArrCents };
   }
   const handoff = assignment.handoff;
   // After a rejection the handoff waits in the queue again under a fresh suggestion.

@@ -8,6 +8,7 @@ import { Segment, type HandoffStatus, type HandoffType } from "@/lib/generated/p
 import { pageParams, paged, type Paged } from "@/lib/paging";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { getSettings } from "@/lib/server/settings/get-settings";
+import { storedScoreText } from "@/lib/assignment/score";
 
 // The CS manager's review queue: PENDING suggestions with their account, ARR, segment, top candidate and
 // the handoff's 72-hour clock. Filtered, sorted and paged in SQL; the state lives in the URL.
@@ -88,6 +89,7 @@ export async function listAssignmentQueue(actor: ActingUser, params: QueueParams
   ]);
   const data = rows.map((row) => ({
     ...row,
+    score: row.score === null ? null : storedScoreText(row.score),
     arrCents: BigInt(row.arrCents),
     businessMsLeft:
       row.dueAt && row.handoffStatus && !CLOCK_STOPPED.includes(row.handoffStatus) ? businessMsBetween(now, row.dueAt, settings.calendar) : null,

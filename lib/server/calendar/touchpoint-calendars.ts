@@ -15,9 +15,18 @@ import { myTouchpoints } from "@/lib/server/touchpoints/get-book";
 // The feed keeps a quarter of history so a calendar app does not drop events the CSM just held.
 const FEED_HISTORY_DAYS = 90;
 
-type Row = { id: string; type: TouchpointType; dueDate: Date; notes: string; status: string; asapFlag: boolean; aeInvited: boolean; account: { id: string; name: string } };
+type Row = { id: string; type: TouchpointType; dueDate: Date; notes: string; status: string; asapFlag: boolean; aeInvited: boolean; sourceDealId: string | null; account: { id: string; name: string } };
+type Calls = Map<string, { startsAt: Date; durationMinutes: number }>;
 
-function toDay(row: Row): CalendarDay {
+/** The handoff calls behind HANDOFF_CALL touchpoints, by deal, so they appear at their time. */
+async function callsFor(rows: readonly Row[]): Promise<Calls> {
+  const dealIds = rows.filter((row) => row.type === "HANDOFF_CALL" && row.sourceDealId).map((row) => row.sourceDealId!);
+  if (dealIds.length === 0) return new Map();
+  const meetings = await prisma.meeting.findMany({ where: { kind: "HANDOFF_CALL", dealId: { in: dealIds } }, orderBy: { createdAt: "asc" }, select: { dealId: true, startsAt: true, durationMinutes: true } });
+  return new Map(meetings.map((m) => [m.dealId!, { startsAt: m.startsAt, durationMinutes: m.durationMinutes }]));
+}
+
+function toDay(row: Row, calls: Calls): CalendarDay {
   const details = [
     row.status === "DONE" ? "Done." : null,
     row.asapFlag ? "As soon as possible: the timing rule fell before the close." : null,
@@ -27,13 +36,14 @@ function toDay(row: Row): CalendarDay {
   return {
     uid: `touchpoint-${row.id}@baton`,
     date: row.dueDate,
+    timed: row.type === "HANDOFF_CALL" && row.sourceDealId ? calls.get(row.sourceDealId) : undefined,
     summary: `${TOUCHPOINT_LABELS[row.type]}: ${row.account.name}`,
     description: details.join("\n"),
     url: `${env().APP_URL}/accounts/${row.account.id}`,
   };
 }
 
-const select = { id: true, type: true, dueDate: true, notes: true, status: true, asapFlag: true, aeInvited: true, account: { select: { id: true, name: true } } } as const;
+const select = { id: true, type: true, dueDate: true, notes: true, status: true, asapFlag: true, aeInvited: true, sourceDealId: true, account: { select: { id: true, name: true } } } as const;
 
 /** The feed for a token, or null when no active CSM holds it (the route answers 404 without saying more). */
 export async function calendarFeed(token: string, now = new Date()): Promise<string | null> {
@@ -47,7 +57,8 @@ export async function calendarFeed(token: string, now = new Date()): Promise<str
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     select,
   });
-  return touchpointCalendar(`Baton — ${user.name}`, rows.map(toDay), now);
+  const calls = await callsFor(rows);
+  return touchpointCalendar(`Baton — ${user.name}`, rows.map((row) => toDay(row, calls)), now);
 }
 
 /** One account's touchpoints, for whoever may see the account. */
@@ -59,5 +70,6 @@ export async function accountCalendar(actor: ActingUser, accountId: string, now 
     select,
   });
   const slug = account.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "account";
-  return { fileName: `${slug}-touchpoints.ics`, ics: touchpointCalendar(`Baton — ${account.name}`, rows.map(toDay), now) };
+  const calls = await callsFor(rows);
+  return { fileName: `${slug}-touchpoints.ics`, ics: touchpointCalendar(`Baton — ${account.name}`, rows.map((row) => toDay(row, calls)), now) };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { tierRangeWarnings } from "@/lib/assignment/eligibility";
 import { userSearch } from "@/lib/server/users/user-search";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
@@ -141,10 +142,11 @@ export async function getCsmProfileEditor(actor: ActingUser, userId: string): Pr
   };
 }
 
-export async function saveCsmProfile(actor: ActingUser, input: z.input<typeof csmProfileInput>): Promise<void> {
+/** Saves a profile; the warnings say where its limits are outside its tier's range (saved as given, not capped). */
+export async function saveCsmProfile(actor: ActingUser, input: z.input<typeof csmProfileInput>): Promise<{ warnings: string[] }> {
   assertRole(actor, ["ADMIN"]);
   const data: CsmProfileInput = csmProfileInput.parse(input);
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: data.userId }, select: { role: true } });
     if (!user || user.role !== "CSM") throw notFound("The CSM");
     const known = new Set((await tx.product.findMany({ where: { id: { in: [...data.productIds, ...data.certificationIds] } }, select: { id: true } })).map((p) => p.id));
@@ -203,5 +205,7 @@ export async function saveCsmProfile(actor: ActingUser, input: z.input<typeof cs
         after: snapshot(fields, data.productIds, data.certificationIds),
       },
     });
+    const settings = await getSettings(tx);
+    return { warnings: tierRangeWarnings({ tier: data.tier, maxAccounts: data.maxAccounts, maxArrCents: data.maxArr }, settings.capacity) };
   });
 }

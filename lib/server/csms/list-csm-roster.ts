@@ -8,8 +8,8 @@ import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { bookArrSql } from "@/lib/server/assignments/csm-load";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
-// The CSM roster: every active CSM's book against the effective limits (the smaller of the profile's and
-// the tier's), with what the assignment rules match on. Filtered, sorted and paged in SQL.
+// The CSM roster: every active CSM's book against its profile's own limits, with what the assignment rules
+// match on. Filtered, sorted and paged in SQL.
 
 export const ROSTER_SORTS = ["name", "tier", "region", "accounts", "arr", "load", "nps", "retention"] as const;
 
@@ -54,15 +54,10 @@ export async function listCsmRoster(
   params: RosterParams,
 ): Promise<Paged<RosterRow> & { options: RosterFilterOptions; thresholds: { medium: number; high: number } }> {
   assertRole(actor, ["CS_MANAGER", "ADMIN", "LEADERSHIP"]);
-  const { capacity, scoring } = await getSettings();
-  const maxAccounts = Prisma.sql`LEAST(p."maxAccounts", CASE p.tier
-    WHEN 'ENTERPRISE' THEN ${capacity.ENTERPRISE.maxAccounts}::int
-    WHEN 'MID_MARKET' THEN ${capacity.MID_MARKET.maxAccounts}::int
-    ELSE ${capacity.SCALE.maxAccounts}::int END)`;
-  const maxArr = Prisma.sql`LEAST(p."maxArrCents", CASE p.tier
-    WHEN 'ENTERPRISE' THEN ${capacity.ENTERPRISE.maxArrCents}::bigint
-    WHEN 'MID_MARKET' THEN ${capacity.MID_MARKET.maxArrCents}::bigint
-    ELSE ${capacity.SCALE.maxArrCents}::bigint END)`;
+  const { scoring } = await getSettings();
+  // A profile's own limits are its capacity (the tier values are only the defaults a new profile starts with).
+  const maxAccounts = Prisma.sql`p."maxAccounts"`;
+  const maxArr = Prisma.sql`p."maxArrCents"`;
   const order: Record<RosterParams["sort"], Prisma.Sql> = {
     name: Prisma.sql`u.name`,
     tier: Prisma.sql`p.tier`,

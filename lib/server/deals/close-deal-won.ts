@@ -15,6 +15,7 @@ import { writeContractMovement } from "@/lib/server/ledger/contract-movement";
 import { pinLedgerDay } from "@/lib/server/ledger/ledger-day";
 import { enqueueJob } from "@/lib/server/jobs/enqueue";
 import { OPEN_RENEWAL_STAGES } from "@/lib/renewals/stages";
+import { suggestCsmAtClose } from "@/lib/server/assignments/suggest-at-close";
 
 export interface CloseDealWonResult {
   /** The handoff the close opened; null for a renewal deal, which closes the renewal it renews instead. */
@@ -102,6 +103,7 @@ async function closeInTransaction(tx: Tx, actor: Actor, dealId: string, at: Date
   // Escalates at the due time if the handoff is still open — at once for a deal that arrived already past due. Queued in
   // this transaction, so it exists exactly when the handoff does (the sweep stays the safety net).
   await enqueueJob("escalate-handoff", { handoffId: handoff.id }, { tx, startAfter: handoff.dueAt, singletonKey: `escalate:${handoff.id}` });
+  await suggestCsmAtClose(tx, handoff.id, at);
 
   await recordAudit(tx, {
     actorId: actorId(actor),

@@ -11,7 +11,15 @@ import type { ActingUser } from "@/lib/server/authz";
 export function visibleHandoffs(actor: ActingUser): Prisma.HandoffWhereInput {
   switch (actor.role) {
     case "AE":
-      return { deal: { ownerId: actor.id } };
+      // Their deals' handoffs, the Renewal handoffs of what they sold (renewal planning is the CSM's with the
+      // AE), and the Expansion coordination of accounts they sell to or lead.
+      return {
+        OR: [
+          { deal: { ownerId: actor.id } },
+          { renewalOpportunity: { originalDeal: { ownerId: actor.id } } },
+          { type: "EXPANSION", dealId: null, OR: [{ ownerId: actor.id }, { account: { OR: [{ aeId: actor.id }, { deals: { some: { ownerId: actor.id } } }] } }] },
+        ],
+      };
     case "CSM":
       return { account: { csmId: actor.id } };
     case "CS_MANAGER":

@@ -2,9 +2,20 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { buildHandoffDocument, type DocumentSource } from "@/lib/handoff/document";
 import { handoffCompleteMarkdown } from "@/lib/handoff/markdown";
-import { SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
+import { formatDateTimeInZone } from "@/lib/format";
+import {
+  CONTACT_ROLE_LABELS,
+  DOCUMENT_KIND_LABELS,
+  HANDOFF_FORMAT_STAGE_LABELS,
+  HANDOFF_FORMAT_TOUCHPOINT_LABELS,
+  PRIORITY_LABELS,
+  RISK_LEVEL_LABELS,
+  SEGMENT_LABELS,
+} from "@/lib/labels";
+import type { ContactRole, DocumentKind, Priority, RiskLevel } from "@/lib/generated/prisma/enums";
 import type { ActingUser } from "@/lib/server/authz";
-import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
+import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
+import { HANDOFF_CALL_KEY_PREFIX } from "@/lib/server/jobs/handlers/deliver-email";
 
 const FACTOR_LABELS: Record<string, string> = {
   implementation_complexity: "Implementation",
@@ -14,46 +25,71 @@ const FACTOR_LABELS: Record<string, string> = {
   usage_prediction: "Usage",
 };
 
-/** The handoff document (000 step 5) and its "Handoff Complete" Markdown, for one visible handoff. */
+const label = <K extends string>(labels: Record<K, string>) => (value: string) => labels[value as K] ?? value;
+
+/**
+ * The handoff document (000 step 5) and its "Handoff Complete" Markdown from one model, for one visible
+ * handoff: the checklist as the wizard shows it (the deal's data before the first save), the live renewal
+ * stage, the AE + CSM handoff call in the company's time zone, every risk factor with the AE's own.
+ */
 export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
-  const view = await getHandoffView(actor, handoffId);
-  const { handoff } = view;
+  const { view, checklist } = await getHandoffPageData(actor, handoffId);
+  const { handoff, timezone } = view;
   const deal = handoff.deal;
-  const catalogue = await prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const call = handoff.meetings.find((m) => m.kind === "HANDOFF_CALL");
+  const [catalogue, attendees, documentSent] = await Promise.all([
+    prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    call ? prisma.user.findMany({ where: { email: { in: call.attendeeEmails } }, select: { email: true, name: true, role: true } }) : [],
+    prisma.emailMessage.count({ where: { handoffId: handoff.id, kind: "HANDOFF_NOTIFICATION", dedupeKey: { startsWith: HANDOFF_CALL_KEY_PREFIX } } }),
+  ]);
   const risk = deal?.riskAssessments[0];
-  const meeting = handoff.meetings.find((m) => m.kind === "HANDOFF_MEETING");
   const csm = handoff.account.csm;
+  const pending = handoff.assignments[0]?.status === "PENDING" ? (handoff.assignments[0].suggestedCsm?.name ?? null) : null;
+  const who = (email: string) => {
+    const user = attendees.find((a) => a.email === email);
+    if (!user) return email;
+    return `${user.name} (${user.role === "AE" ? "AE" : user.role === "CSM" ? "CSM" : user.role === "CS_MANAGER" ? "CS manager" : user.role})`;
+  };
+  const touchpoints = (deal?.touchpoints ?? []).filter((t) => t.status !== "CANCELLED");
   const source: DocumentSource = {
+    complete: handoff.status === "COMPLETED" || handoff.status === "ACKNOWLEDGED",
     accountName: handoff.account.name,
-    segmentLabel: SEGMENT_LABELS[handoff.account.segment],
     dealAmountCents: deal?.amountCents ?? 0n,
     termMonths: deal?.termMonths ?? 12,
     closeDate: deal?.closeDate ?? handoff.startedAt,
     contractStart: deal?.contractStart ?? null,
     products: deal?.products.map((p) => p.product) ?? [],
     catalogue,
-    checklist: handoff.checklist,
+    checklist,
     aeName: deal?.owner.name ?? "—",
-    csm: csm ? { name: csm.name, accounts: csm._count.csmAccounts, maxAccounts: csm.csmProfile?.maxAccounts ?? null } : null,
+    csm: csm ? { name: csm.name, tierLabel: csm.csmProfile ? SEGMENT_LABELS[csm.csmProfile.tier] : "—", accounts: csm._count.csmAccounts, maxAccounts: csm.csmProfile?.maxAccounts ?? null } : null,
+    suggestedCsmName: pending,
     expansionPotentialCents: handoff.account.expansionPotentialCents,
     healthScore: handoff.account.healthScore,
-    renewal: deal?.renewal ?? null,
-    touchpoints: (deal?.touchpoints ?? []).map((t) => ({ date: t.dueDate, label: TOUCHPOINT_LABELS[t.type], aeInvited: t.aeInvited })),
+    renewal: deal?.renewal ? { ...deal.renewal, stageLabel: HANDOFF_FORMAT_STAGE_LABELS[deal.renewal.stage] } : null,
+    touchpoints: touchpoints.map((t) => ({ date: t.dueDate, label: HANDOFF_FORMAT_TOUCHPOINT_LABELS[t.type], aeInvited: t.aeInvited, done: t.status === "DONE" })),
     risk: risk
       ? {
-          overall: risk.overall,
-          factors: (risk.factors as { factor: string; level: string; mitigation: string }[]).map((f) => ({ label: FACTOR_LABELS[f.factor] ?? f.factor, level: f.level, mitigation: f.mitigation })),
+          overallLabel: RISK_LEVEL_LABELS[risk.overall],
+          factors: (risk.factors as { factor: string; level: RiskLevel; reason: string; mitigation: string }[]).map((f) => ({
+            label: FACTOR_LABELS[f.factor] ?? f.factor,
+            levelLabel: RISK_LEVEL_LABELS[f.level] ?? f.level,
+            reason: f.reason,
+            mitigation: f.mitigation,
+          })),
         }
       : null,
-    handoffMeeting: meeting ? { startsAt: meeting.startsAt, attendees: meeting.attendeeEmails } : null,
+    handoffCall: call ? { when: formatDateTimeInZone(call.startsAt, timezone), attendees: call.attendeeEmails.map(who) } : null,
+    documents: handoff.documents.map((d) => ({ kindLabel: DOCUMENT_KIND_LABELS[d.kind as DocumentKind], name: d.originalName })),
+    labels: { role: label<ContactRole>(CONTACT_ROLE_LABELS), priority: label<Priority>(PRIORITY_LABELS), severity: label<RiskLevel>(RISK_LEVEL_LABELS) },
     checklistDone: {
       renewal: Boolean(deal?.renewal),
       csm: Boolean(csm),
-      documentSent: handoff.emails.length > 0,
-      touchpoints: (deal?.touchpoints.length ?? 0) > 0,
-      meeting: Boolean(meeting),
+      documentSent: documentSent > 0,
+      touchpoints: touchpoints.length > 0,
+      meeting: Boolean(call),
     },
   };
-  const document = buildHandoffDocument(source);
-  return { view, document, markdown: handoffCompleteMarkdown(document, source) };
+  const blocks = buildHandoffDocument(source);
+  return { view, blocks, markdown: handoffCompleteMarkdown(blocks) };
 }

@@ -1,6 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { toIsoDate } from "@/lib/dates";
+import { checklistStatus } from "@/lib/handoff/checklist";
+import { nextSteps } from "@/lib/handoff/next-steps";
 import { prefillChecklist } from "@/lib/handoff/prefill";
+import type { PolicyStep } from "@/lib/generated/prisma/enums";
 import type { ActingUser } from "@/lib/server/authz";
 import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
 import { introductionDraft } from "@/lib/server/handoffs/policy/client-introduction";
@@ -23,14 +27,38 @@ export async function getHandoffPageData(actor: ActingUser, handoffId: string) {
         competitor: deal.competitor,
         technicalRequirements: deal.technicalRequirements,
         integrations: deal.integrations,
+        risks: deal.risks,
+        implementationTimeline: deal.implementationTimeline,
+        segment: handoff.account.segment,
+        strategic: handoff.account.strategic,
+        needsOnsite: handoff.account.needsOnsite,
         contacts: handoff.account.contacts,
       })
     : handoff.checklist;
-  const meetingStep = handoff.policySteps.find((step) => step.step === "HANDOFF_MEETING");
+  const done = (step: PolicyStep) => Boolean(handoff.policySteps.find((row) => row.step === step)?.completedAt);
+  const strategic = handoff.account.strategic || checklist.contract?.strategic === true;
   const submitBlockers =
-    handoff.account.strategic && !meetingStep?.completedAt
-      ? ["Handoff meeting: strategic accounts need the handoff meeting with the CS manager before submit"]
+    strategic && !done("HANDOFF_MEETING")
+      ? [{ text: "Handoff meeting: strategic accounts need the handoff meeting with the CS manager before submit", step: "HANDOFF_MEETING" }]
       : [];
   const submitted = handoff.status !== "IN_PROGRESS";
-  return { view, introduction, checklist, submitBlockers, submitted };
+  const closeDate = deal ? toIsoDate(deal.closeDate) : undefined;
+  const missing = checklistStatus(checklist, { closeDate }).filter((item) => item.required && !item.complete);
+  const assignment = handoff.assignments[0];
+  const next = nextSteps({
+    status: handoff.status,
+    aeName: deal?.owner.name ?? "The AE",
+    csmName: handoff.account.csm?.name ?? null,
+    suggestedCsmName: assignment?.status === "PENDING" ? (assignment.suggestedCsm?.name ?? null) : null,
+    suggestionPending: assignment?.status === "PENDING",
+    checklistItemsLeft: missing.length,
+    firstMissingItem: missing[0]?.key ?? null,
+    steps: {
+      HANDOFF_MEETING: done("HANDOFF_MEETING"),
+      CLIENT_INTRODUCTION: done("CLIENT_INTRODUCTION"),
+      DOCUMENTATION_TRANSFER: done("DOCUMENTATION_TRANSFER"),
+      ACCOUNT_SETUP: done("ACCOUNT_SETUP"),
+    },
+  });
+  return { view, introduction, checklist, submitBlockers, submitted, closeDate, nextSteps: next, pendingAssignmentId: assignment?.status === "PENDING" ? assignment.id : null };
 }

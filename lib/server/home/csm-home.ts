@@ -2,11 +2,12 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { todayUtcDate } from "@/lib/dates";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
+import { handoffsToAcknowledge } from "@/lib/server/handoffs/acknowledgeable";
 
 export async function getCsmHome(user: ActingUser, now = new Date()) {
   assertRole(user, ["CSM"]);
   const today = todayUtcDate(now);
-  const [accounts, totals, touchpoints, overdueTouchpoints, profile] = await Promise.all([
+  const [accounts, totals, touchpoints, overdueTouchpoints, profile, toAcknowledge, incoming] = await Promise.all([
     prisma.account.findMany({
       where: { csmId: user.id },
       orderBy: [{ arrCents: "desc" }, { name: "asc" }],
@@ -35,6 +36,13 @@ export async function getCsmHome(user: ActingUser, now = new Date()) {
     }),
     prisma.touchpoint.count({ where: { ownerId: user.id, status: "PLANNED", dueDate: { lt: today } } }),
     prisma.csmProfile.findUnique({ where: { userId: user.id }, select: { maxAccounts: true, maxArrCents: true, tier: true } }),
+    handoffsToAcknowledge(user),
+    prisma.handoff.findMany({
+      where: { account: { csmId: user.id }, status: { in: ["IN_PROGRESS", "SUBMITTED"] } },
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: 10,
+      select: { id: true, type: true, status: true, dueAt: true, account: { select: { name: true } } },
+    }),
   ]);
   return {
     accounts: accounts.map(({ renewals, usagePct, ...account }) => ({
@@ -47,6 +55,8 @@ export async function getCsmHome(user: ActingUser, now = new Date()) {
     touchpoints,
     overdueTouchpoints,
     profile,
+    toAcknowledge,
+    incoming,
   };
 }
 

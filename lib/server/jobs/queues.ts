@@ -22,6 +22,10 @@ export interface JobPayloads {
   "deliver-pending-emails": Record<string, never>;
   /** Daily: the ARR as of today of accounts whose future-dated movements came due. */
   "ledger-roll-forward": Record<string, never>;
+  /** Read one person's free/busy calendar feed into their busy times (sent when they link or change it). */
+  "refresh-free-busy": { userId: string };
+  /** Sweep: every linked free/busy feed, so meeting slots see calendars as they are now. */
+  "refresh-free-busy-feeds": Record<string, never>;
   /** Post one notification to the Slack incoming webhook of the settings (lib/server/slack). */
   "slack-notify": { event: SlackEvent };
 }
@@ -61,6 +65,8 @@ export const JOB_QUEUES: Record<JobName, QueueSettings> = {
   "deliver-pending-emails": sweep,
   "ledger-roll-forward": sweep,
   "slack-notify": { ...single, retryLimit: 6, retryDelaySeconds: 30 },
+  "refresh-free-busy": { ...single, retryLimit: 2 },
+  "refresh-free-busy-feeds": sweep,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUES) as JobName[];

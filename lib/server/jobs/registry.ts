@@ -7,6 +7,7 @@ import { sendDailyDigests } from "@/lib/server/jobs/handlers/daily-digest";
 import { deliverEmail, deliverPendingEmails } from "@/lib/server/jobs/handlers/deliver-email";
 import { deliverSlackNotification } from "@/lib/server/slack/deliver-slack";
 import { rollLedgerForward } from "@/lib/server/jobs/handlers/ledger-roll-forward";
+import { refreshAllFreeBusy, refreshFreeBusy } from "@/lib/server/calendar/free-busy-feed";
 import type { JobName, JobPayloads } from "@/lib/server/jobs/queues";
 
 // Every job the worker runs: its handler and, for periodic ones, when it runs.
@@ -42,6 +43,8 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   "deliver-pending-emails": (_data, { now }) => deliverPendingEmails(now),
   "ledger-roll-forward": (_data, { now }) => rollLedgerForward(now),
   "slack-notify": (data) => deliverSlackNotification(data.event),
+  "refresh-free-busy": (data, { now }) => refreshFreeBusy(data.userId, now),
+  "refresh-free-busy-feeds": (_data, { now }) => refreshAllFreeBusy(now),
 };
 
 export interface JobSchedule {
@@ -62,6 +65,7 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { name: "deliver-pending-emails", cron: "*/5 * * * *", timezone: "UTC", onStart: true },
   // Just after midnight company time, when the day's future-dated movements come due.
   { name: "ledger-roll-forward", cron: "5 0 * * *", timezone: "company", onStart: true },
+  { name: "refresh-free-busy-feeds", cron: "*/30 * * * *", timezone: "UTC", onStart: true },
   // 07:00 company time; the handler skips weekends and holidays.
   { name: "daily-digest", cron: "0 7 * * *", timezone: "company", onStart: false },
 ];

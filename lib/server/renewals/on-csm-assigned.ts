@@ -3,7 +3,8 @@ import type { Tx } from "@/lib/db";
 import { companyToday, handoffCallStart } from "@/lib/calendar/company-day";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeInZone } from "@/lib/format";
+import { freeSlotsFor } from "@/lib/server/calendar/availability";
 import { HANDOFF_CALL_KEY_PREFIX } from "@/lib/server/jobs/handlers/deliver-email";
 import { recordAlert } from "@/lib/server/notifications/record-alert";
 import { getSettings } from "@/lib/server/settings/get-settings";
@@ -43,9 +44,18 @@ export async function onCsmAssigned(tx: Tx, input: CsmAssignedInput): Promise<{ 
 
   const ae = handoff?.deal?.owner ?? account.ae;
   const aeActive = ae?.active ? ae : null;
-  const startsAt = handoffCallStart(input.now, settings.calendar);
   const minutes = settings.timing.handoffCallMinutes;
-  const when = formatDateTime(startsAt, settings.calendar.timezone);
+  // The first half hour both are free, inside both workdays in their own time zones, from the next business
+  // day on (a day to read the handoff document); 10:00 company time only if the next three weeks are full.
+  const [slot] = await freeSlotsFor(tx, {
+    userIds: [aeActive?.id, csm.id].filter((id): id is string => Boolean(id)),
+    from: handoffCallStart(input.now, settings.calendar, 0),
+    durationMinutes: minutes,
+    count: 1,
+    settings,
+  });
+  const startsAt = slot ?? handoffCallStart(input.now, settings.calendar);
+  const when = formatDateTimeInZone(startsAt, settings.calendar.timezone);
   const agenda = "Agenda: deal context, success criteria, stakeholders, risk review.";
   const meeting = await tx.meeting.create({
     data: {
@@ -70,7 +80,7 @@ export async function onCsmAssigned(tx: Tx, input: CsmAssignedInput): Promise<{ 
   const body = [
     `${csm.name} is the CSM for ${account.name}.`,
     "",
-    `Handoff call (${minutes} minutes): ${when}, ${people.map((person) => person.name).join(" and ")}. The invitation is attached; move it in your calendar if the time does not suit.`,
+    `Handoff call (${minutes} minutes): ${when}, ${people.map((person) => person.name).join(" and ")} — the first time both of you are free in your working hours. The invitation is attached; other free times are offered on the handoff page.`,
     agenda,
     "",
     `Handoff: ${env().APP_URL}${link}`,

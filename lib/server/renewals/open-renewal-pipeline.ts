@@ -60,6 +60,7 @@ export async function openRenewalPipeline(tx: Tx, dealId: string, settings: Sett
 
   const touchpoints = scheduleTouchpoints({
     closeDate: deal.closeDate,
+    contractStart: deal.contractStart,
     renewalDate: terms.renewalDate,
     timing: settings.timing,
     calendar: settings.calendar,

@@ -11,7 +11,10 @@ import { getSettings } from "@/lib/server/settings/get-settings";
  * timeline shows how the risk moved. Without a closed-won deal the account is assessed as a one-year
  * contract at its current ARR, long past onboarding.
  */
-export async function reassessRisk(tx: Tx, input: { accountId: string; trigger: string; actorId: string | null; now: Date }): Promise<{ overall: RiskLevel; previous: RiskLevel | null }> {
+export async function reassessRisk(
+  tx: Tx,
+  input: { accountId: string; trigger: string; actorId: string | null; now: Date; plannedImplementationDays?: number | null },
+): Promise<{ overall: RiskLevel; previous: RiskLevel | null }> {
   // One query after the other: a transaction is one connection.
   const account = await tx.account.findUniqueOrThrow({
     where: { id: input.accountId },
@@ -40,7 +43,8 @@ export async function reassessRisk(tx: Tx, input: { accountId: string; trigger: 
     technicalRequirementsCount: deal?.technicalRequirements.length ?? 0,
     integrationsCount: deal?.integrations.length ?? 0,
     technicalProductsCount: deal?.products.filter((p) => p.product.technical).length ?? 0,
-    implementationDays: start && account.goLiveAt ? Math.max(0, daysBetween(start, account.goLiveAt)) : null,
+    // The actual go-live once recorded; before it, the timeline the AE planned (the handoff submit passes it).
+    implementationDays: start && account.goLiveAt ? Math.max(0, daysBetween(start, account.goLiveAt)) : (input.plannedImplementationDays ?? null),
     contacts: account.contacts,
     competitor: deal?.competitor ?? "",
     risksCount: deal?.risks.length ?? 0,

@@ -6,6 +6,7 @@ import { completeTouchpointSchema } from "@/lib/renewals/forms";
 import { canManageAccount } from "@/lib/server/accounts/access";
 import { recordAudit } from "@/lib/server/audit";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
+import { onPlanningTouchpointDone } from "@/lib/server/handoffs/flows/flow-steps";
 
 /**
  * The CSM marks a touchpoint done with notes: the touchpoint's owner or the account's CSM (CS managers and
@@ -19,7 +20,7 @@ export async function completeTouchpoint(actor: ActingUser, input: z.input<typeo
     if (locked.length === 0) throw notFound("The touchpoint");
     const touchpoint = await tx.touchpoint.findUniqueOrThrow({
       where: { id: parsed.touchpointId },
-      select: { id: true, status: true, ownerId: true, accountId: true, type: true, account: { select: { csmId: true } } },
+      select: { id: true, status: true, ownerId: true, accountId: true, type: true, renewalOpportunityId: true, account: { select: { csmId: true } } },
     });
     if (touchpoint.ownerId !== actor.id && !canManageAccount(actor, touchpoint.account)) throw notFound("The touchpoint");
     if (touchpoint.status !== "PLANNED") throw new AppError("CONFLICT", touchpoint.status === "DONE" ? "This touchpoint is already done." : "This touchpoint was cancelled.");
@@ -31,5 +32,6 @@ export async function completeTouchpoint(actor: ActingUser, input: z.input<typeo
       entityId: touchpoint.id,
       data: { accountId: touchpoint.accountId, type: touchpoint.type, notes: parsed.notes },
     });
+    await onPlanningTouchpointDone(tx, touchpoint, actor.id, now);
   });
 }

@@ -7,7 +7,7 @@ import { Panel, SimpleTable } from "@/components/home/stat";
 import { StageControl } from "@/components/renewals/stage-control";
 import { daysBetween, toIsoDate } from "@/lib/dates";
 import { formatCents, formatCentsWhole, formatDate } from "@/lib/format";
-import { RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
+import { CONTACT_ROLE_LABELS, DOCUMENT_KIND_LABELS, PRIORITY_LABELS, RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
 import { isClosedStage } from "@/lib/renewals/stages";
 import { getAccount, type AccountView } from "@/lib/server/accounts/get-account";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
@@ -151,6 +151,35 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <MilestonesForm accountId={account.id} goLiveAt={account.goLiveAt ? toIsoDate(account.goLiveAt) : ""} firstValueAt={account.firstValueAt ? toIsoDate(account.firstValueAt) : ""} />
           </Panel>
         ) : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="Stakeholders">
+          {view.contacts.length === 0 ? (
+            <p className="text-sm text-slate-500">No stakeholders recorded yet; the AE adds them in the handoff checklist.</p>
+          ) : (
+            <SimpleTable
+              caption="Stakeholders"
+              headers={["Name", "Title", "Role", "Email", "Priority", "Notes"]}
+              rows={view.contacts.map((c) => [c.name, c.title || "—", CONTACT_ROLE_LABELS[c.role], <a key="e" className="text-brand-700 hover:underline" href={`mailto:${c.email}`}>{c.email}</a>, PRIORITY_LABELS[c.priority], <span key="n" className="whitespace-normal">{c.notes || "—"}</span>])}
+            />
+          )}
+        </Panel>
+        <Panel title="Closed Won Assets">
+          {view.closedWonAssets.length === 0 ? (
+            <p className="text-sm text-slate-500">No signed contract, SOW or value projection uploaded yet.</p>
+          ) : (
+            <SimpleTable
+              caption="Closed Won Assets"
+              headers={["Document", "File", "Uploaded"]}
+              rows={view.closedWonAssets.map((d) => [
+                DOCUMENT_KIND_LABELS[d.kind],
+                d.canDownload ? <a key="f" className="text-brand-700 hover:underline" href={`/api/documents/${d.id}`}>{d.originalName}</a> : <span key="f">{d.originalName} <span className="text-xs text-slate-500">(no access)</span></span>,
+                `${formatDate(d.createdAt)} by ${d.uploadedByName} · ${Math.ceil(d.sizeBytes / 1024)} KB`,
+              ])}
+            />
+          )}
+        </Panel>
       </div>
 
       <Panel title="Timeline">

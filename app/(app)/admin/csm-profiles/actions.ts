@@ -13,11 +13,12 @@ export async function saveCsmProfileAction(_previous: CsmProfileState, formData:
   const parsed = csmProfileInput.safeParse(values);
   if (!parsed.success) return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
-    await saveCsmProfile(await requireUser(), values);
+    const { warnings } = await saveCsmProfile(await requireUser(), values);
     revalidatePath("/admin/csm-profiles");
     revalidatePath(`/admin/csm-profiles/${parsed.data.userId}`);
     revalidatePath("/csms");
-    return { ok: true, data: undefined, message: "Profile saved. New suggestions use it at once." };
+    const warning = warnings.length > 0 ? ` Note: ${warnings.join(" ")}` : "";
+    return { ok: true, data: undefined, message: `Profile saved. New suggestions use it at once.${warning}` };
   } catch (error) {
     return failure(error);
   }

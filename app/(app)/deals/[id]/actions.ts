@@ -1,14 +1,15 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { closeWonSchema } from "@/lib/deals/close-won";
 import { runAction } from "@/lib/server/actions/run-action";
-import { closeDealWon } from "@/lib/server/deals/close-deal-won";
+import { markDealClosedWon } from "@/lib/server/deals/mark-closed-won";
 
 export async function markClosedWonAction(input: unknown) {
-  const result = await runAction(z.object({ dealId: z.string().min(1) }), input, (user, data) => closeDealWon(user, data.dealId), {
+  const result = await runAction(closeWonSchema, input, (user, data) => markDealClosedWon(user, data), {
     revalidate: ["/", "/deals"],
   });
-  if (result.ok) redirect(`/handoffs/${result.data.handoffId}`);
+  // A renewal deal closes its renewal and opens no handoff: back to the deal, which now shows it won.
+  if (result.ok) redirect(result.data.handoffId ? `/handoffs/${result.data.handoffId}` : `/deals/${(input as { dealId: string }).dealId}`);
   return result;
 }

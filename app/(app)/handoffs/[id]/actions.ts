@@ -9,6 +9,17 @@ import { logHandoffMeeting, logHandoffMeetingInput } from "@/lib/server/handoffs
 import { saveChecklist, saveChecklistInput } from "@/lib/server/handoffs/save-checklist";
 import { skipHandoff, skipHandoffInput } from "@/lib/server/handoffs/skip-handoff";
 import { submitHandoff } from "@/lib/server/handoffs/submit-handoff";
+import { expansionDealSchema, expansionLeadSchema, expansionScopeSchema, forecastCallSchema, planningHeldSchema, renewalPlanSchema, stakeholdersConfirmedSchema } from "@/lib/handoff/flows";
+import {
+  recordExpansionDeal,
+  recordExpansionLead,
+  recordExpansionScope,
+  recordForecastCall,
+  recordPlanningHeld,
+  recordRenewalPlan,
+  recordStakeholdersConfirmed,
+} from "@/lib/server/handoffs/flows/flow-steps";
+import { handoffMeetingTimes, meetingSlotsInput, moveCallInput, moveHandoffCall } from "@/lib/server/handoffs/meeting-times";
 
 const paths = (input: unknown) => {
   const id = (input as { handoffId?: unknown })?.handoffId;
@@ -45,4 +56,40 @@ export async function accountSetupAction(input: unknown) {
 
 export async function acknowledgeHandoffAction(input: unknown) {
   return runAction(acknowledgeHandoffInput, input, acknowledgeHandoff, { revalidate: paths(input), message: "Handoff acknowledged." });
+}
+
+export async function moveHandoffCallAction(input: unknown) {
+  return runAction(moveCallInput, input, moveHandoffCall, { revalidate: paths(input), message: "Handoff call moved; the updated invitation is on its way." });
+}
+
+export async function handoffMeetingTimesAction(input: unknown) {
+  return runAction(meetingSlotsInput, input, handoffMeetingTimes);
+}
+
+export async function renewalPlanAction(input: unknown) {
+  return runAction(renewalPlanSchema, input, recordRenewalPlan, { revalidate: paths(input), message: "Renewal plan recorded." });
+}
+
+export async function stakeholdersConfirmedAction(input: unknown) {
+  return runAction(stakeholdersConfirmedSchema, input, recordStakeholdersConfirmed, { revalidate: paths(input), message: "Stakeholders re-confirmed." });
+}
+
+export async function forecastCallAction(input: unknown) {
+  return runAction(forecastCallSchema, input, recordForecastCall, { revalidate: paths(input), message: "Forecast call recorded." });
+}
+
+export async function planningHeldAction(input: unknown) {
+  return runAction(planningHeldSchema, input, recordPlanningHeld, { revalidate: paths(input), message: "Renewal-planning touchpoint recorded as held." });
+}
+
+export async function expansionScopeAction(input: unknown) {
+  return runAction(expansionScopeSchema, input, recordExpansionScope, { revalidate: paths(input), message: "Upsell scope recorded." });
+}
+
+export async function expansionLeadAction(input: unknown) {
+  return runAction(expansionLeadSchema, input, recordExpansionLead, { revalidate: paths(input), message: "Lead recorded; the handoff is theirs now." });
+}
+
+export async function expansionDealAction(input: unknown) {
+  return runAction(expansionDealSchema, input, recordExpansionDeal, { revalidate: paths(input), message: "Expansion deal recorded: its closed-won runs the usual handoff." });
 }

@@ -7,10 +7,17 @@ import { DocumentsPanel } from "@/components/handoffs/policy/documents-panel";
 import { IntroductionForm } from "@/components/handoffs/policy/introduction-form";
 import { MeetingForm } from "@/components/handoffs/policy/meeting-form";
 import { SkipForm } from "@/components/handoffs/skip-form";
+import { AcknowledgeForm } from "@/components/handoffs/acknowledge-form";
+import { NextStepsPanel } from "@/components/handoffs/next-steps-panel";
+import { HandoffCallPanel } from "@/components/handoffs/handoff-call-panel";
+import { handoffCallTimes } from "@/lib/server/handoffs/meeting-times";
+import { FlowPanel } from "@/components/handoffs/flow/flow-panel";
+import { getFlowView } from "@/lib/server/handoffs/flows/flow-view";
+import { flowSummary } from "@/lib/handoff/flow-summary";
 import { HandoffWizard } from "@/components/handoffs/wizard/handoff-wizard";
 import type { RailItem } from "@/components/handoffs/wizard/progress-rail";
 import { toIsoDate } from "@/lib/dates";
-import { formatCentsWhole, formatDateTime } from "@/lib/format";
+import { formatCentsWhole, formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS } from "@/lib/labels";
 import { instantToZoned } from "@/lib/zoned-time";
 import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
@@ -24,7 +31,9 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const { step } = searchSchema.parse(search);
   const user = await pageUser();
-  const { view, introduction, checklist, submitBlockers, submitted } = await loadPage(() => getHandoffPageData(user, id));
+  const { view, introduction, checklist, submitBlockers, submitted, closeDate, nextSteps, pendingAssignmentId } = await loadPage(() => getHandoffPageData(user, id));
+  const call = await loadPage(() => handoffCallTimes(user, id));
+  const flow = await loadPage(() => getFlowView(user, id));
   const { handoff, permissions, timezone } = view;
   const stepOf = (key: string) => handoff.policySteps.find((s) => s.step === key);
   const when = (date: Date | null | undefined) => (date ? formatDateTime(date, timezone) : "");
@@ -39,7 +48,7 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
       key: "CLIENT_INTRODUCTION",
       label: "2. Client introduction",
       status: stepOf("CLIENT_INTRODUCTION")?.completedAt ? "complete" : handoff.account.csm ? "incomplete" : "blocked",
-      detail: handoff.account.csm ? `Introduce ${handoff.account.csm.name}` : "Waiting for a CSM to be assigned",
+      detail: handoff.account.csm ? `Introduce ${handoff.account.csm.name}` : "Waiting for a CS manager to approve the CSM",
     },
     { key: "DOCUMENTATION_TRANSFER", label: "3. Documentation transfer", status: stepOf("DOCUMENTATION_TRANSFER")?.completedAt ? "complete" : "incomplete", detail: "Signed contract, SOW, value projection" },
     {
@@ -69,8 +78,40 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
       ) : (
         <ClockBanner dueAt={handoff.dueAt} businessMsLeft={view.businessMsLeft} completedAt={handoff.completedAt} withinSla={handoff.completedWithinSla} timezone={timezone} slaHours={view.slaHours} />
       )}
+      {flow ? (
+        <>
+          <p className="text-sm text-slate-700">
+            Owner: <strong>{flow.handoff.owner?.name ?? "—"}</strong> · due {when(handoff.dueAt)}
+            {flow.handoff.renewalOpportunity ? ` · renewal ${formatDate(flow.handoff.renewalOpportunity.renewalDate)}, ${formatMoney(flow.handoff.renewalOpportunity.amountCents)}` : ""}
+          </p>
+          <FlowPanel
+            handoffId={handoff.id}
+            type={flow.handoff.type === "RENEWAL" ? "RENEWAL" : "EXPANSION"}
+            steps={flow.steps.map((step) => ({ step: step.step, label: step.label, who: step.who, state: step.state, note: step.note, doneBy: step.record?.completedBy.name ?? null, summary: step.record ? flowSummary(step.step, step.record.data) : null, link: step.step === "EXPANSION_DEAL" && step.record ? { href: `/deals/${(step.record.data as { dealId?: string }).dealId}`, label: "Open the deal (mark it closed-won there)" } : null }))}
+            canAct={flow.canAct}
+            renewalPlanOnly={flow.renewalPlanOnly}
+            contacts={flow.contacts}
+            catalogue={flow.catalogue}
+            people={flow.people}
+            openDeals={flow.openDeals}
+            defaultOwnerId={flow.handoff.account.ae?.id ?? (user.role === "AE" ? user.id : "")}
+            today={today}
+          />
+        </>
+      ) : null}
+      {flow ? null : <>
+      <NextStepsPanel steps={nextSteps} assignmentHref={pendingAssignmentId && (user.role === "CS_MANAGER" || user.role === "ADMIN") ? `/assignments/${pendingAssignmentId}` : null} />
+      {call ? <HandoffCallPanel handoffId={handoff.id} when={call.when} attendees={call.attendees} canMove={call.canMove} slots={call.slots} /> : null}
+      {permissions.acknowledge ? (
+        <div id="acknowledge" className="scroll-mt-4">
+          <p className="mb-2 text-sm text-slate-700">The AE and the CS manager have completed this handoff. Read the <Link className="text-brand-700 underline" href={`/handoffs/${handoff.id}/document`}>handoff document</Link>, then acknowledge it and rate it.</p>
+          <AcknowledgeForm handoffId={handoff.id} />
+        </div>
+      ) : null}
       <HandoffWizard
         handoffId={handoff.id}
+        closeDate={closeDate}
+        nextSteps={nextSteps}
         version={handoff.version}
         checklist={checklist}
         products={view.products}
@@ -117,6 +158,7 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
           ),
         }}
       />
+      </>}
       {permissions.skip ? <SkipForm handoffId={handoff.id} threshold={formatCentsWhole(view.skipThresholdCents)} /> : null}
     </div>
   );

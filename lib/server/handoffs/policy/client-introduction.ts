@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { checklistDraftSchema } from "@/lib/handoff/checklist";
 import { formatDateTime } from "@/lib/format";
 import { introductionSchema, handoffIdField } from "@/lib/handoff/forms";
 import { DEFAULT_INTRODUCTION_TEMPLATE, renderTemplate, type MergeValues } from "@/lib/handoff/template";
@@ -21,6 +22,7 @@ export async function introductionDraft(tx: Tx, handoffId: string) {
   const handoff = await tx.handoff.findUniqueOrThrow({
     where: { id: handoffId },
     select: {
+      checklist: true,
       account: {
         select: {
           name: true,
@@ -35,9 +37,15 @@ export async function introductionDraft(tx: Tx, handoffId: string) {
   const [template, settings] = await Promise.all([tx.emailTemplate.findUnique({ where: { key: TEMPLATE_KEY } }), getSettings(tx)]);
   const { account } = handoff;
   const kickoff = account.meetings[0]?.startsAt;
+  // Before the checklist is submitted the champion is only in the wizard's stakeholders.
+  const listed = checklistDraftSchema.catch({}).parse(handoff.checklist).stakeholders?.contacts?.find((c) => c.role === "CHAMPION" && c.name && c.email);
+  const champion = account.contacts[0] ?? (listed ? { name: listed.name!, email: listed.email! } : null);
+  const firstName = champion?.name.trim().split(/\s+/)[0] ?? "there";
   const values: MergeValues = {
     "account.name": account.name,
-    "contact.name": account.contacts[0]?.name.split(" ")[0] ?? "there",
+    "contact.firstName": firstName,
+    "contact.name": firstName,
+    "contact.fullName": champion?.name.trim() ?? "there",
     "csm.name": account.csm?.name ?? "",
     "csm.email": account.csm?.email ?? "",
     "ae.name": handoff.deal?.owner.name ?? "",
@@ -46,7 +54,7 @@ export async function introductionDraft(tx: Tx, handoffId: string) {
   };
   return {
     csm: account.csm,
-    defaultTo: account.contacts[0]?.email ?? "",
+    defaultTo: champion?.email ?? "",
     template: template ?? { subject: DEFAULT_INTRODUCTION_TEMPLATE.subject, body: DEFAULT_INTRODUCTION_TEMPLATE.body },
     values,
   };

@@ -5,7 +5,10 @@ import type { PolicyStep } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/server/audit";
 import { completeIfDone } from "@/lib/server/handoffs/complete-if-done";
 
-/** Marks one of the four 72-hour policy steps done, audits it, and stops the clock if it was the last. */
+/**
+ * Marks one of the four 72-hour policy steps done, audits it, and stops the clock if it was the last. It leaves
+ * the handoff's version alone: that guards the checklist's autosave, which a policy step does not touch.
+ */
 export async function completePolicyStep(
   tx: Tx,
   input: { handoffId: string; step: PolicyStep; actorId: string; data: Prisma.InputJsonObject; now: Date },
@@ -15,7 +18,6 @@ export async function completePolicyStep(
     create: { handoffId: input.handoffId, step: input.step, completedAt: input.now, completedById: input.actorId, data: input.data },
     update: { completedAt: input.now, completedById: input.actorId, data: input.data },
   });
-  await tx.handoff.update({ where: { id: input.handoffId }, data: { version: { increment: 1 } } });
   await recordAudit(tx, {
     actorId: input.actorId,
     action: `handoff.step.${input.step.toLowerCase()}`,

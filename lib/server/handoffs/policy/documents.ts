@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { DocumentKind } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "@/lib/server/authz";
 import { assertOwningAe, findVisibleHandoff, visibleHandoffs } from "@/lib/server/handoffs/access";
 import { lockHandoff } from "@/lib/server/handoffs/lock";
@@ -101,13 +102,15 @@ function storagePath(storageKey: string): string {
   return path.join(path.resolve(env().UPLOAD_DIR), storageKey);
 }
 
+/** Who may download a document: whoever may see a handoff of its account (a CSM their accounts', an AE their deals'). */
+export function downloadableDocuments(actor: ActingUser): Prisma.DocumentWhereInput {
+  return { OR: [{ handoff: visibleHandoffs(actor) }, { account: { handoffs: { some: visibleHandoffs(actor) } } }] };
+}
+
 /** A document for download, if the actor may see a handoff of its account (or the account is theirs). */
 export async function readDocument(actor: ActingUser, documentId: string) {
   const document = await prisma.document.findFirst({
-    where: {
-      id: documentId,
-      OR: [{ handoff: visibleHandoffs(actor) }, { account: { handoffs: { some: visibleHandoffs(actor) } } }],
-    },
+    where: { AND: [{ id: documentId }, downloadableDocuments(actor)] },
     select: { originalName: true, mimeType: true, storageKey: true, sizeBytes: true },
   });
   if (!document) throw notFound("The document");

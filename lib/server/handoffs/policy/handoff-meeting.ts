@@ -9,6 +9,9 @@ import { findVisibleHandoff } from "@/lib/server/handoffs/access";
 import { lockHandoff } from "@/lib/server/handoffs/lock";
 import { completePolicyStep } from "@/lib/server/handoffs/policy/complete-step";
 import { getSettings } from "@/lib/server/settings/get-settings";
+import { formatDateTimeInZone } from "@/lib/format";
+import { MEETING_INVITE_KEY_PREFIX } from "@/lib/server/jobs/handlers/deliver-email";
+import { recordAlert } from "@/lib/server/notifications/record-alert";
 
 export const logHandoffMeetingInput = handoffMeetingSchema.extend(handoffIdField);
 
@@ -49,6 +52,29 @@ export async function logHandoffMeeting(actor: ActingUser, input: z.infer<typeof
       },
       select: { id: true },
     });
+    // A meeting set for later goes out as a timed .ics invitation, the AE's manager in cc.
+    if (startsAt.getTime() > now.getTime()) {
+      const [account, aeManager] = await Promise.all([
+        tx.account.findUniqueOrThrow({ where: { id: access.accountId }, select: { name: true } }),
+        access.ownerId ? tx.user.findUnique({ where: { id: access.ownerId }, select: { manager: { select: { email: true, active: true } } } }) : null,
+      ]);
+      const when = formatDateTimeInZone(startsAt, settings.calendar.timezone);
+      await recordAlert(tx, {
+        key: `${MEETING_INVITE_KEY_PREFIX}${meeting.id}:0`,
+        now,
+        notifications: manager.id === actor.id ? [] : [{ userId: manager.id, kind: "handoff_meeting", title: `Handoff meeting: ${account.name}`, body: when, link: `/handoffs/${access.id}` }],
+        email: {
+          kind: "HANDOFF_NOTIFICATION",
+          to: attendeeEmails,
+          cc: aeManager?.manager?.active ? [aeManager.manager.email] : [],
+          subject: `Handoff meeting: ${account.name} — ${when}`,
+          body: `Internal handoff briefing for ${account.name}: history, pain points and the agreed ROI metrics.\n\n${parsed.notes}`,
+          accountId: access.accountId,
+          handoffId: access.id,
+          sentById: actor.id,
+        },
+      });
+    }
     await completePolicyStep(tx, {
       handoffId: access.id,
       step: "HANDOFF_MEETING",

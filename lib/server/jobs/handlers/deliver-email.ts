@@ -15,27 +15,35 @@ export type DeliveryOutcome = "sent" | "already-sent" | "missing";
 
 /** The handoff-call e-mail's key names its meeting; the invitation is rebuilt from the meeting at send time. */
 export const HANDOFF_CALL_KEY_PREFIX = "handoff-call:";
+/** Any other meeting invitation (the handoff meeting, a moved handoff call): `meeting-invite:<meetingId>:<sequence>`. */
+export const MEETING_INVITE_KEY_PREFIX = "meeting-invite:";
+
+const SUMMARY: Record<string, string> = { HANDOFF_CALL: "Handoff call", HANDOFF_MEETING: "Handoff meeting", KICKOFF: "Kick-off" };
 
 async function attachmentsFor(tx: Tx, email: { dedupeKey: string | null; fromEmail: string }): Promise<OutgoingMail["attachments"]> {
-  if (!email.dedupeKey?.startsWith(HANDOFF_CALL_KEY_PREFIX)) return undefined;
-  const meetingId = email.dedupeKey.slice(HANDOFF_CALL_KEY_PREFIX.length);
+  const key = email.dedupeKey ?? "";
+  const prefix = [HANDOFF_CALL_KEY_PREFIX, MEETING_INVITE_KEY_PREFIX].find((candidate) => key.startsWith(candidate));
+  if (!prefix) return undefined;
+  const meetingId = key.slice(prefix.length).split(":")[0] ?? "";
   const meeting = await tx.meeting.findUnique({
     where: { id: meetingId },
-    select: { id: true, startsAt: true, durationMinutes: true, attendeeEmails: true, notes: true, account: { select: { name: true } } },
+    select: { id: true, kind: true, startsAt: true, durationMinutes: true, attendeeEmails: true, notes: true, sequence: true, account: { select: { name: true } } },
   });
   if (!meeting) return undefined;
   const people = await tx.user.findMany({ where: { email: { in: meeting.attendeeEmails } }, select: { name: true, email: true } });
   const nameOf = (address: string) => people.find((person) => person.email === address)?.name ?? address;
   const ics = meetingInvite({
     uid: `${meeting.id}@baton`,
+    sequence: meeting.sequence,
     startsAt: meeting.startsAt,
     durationMinutes: meeting.durationMinutes,
-    summary: `Handoff call: ${meeting.account.name}`,
+    summary: `${SUMMARY[meeting.kind] ?? "Meeting"}: ${meeting.account.name}`,
     description: meeting.notes,
     organizer: { name: "Baton", email: addressOf(env().MAIL_FROM) },
     attendees: meeting.attendeeEmails.map((address) => ({ name: nameOf(address), email: address })),
   });
-  return [{ filename: "handoff-call.ics", content: ics, contentType: "text/calendar; charset=utf-8; method=REQUEST" }];
+  const file = meeting.kind === "HANDOFF_MEETING" ? "handoff-meeting.ics" : "handoff-call.ics";
+  return [{ filename: file, content: ics, contentType: "text/calendar; charset=utf-8; method=REQUEST" }];
 }
 
 /** "Baton <baton@x>" → "baton@x". */

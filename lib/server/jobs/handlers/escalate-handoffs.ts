@@ -23,8 +23,11 @@ export function escalationKey(handoffId: string): string {
   return `handoff-escalation:${handoffId}`;
 }
 
-async function escalationRecipients(tx: Tx, handoff: { type: string; deal: { ownerId: string } | null; account: { aeId: string | null; csmId: string | null } }) {
-  const lead = handoff.type === "RENEWAL" ? await activeUser(tx, handoff.account.csmId) : await activeUser(tx, handoff.deal?.ownerId ?? handoff.account.aeId);
+async function escalationRecipients(tx: Tx, handoff: { type: string; ownerId: string | null; deal: { ownerId: string } | null; account: { aeId: string | null; csmId: string | null } }) {
+  // The handoff's owner first (the AE, the renewal's CSM or CS manager, the expansion's lead).
+  const lead =
+    (await activeUser(tx, handoff.ownerId)) ??
+    (handoff.type === "RENEWAL" ? await activeUser(tx, handoff.account.csmId) : await activeUser(tx, handoff.deal?.ownerId ?? handoff.account.aeId));
   const manager = await activeUser(tx, lead?.managerId);
   if (lead) return { to: [lead], cc: manager ? [manager] : [] };
   return { to: await activeUsersWithRole(tx, "CS_MANAGER"), cc: [] as Recipient[] };
@@ -41,6 +44,7 @@ export async function escalateHandoff(handoffId: string, now: Date): Promise<{ k
         type: true,
         status: true,
         dueAt: true,
+        ownerId: true,
         deal: { select: { ownerId: true, name: true } },
         account: { select: { id: true, name: true, aeId: true, csmId: true } },
       },
@@ -55,8 +59,10 @@ export async function escalateHandoff(handoffId: string, now: Date): Promise<{ k
     const body = [
       `The ${type.toLowerCase()} handoff for ${handoff.account.name} was due ${due} (${settings.handoff.slaBusinessHours} business hours) and is still ${HANDOFF_STATUS_LABELS[handoff.status].toLowerCase()}.`,
       handoff.type === "RENEWAL"
-        ? "Hold the renewal planning meeting and move the renewal to Planning."
-        : "Finish the checklist and the four policy steps: handoff meeting, client introduction, documentation transfer and account setup.",
+        ? "Finish the renewal flow: the renewal plan, the stakeholders re-confirmed and the renewal-planning touchpoint."
+        : handoff.type === "EXPANSION" && !handoff.deal
+          ? "Finish the expansion flow: the upsell products and potential, who leads, and the expansion deal."
+          : "Finish the checklist and the four policy steps: handoff meeting, client introduction, documentation transfer and account setup.",
     ].join(" ");
     const result = await recordAlert(tx, {
       key,

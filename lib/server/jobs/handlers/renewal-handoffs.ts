@@ -5,6 +5,7 @@ import { addCalendarDays, companyToday } from "@/lib/calendar/company-day";
 import { formatDate } from "@/lib/format";
 import { OPEN_RENEWAL_STAGES } from "@/lib/renewals/stages";
 import { createCsmSuggestion } from "@/lib/server/assignments/create-suggestion";
+import { fallbackOwnerId } from "@/lib/server/handoffs/fallback-owner";
 import { recordAudit } from "@/lib/server/audit";
 import { runSweep, type SweepOptions, type SweepResult } from "@/lib/server/jobs/handlers/sweep";
 import { recordAlert } from "@/lib/server/notifications/record-alert";
@@ -53,9 +54,12 @@ export async function openRenewalHandoffs(now: Date, options: SweepOptions = {})
             select: { id: true },
           });
           if (coTermed) return false;
+          // The CSM leads renewal planning; until one is assigned, a CS manager owns it.
+          const ownerId = row.account.csmId ?? (await fallbackOwnerId(tx, row.account.id));
           const handoff = await tx.handoff.create({
             data: {
               type: "RENEWAL",
+              ownerId,
               accountId: row.account.id,
               renewalOpportunityId: row.id,
               startedAt: now,
