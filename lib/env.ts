@@ -12,6 +12,8 @@ const schema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional(),
   UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
+  // The largest CSV file the admin page imports; a larger one is refused whole, with a message.
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(200),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("Baton <baton@localhost>"),
   MAIL_CAPTURE_DIR: z.string().min(1).default(".data/mail"),

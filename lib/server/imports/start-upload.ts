@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { ImportKind } from "@/lib/imports/formats";
 import { logger } from "@/lib/logger";
+import { bodyTooLarge } from "@/lib/server/body-limit";
 import type { ActingUser } from "@/lib/server/authz";
 import { fileSource } from "@/lib/server/imports/csv-reader";
 import { createImportRun, runImport } from "@/lib/server/imports/run-import";
@@ -16,14 +17,15 @@ import { createImportRun, runImport } from "@/lib/server/imports/run-import";
 // The admin page's upload: the file is streamed to disk (never held whole in memory), the run is opened so
 // the page can poll its progress, and the import itself runs after the response (see the route handler).
 
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/** IMPORT_MAX_MB: a larger file is refused whole (its run ends FAILED with the reason), never imported in part. */
+export const maxUploadBytes = () => env().IMPORT_MAX_MB * 1024 * 1024;
 
 function sizeLimit(max: number): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      if (seen > max) done(new AppError("VALIDATION", `The file is larger than ${Math.round(max / 1024 / 1024)} MB.`));
+      if (seen > max) done(bodyTooLarge(max, "The file", "file"));
       else done(null, chunk);
     },
   });
@@ -36,14 +38,17 @@ export function cleanFileName(name: string | null, kind: ImportKind): string {
   return clean || `${kind}.csv`;
 }
 
-export async function receiveUpload(actor: ActingUser, input: { kind: ImportKind; fileName: string; body: ReadableStream<Uint8Array> | null }) {
+export async function receiveUpload(
+  actor: ActingUser,
+  input: { kind: ImportKind; fileName: string; body: ReadableStream<Uint8Array> | null; maxBytes?: number },
+) {
   if (!input.body) throw new AppError("VALIDATION", "Choose a CSV file to import.");
   const runId = await createImportRun(actor, { kind: input.kind, fileName: input.fileName });
   const dir = path.join(env().UPLOAD_DIR, "imports");
   const file = path.join(dir, `${runId}.csv`);
   try {
     await mkdir(dir, { recursive: true });
-    await pipeline(Readable.fromWeb(input.body as import("node:stream/web").ReadableStream<Uint8Array>), sizeLimit(MAX_UPLOAD_BYTES), createWriteStream(file));
+    await pipeline(Readable.fromWeb(input.body as import("node:stream/web").ReadableStream<Uint8Array>), sizeLimit(input.maxBytes ?? maxUploadBytes()), createWriteStream(file));
   } catch (error) {
     await rm(file, { force: true });
     const reason = error instanceof AppError ? error.message : "the upload was interrupted";

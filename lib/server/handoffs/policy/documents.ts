@@ -8,6 +8,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { DocumentKind } from "@/lib/generated/prisma/enums";
+import { displayName } from "@/lib/documents/download-name";
 import type { ActingUser } from "@/lib/server/authz";
 import { assertOwningAe, findVisibleHandoff, visibleHandoffs } from "@/lib/server/handoffs/access";
 import { lockHandoff } from "@/lib/server/handoffs/lock";
@@ -71,7 +72,7 @@ export async function uploadHandoffDocument(
           handoffId: access.id,
           kind: parsed.kind,
           tags: [CLOSED_WON_TAG],
-          originalName: parsed.fileName.replace(/[\\/\0]/g, "_"),
+          originalName: displayName(parsed.fileName) || "document",
           storageKey,
           mimeType,
           sizeBytes: content.byteLength,
@@ -108,7 +109,7 @@ export async function readDocument(actor: ActingUser, documentId: string) {
       id: documentId,
       OR: [{ handoff: visibleHandoffs(actor) }, { account: { handoffs: { some: visibleHandoffs(actor) } } }],
     },
-    select: { originalName: true, mimeType: true, storageKey: true, sizeBytes: true },
+    select: { originalName: true, mimeType: true, storageKey: true, sizeBytes: true, kind: true },
   });
   if (!document) throw notFound("The document");
   return { ...document, content: await readFile(storagePath(document.storageKey)) };
