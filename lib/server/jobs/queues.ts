@@ -20,6 +20,8 @@ export interface JobPayloads {
   "deliver-email": { emailId: string };
   /** Sweep: stored e-mails whose delivery job was lost or gave up. */
   "deliver-pending-emails": Record<string, never>;
+  /** Sweep: imports whose process died are closed as FAILED (re-import to finish), their upload files removed. */
+  "recover-imports": Record<string, never>;
   /** Post one notification to the Slack incoming webhook of the settings (lib/server/slack). */
   "slack-notify": { event: SlackEvent };
 }
@@ -57,6 +59,7 @@ export const JOB_QUEUES: Record<JobName, QueueSettings> = {
   // A burst of alerts is a burst of e-mails: take ten at a time rather than one per poll.
   "deliver-email": { ...single, retryLimit: 8, batchSize: 10 },
   "deliver-pending-emails": sweep,
+  "recover-imports": sweep,
   "slack-notify": { ...single, retryLimit: 6, retryDelaySeconds: 30 },
 };
 

@@ -6,6 +6,7 @@ import { openRenewalHandoffs } from "@/lib/server/jobs/handlers/renewal-handoffs
 import { sendDailyDigests } from "@/lib/server/jobs/handlers/daily-digest";
 import { deliverEmail, deliverPendingEmails } from "@/lib/server/jobs/handlers/deliver-email";
 import { deliverSlackNotification } from "@/lib/server/slack/deliver-slack";
+import { recoverInterruptedImports } from "@/lib/server/imports/recover-imports";
 import type { JobName, JobPayloads } from "@/lib/server/jobs/queues";
 
 // Every job the worker runs: its handler and, for periodic ones, when it runs.
@@ -40,6 +41,7 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   "deliver-email": (data, { now }) => deliverEmail(data.emailId, now),
   "deliver-pending-emails": (_data, { now }) => deliverPendingEmails(now),
   "slack-notify": (data) => deliverSlackNotification(data.event),
+  "recover-imports": (_data, { now }) => recoverInterruptedImports(now),
 };
 
 export interface JobSchedule {
@@ -58,6 +60,7 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { name: "renewal-handoffs", cron: "10 * * * *", timezone: "UTC", onStart: true },
   { name: "renewal-alerts", cron: "15 * * * *", timezone: "UTC", onStart: true },
   { name: "deliver-pending-emails", cron: "*/5 * * * *", timezone: "UTC", onStart: true },
+  { name: "recover-imports", cron: "* * * * *", timezone: "UTC", onStart: true },
   // 07:00 company time; the handler skips weekends and holidays.
   { name: "daily-digest", cron: "0 7 * * *", timezone: "company", onStart: false },
 ];

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { crmEvent, dealClosedWonData, type DealClosedWonData } from "@/lib/webhooks/crm-event";
 import { SIGNATURE_HEADER, verifySignature } from "@/lib/webhooks/signature";
 import { fieldErrorsOf } from "@/lib/server/actions/result";
+import { nulFieldErrors } from "@/lib/input/text";
 import { systemActor } from "@/lib/server/actor";
 import { accountRowOf, contactRowOf, dealRowOf } from "@/lib/server/crm/api-rows";
 import { upsertAccountRecord, upsertContactRecord, upsertDealRecord } from "@/lib/server/crm/upsert-record";
@@ -31,6 +32,8 @@ function parseBody(rawBody: string) {
   } catch {
     throw new AppError("VALIDATION", "The body is not valid JSON.");
   }
+  const nul = nulFieldErrors(json);
+  if (Object.keys(nul).length > 0) throw new AppError("VALIDATION", "Text may not contain NUL characters.", nul);
   const event = crmEvent.safeParse(json);
   if (!event.success) throw new AppError("VALIDATION", "The event has invalid fields.", fieldErrorsOf(event.error));
   if (event.data.type !== "deal.closed_won") return { event: event.data, data: null };
