@@ -9,6 +9,7 @@ import { authenticateApiRequest, type ApiCaller } from "@/lib/server/api/authent
 import { requestHash, withIdempotency } from "@/lib/server/api/idempotency";
 import { fieldErrorsOf } from "@/lib/server/actions/result";
 import { readTextWithin } from "@/lib/server/body-limit";
+import { retryOnContention } from "@/lib/server/db/retry-on-contention";
 import { nulFieldErrors } from "@/lib/input/text";
 
 // Builds a route handler from its entry in the route table: bearer token → role check → parameters, query
@@ -79,15 +80,17 @@ export function apiRoute<R extends ApiRouteDef>(route: R, work: (context: ApiCon
       const respond = async (tx?: Tx) => ({ status: route.status, body: route.response.parse(await work({ caller, params, query, body, tx })) });
 
       const key = route.idempotent ? request.headers.get("idempotency-key")?.trim() : undefined;
+      // A write that contends (the same deal closed by many calls) is run again rather than answered with a 500.
+      const attempt = <T>(work: () => Promise<T>) => (route.method === "GET" ? work() : retryOnContention(work));
       if (key === undefined || key === null) {
-        const result = await respond();
+        const result = await attempt(() => respond());
         return Response.json(result.body, { status: result.status });
       }
       if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY) {
         throw new AppError("VALIDATION", "The Idempotency-Key header must be 1 to 200 characters.", { "Idempotency-Key": ["must be 1 to 200 characters"] });
       }
       const path = new URL(request.url).pathname;
-      const result = await withIdempotency(`${caller.tokenId}:${key}`, requestHash(route.method, path, rawBody ?? {}), respond);
+      const result = await attempt(() => withIdempotency(`${caller.tokenId}:${key}`, requestHash(route.method, path, rawBody ?? {}), respond));
       return Response.json(result.body, { status: result.status, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
     } catch (error) {
       return errorResponse(error);

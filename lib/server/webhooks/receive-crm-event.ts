@@ -6,6 +6,7 @@ import { crmEvent, dealClosedWonData, type DealClosedWonData } from "@/lib/webho
 import { SIGNATURE_HEADER, verifySignature } from "@/lib/webhooks/signature";
 import { fieldErrorsOf } from "@/lib/server/actions/result";
 import { nulFieldErrors } from "@/lib/input/text";
+import { retryOnContention } from "@/lib/server/db/retry-on-contention";
 import { systemActor } from "@/lib/server/actor";
 import { accountRowOf, contactRowOf, dealRowOf } from "@/lib/server/crm/api-rows";
 import { upsertAccountRecord, upsertContactRecord, upsertDealRecord } from "@/lib/server/crm/upsert-record";
@@ -69,7 +70,8 @@ export async function receiveCrmEvent(input: { rawBody: string; signature: strin
   if (!check.ok) throw new AppError("UNAUTHENTICATED", check.reason, { [SIGNATURE_HEADER]: [check.reason] });
   const { event, data } = parseBody(input.rawBody);
 
-  return prisma.$transaction(
+  // Events racing to create the same account or deal: the loser's transaction is rolled back and run again.
+  return retryOnContention(() => prisma.$transaction(
     async (tx) => {
       const claimed = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO "WebhookEvent" ("id", "type", "receivedAt") VALUES (${event.id}, ${event.type}, ${now})
@@ -80,5 +82,5 @@ export async function receiveCrmEvent(input: { rawBody: string; signature: strin
       return data ? { received: true, eventId: event.id, duplicate: false, result } : { received: true, eventId: event.id, duplicate: false, ignored: true };
     },
     { maxWait: 60_000, timeout: 60_000 },
-  );
+  ));
 }
