@@ -13,14 +13,19 @@ const ROLE_NAMES: Record<string, string> = {
 };
 const capitalize = (value: string) => (value ? value.charAt(0) + value.slice(1).toLowerCase() : value);
 const money = (cents: bigint) => (cents % 100n === 0n ? formatCentsWhole(cents) : formatCents(cents));
-const cell = (value: string) => value.replace(/\|/g, "\\|").replace(/\n/g, " ") || "—";
-const list = (items: string[], empty: string) => (items.length > 0 ? items.map((item) => `- ${item}`).join("\n") : `- ${empty}`);
+/**
+ * Text people typed (names, notes, criteria) as Markdown text: raw HTML would pass through a Markdown renderer
+ * (a <script>, an <img onerror>), so <, > and & are backslash-escaped and show as themselves.
+ */
+export const markdownText = (value: string) => value.replace(/[\\<>&]/g, "\\$&");
+const cell = (value: string) => markdownText(value).replace(/\|/g, "\\|").replace(/\n/g, " ") || "—";
+const list = (items: string[], empty: string) => (items.length > 0 ? items.map((item) => `- ${markdownText(item)}`).join("\n") : `- ${empty}`);
 const check = (done: boolean) => (done ? "[x]" : "[ ]");
 
 export function handoffCompleteMarkdown(doc: HandoffDocument, source: DocumentSource): string {
   const { overview, context, implementation, expansionOpportunity } = doc;
   const criteria = doc.successCriteria.length
-    ? doc.successCriteria.map((c, i) => `${i + 1}. ${c.metric}: from ${c.baseline} to ${c.target} by ${c.dueBy}`).join("\n")
+    ? doc.successCriteria.map((c, i) => `${i + 1}. ${markdownText(`${c.metric}: from ${c.baseline} to ${c.target} by ${c.dueBy}`)}`).join("\n")
     : "1. (none recorded)";
   const stakeholders = doc.stakeholders
     .map((s) => `| ${cell(s.name)} | ${cell(s.title)} | ${ROLE_NAMES[s.role] ?? cell(s.role)} | ${capitalize(s.priority) || "—"} |`)
@@ -34,22 +39,22 @@ export function handoffCompleteMarkdown(doc: HandoffDocument, source: DocumentSo
 
   return `## ✅ Customer Handoff Complete
 
-**Account**: ${overview.accountName}
+**Account**: ${markdownText(overview.accountName)}
 **Deal Value**: ${money(overview.dealValueCents)} ARR
 **Contract Term**: ${overview.contractTermMonths} months
 **Renewal Date**: ${formatDate(overview.renewalDate)}
 
 ### Assignment
 
-**Sales Rep**: ${source.aeName}
-**Assigned CSM**: ${source.csm?.name ?? "Awaiting assignment"}
+**Sales Rep**: ${markdownText(source.aeName)}
+**Assigned CSM**: ${source.csm ? markdownText(source.csm.name) : "Awaiting assignment"}
 **CSM Segment**: ${source.segmentLabel}
 **CSM Load**: ${load}
 
 ### Handoff Summary
 
 **Why They Bought**:
-${context.whyTheyBought || "(not recorded)"}
+${markdownText(context.whyTheyBought) || "(not recorded)"}
 
 **Success Criteria**:
 ${criteria}
@@ -76,7 +81,7 @@ ${touchpoints || "| — | Not yet scheduled | — |"}
 
 ### Renewal Pipeline Created
 
-**Opportunity**: ${source.renewal?.name ?? "Not yet created"}
+**Opportunity**: ${source.renewal ? markdownText(source.renewal.name) : "Not yet created"}
 **Amount**: ${source.renewal ? money(source.renewal.amountCents) : "—"}
 **Date**: ${source.renewal ? formatDate(source.renewal.renewalDate) : "—"}
 **Stage**: Renewal Pending
@@ -92,13 +97,13 @@ ${risks || context.risksIdentified.map((r) => `| ${cell(r.description)} | ${capi
 ### Expansion Opportunity
 
 **Estimated Potential**: ${money(expansionOpportunity.potentialCents)}
-**Products**: ${expansionOpportunity.products.join(", ") || "—"}
+**Products**: ${markdownText(expansionOpportunity.products.join(", ")) || "—"}
 **Timing**: ${expansionOpportunity.timing}
 
 ### Handoff Meeting
 
 📅 **Scheduled**: ${meeting ? meeting.startsAt.toISOString().slice(0, 16).replace("T", " ") + " UTC" : "Not yet scheduled"}
-**Attendees**: ${meeting?.attendees.join(", ") || "—"}
+**Attendees**: ${markdownText(meeting?.attendees.join(", ") ?? "") || "—"}
 **Agenda**: Deal context, success criteria, risk review
 
 ---
