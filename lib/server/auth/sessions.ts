@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { needsTouch, sessionEnd, sessionExpiry, type SessionPolicy } from "@/lib/auth/session-policy";
 import type { ActingUser } from "@/lib/server/authz";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 // Server-side sessions: the cookie (a signed JWT) only names the session; this table decides whether it is
 // still valid, so ending a session takes effect on the very next request. The trigger in the
@@ -34,27 +35,23 @@ export async function endSession(sessionId: string, reason: string, now = new Da
  * else null. One query; lastSeenAt is refreshed at most once a minute.
  */
 export async function resolveSession(sessionId: string, userId: string, now = new Date()): Promise<ActingUser | null> {
-  const session = await prisma.userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      userId: true,
-      expiresAt: true,
-      lastSeenAt: true,
-      endedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, managerId: true, active: true } },
-    },
-  });
-  if (!session || session.userId !== userId || !session.user.active) return null;
-  const end = sessionEnd(session, now, sessionPolicy());
+  // One statement (a nested select would be two): this runs on every signed-in request.
+  const [row] = await prisma.$queryRaw<
+    { expiresAt: Date; lastSeenAt: Date; endedAt: Date | null; id: string; email: string; name: string; role: Role; managerId: string | null; active: boolean }[]
+  >`
+    SELECT s."expiresAt", s."lastSeenAt", s."endedAt", u.id, u.email, u.name, u.role::text AS role, u."managerId", u.active
+    FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${sessionId} AND s."userId" = ${userId}`;
+  if (!row || !row.active) return null;
+  const end = sessionEnd(row, now, sessionPolicy());
   if (end) {
     if (end !== "ended") await endSession(sessionId, end, now);
     return null;
   }
-  if (needsTouch(session, now)) {
+  if (needsTouch(row, now)) {
     await prisma.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { lastSeenAt: now } });
   }
-  const { user } = session;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, managerId: user.managerId };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, managerId: row.managerId };
 }
 
 /** Whether this user signed in from this address recently (their own network, not a guesser's). */

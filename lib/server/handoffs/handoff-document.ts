@@ -4,7 +4,7 @@ import { buildHandoffDocument, type DocumentSource } from "@/lib/handoff/documen
 import { handoffCompleteMarkdown } from "@/lib/handoff/markdown";
 import { SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
 import type { ActingUser } from "@/lib/server/authz";
-import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
+import { getHandoffDocumentExtras, getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
 
 const FACTOR_LABELS: Record<string, string> = {
   implementation_complexity: "Implementation",
@@ -19,8 +19,14 @@ export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
   const view = await getHandoffView(actor, handoffId);
   const { handoff } = view;
   const deal = handoff.deal;
-  const catalogue = await prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
-  const risk = deal?.riskAssessments[0];
+  const [catalogue, extras] = await Promise.all([
+    prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    getHandoffDocumentExtras(handoff.id),
+  ]);
+  const risk = extras.deal?.riskAssessments[0];
+  const touchpoints = extras.deal?.touchpoints ?? [];
+  const renewal = extras.deal?.renewal ?? null;
+  const load = extras.account.csm;
   const meeting = handoff.meetings.find((m) => m.kind === "HANDOFF_MEETING");
   const csm = handoff.account.csm;
   const source: DocumentSource = {
@@ -34,11 +40,11 @@ export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
     catalogue,
     checklist: handoff.checklist,
     aeName: deal?.owner.name ?? "—",
-    csm: csm ? { name: csm.name, accounts: csm._count.csmAccounts, maxAccounts: csm.csmProfile?.maxAccounts ?? null } : null,
+    csm: csm && load ? { name: csm.name, accounts: load._count.csmAccounts, maxAccounts: load.csmProfile?.maxAccounts ?? null } : null,
     expansionPotentialCents: handoff.account.expansionPotentialCents,
     healthScore: handoff.account.healthScore,
-    renewal: deal?.renewal ?? null,
-    touchpoints: (deal?.touchpoints ?? []).map((t) => ({ date: t.dueDate, label: TOUCHPOINT_LABELS[t.type], aeInvited: t.aeInvited })),
+    renewal,
+    touchpoints: touchpoints.map((t) => ({ date: t.dueDate, label: TOUCHPOINT_LABELS[t.type], aeInvited: t.aeInvited })),
     risk: risk
       ? {
           overall: risk.overall,
@@ -47,10 +53,10 @@ export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
       : null,
     handoffMeeting: meeting ? { startsAt: meeting.startsAt, attendees: meeting.attendeeEmails } : null,
     checklistDone: {
-      renewal: Boolean(deal?.renewal),
+      renewal: Boolean(renewal),
       csm: Boolean(csm),
       documentSent: handoff.emails.length > 0,
-      touchpoints: (deal?.touchpoints.length ?? 0) > 0,
+      touchpoints: touchpoints.length > 0,
       meeting: Boolean(meeting),
     },
   };

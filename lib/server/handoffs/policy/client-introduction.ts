@@ -16,6 +16,15 @@ export const TEMPLATE_KEY = "client_introduction";
 
 export const sendIntroductionInput = introductionSchema.extend(handoffIdField);
 
+/** What the introduction's merge fields are filled from (the wizard page has it loaded already). */
+export interface IntroductionSource {
+  accountName: string;
+  csm: { name: string; email: string } | null;
+  champion: { name: string; email: string } | null;
+  kickoffAt: Date | null;
+  ae: { name: string; email: string } | null;
+}
+
 /** The template and the values its merge fields take for this handoff (also used to prefill the form). */
 export async function introductionDraft(tx: Tx, handoffId: string) {
   const handoff = await tx.handoff.findUniqueOrThrow({
@@ -32,24 +41,34 @@ export async function introductionDraft(tx: Tx, handoffId: string) {
       deal: { select: { owner: { select: { name: true, email: true } } } },
     },
   });
-  const [template, settings] = await Promise.all([tx.emailTemplate.findUnique({ where: { key: TEMPLATE_KEY } }), getSettings(tx)]);
   const { account } = handoff;
-  const kickoff = account.meetings[0]?.startsAt;
-  const values: MergeValues = {
-    "account.name": account.name,
-    "contact.name": account.contacts[0]?.name.split(" ")[0] ?? "there",
-    "csm.name": account.csm?.name ?? "",
-    "csm.email": account.csm?.email ?? "",
-    "ae.name": handoff.deal?.owner.name ?? "",
-    "ae.email": handoff.deal?.owner.email ?? "",
-    "kickoff.date": kickoff ? formatDateTime(kickoff, settings.calendar.timezone) : "a date we'll agree together",
-  };
-  return {
+  const source: IntroductionSource = {
+    accountName: account.name,
     csm: account.csm,
-    defaultTo: account.contacts[0]?.email ?? "",
-    template: template ?? { subject: DEFAULT_INTRODUCTION_TEMPLATE.subject, body: DEFAULT_INTRODUCTION_TEMPLATE.body },
-    values,
+    champion: account.contacts[0] ?? null,
+    kickoffAt: account.meetings[0]?.startsAt ?? null,
+    ae: handoff.deal?.owner ?? null,
   };
+  const [template, settings] = await Promise.all([introductionTemplate(tx), getSettings(tx)]);
+  return buildIntroductionDraft(source, template, settings.calendar.timezone);
+}
+
+export async function introductionTemplate(tx: Tx = prisma): Promise<{ subject: string; body: string }> {
+  const template = await tx.emailTemplate.findUnique({ where: { key: TEMPLATE_KEY } });
+  return template ?? { subject: DEFAULT_INTRODUCTION_TEMPLATE.subject, body: DEFAULT_INTRODUCTION_TEMPLATE.body };
+}
+
+export function buildIntroductionDraft(source: IntroductionSource, template: { subject: string; body: string }, timezone: string) {
+  const values: MergeValues = {
+    "account.name": source.accountName,
+    "contact.name": source.champion?.name.split(" ")[0] ?? "there",
+    "csm.name": source.csm?.name ?? "",
+    "csm.email": source.csm?.email ?? "",
+    "ae.name": source.ae?.name ?? "",
+    "ae.email": source.ae?.email ?? "",
+    "kickoff.date": source.kickoffAt ? formatDateTime(source.kickoffAt, timezone) : "a date we'll agree together",
+  };
+  return { csm: source.csm, defaultTo: source.champion?.email ?? "", template: { subject: template.subject, body: template.body }, values };
 }
 
 /**
