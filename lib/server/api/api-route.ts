@@ -70,7 +70,7 @@ export function apiRoute<R extends ApiRouteDef>(route: R, work: (context: ApiCon
       if (!route.roles.includes(caller.user.role)) {
         throw forbidden(`A ${ROLE_LABELS[caller.user.role]} token cannot call ${route.method} /api/v1${route.path}.`);
       }
-      const rawParams = decodeParams(await segment.params);
+      const rawParams = decodeParams((await segment.params) ?? {});
       const rawQuery = Object.fromEntries(new URL(request.url).searchParams);
       const rawBody = route.body ? await readJson(request) : undefined;
       refuseNul({ ...nulFieldErrors(rawParams, "path"), ...nulFieldErrors(rawQuery, "query"), ...nulFieldErrors(rawBody, "body") });
