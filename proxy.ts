@@ -1,10 +1,66 @@
-import NextAuth from "next-auth";
-import { authConfig } from "@/lib/auth/config";
+import { NextResponse, type NextRequest } from "next/server";
+import { decode } from "next-auth/jwt";
+import { isPublicPath } from "@/lib/auth/config";
+import { env } from "@/lib/env";
+import { urlHasNul } from "@/lib/input/text";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
 
-// Sends signed-out visitors to the login page and back (lib/auth/config.ts `authorized`).
-const { auth } = NextAuth(authConfig);
-export const proxy = auth;
+// Before every page and session route: refuses addresses with NUL bytes, keeps the client address honest for
+// the sign-in throttle, sends signed-out visitors to /login and back, and sets the page's Content-Security-Policy
+// with a fresh nonce. It never re-issues the session cookie (lib/auth/config.ts).
 
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
+
+async function hasSession(request: NextRequest): Promise<boolean> {
+  const secret = env().AUTH_SECRET;
+  if (!secret) return false;
+  for (const name of SESSION_COOKIES) {
+    const token = request.cookies.get(name)?.value;
+    if (!token) continue;
+    try {
+      const payload = await decode({ token, secret, salt: name });
+      if (payload?.sub && payload.sid) return true;
+    } catch {
+      // tampered or expired: not signed in
+    }
+  }
+  return false;
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const production = env().NODE_ENV === "production";
+  const nonce = newNonce();
+  const policy = pageContentSecurityPolicy(nonce, { production });
+  const page = !pathname.startsWith("/api/");
+  const withPolicy = (response: Response) => {
+    if (page) response.headers.set("Content-Security-Policy", policy);
+    return response;
+  };
+
+  if (urlHasNul(request.nextUrl)) {
+    return withPolicy(new Response("This address contains a NUL character (%00), which Baton does not accept.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } }));
+  }
+  if (!isPublicPath(pathname) && !(await hasSession(request))) {
+    // Next rewrites the host inside the proxy; keep only path and query so the way back stays on this origin.
+    const login = new URL("/login", request.nextUrl);
+    login.search = new URLSearchParams({ callbackUrl: `${pathname}${search}` }).toString();
+    return withPolicy(NextResponse.redirect(login));
+  }
+
+  const headers = new Headers(request.headers);
+  // Without a trusted reverse proxy, an X-Forwarded-For the client sent is a lie it chose; dropped, Next sets it
+  // to the connection's own address (lib/server/client-address.ts).
+  if (env().TRUSTED_PROXY_HOPS === 0) headers.delete("x-forwarded-for");
+  if (page) {
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", policy);
+  }
+  return withPolicy(NextResponse.next({ request: { headers } }));
+}
+
+// Uploads and imports stream their bodies straight to the route (the proxy would buffer and cut them at 10 MB;
+// those routes authenticate and check the origin themselves), as do the bearer-token API and the signed webhook.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/|api/webhooks/|api/admin/imports$|api/handoffs/[^/]+/documents$|.*\\.(?:svg|png|ico)$).*)"],
 };

@@ -3,13 +3,23 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { callbackPathSchema, signInSchema } from "@/lib/auth/schemas";
-import { env } from "@/lib/env";
+import { refusalMessage } from "@/lib/auth/throttle";
 import { fieldErrorsOf } from "@/lib/server/actions/result";
+import { DATABASE_UNREACHABLE_MESSAGE } from "@/lib/server/database-health";
 
 export interface SignInState {
   error?: string;
   fieldErrors?: Record<string, string[]>;
   email?: string;
+}
+
+/** The form's message for a refused sign-in, from the code the Credentials provider threw (lib/auth/index.ts). */
+function refusalText(code: string | undefined): string {
+  if (code === "database_unreachable") return DATABASE_UNREACHABLE_MESSAGE;
+  const [kind, amount] = (code ?? "").split(":");
+  if (kind === "address-locked") return refusalMessage({ kind, minutes: Number(amount) || 1 });
+  if (kind === "account-slowed") return refusalMessage({ kind, seconds: Number(amount) || 1 });
+  return "That e-mail and password do not match. Check them and try again.";
 }
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
@@ -24,13 +34,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   } catch (error) {
     // A successful sign-in throws Next's redirect, which must propagate.
     if (!(error instanceof AuthError)) throw error;
-    const code = "code" in error ? error.code : undefined;
-    if (code === "locked") {
-      return {
-        email,
-        error: `Too many failed sign-ins for this address. It is locked for ${env().SIGN_IN_LOCK_MINUTES} minutes; try again later or ask an admin.`,
-      };
-    }
-    return { email, error: "That e-mail and password do not match. Check them and try again." };
+    const code = "code" in error && typeof error.code === "string" ? error.code : undefined;
+    return { email, error: refusalText(code) };
   }
 }

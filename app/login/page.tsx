@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { LoginForm } from "@/app/login/login-form";
 import { callbackPathSchema } from "@/lib/auth/schemas";
-import { listDemoSignIns } from "@/lib/server/auth/demo-sign-ins";
-import { getActingUser } from "@/lib/server/session";
+import { getLoginPageData } from "@/lib/server/auth/login-page";
+import { DATABASE_UNREACHABLE_MESSAGE } from "@/lib/server/database-health";
 import { ssoLabel } from "@/lib/server/auth/sso";
 import { signInWithSsoAction } from "@/app/login/sso-actions";
 
@@ -14,8 +14,8 @@ const searchSchema = z.object({ callbackUrl: callbackPathSchema.optional(), erro
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, unknown>> }) {
   const { callbackUrl = "/", error } = searchSchema.catch({}).parse(await searchParams);
-  if (await getActingUser()) redirect(callbackUrl);
-  const demo = await listDemoSignIns();
+  const { user, demo, databaseReachable } = await getLoginPageData();
+  if (user) redirect(callbackUrl);
   const sso = ssoLabel();
 
   return (
@@ -25,6 +25,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="text-3xl font-bold tracking-tight text-brand-900">Baton</p>
           <h1 className="mt-2 text-lg text-slate-600">Sign in to carry every customer from close to renewal</h1>
         </div>
+        {databaseReachable ? null : (
+          <section role="alert" aria-labelledby="database-down" className="rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900">
+            <h2 id="database-down" className="font-semibold">Baton cannot reach its database</h2>
+            <p className="mt-1">{DATABASE_UNREACHABLE_MESSAGE} Signing in will work again as soon as it answers.</p>
+          </section>
+        )}
         <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
           <LoginForm callbackUrl={callbackUrl} />
           {sso ? (

@@ -13,6 +13,7 @@ import {
 } from "@/lib/generated/prisma/enums";
 import { PERIOD_PRESETS } from "@/lib/dashboard/period";
 import { isTimeZone } from "@/lib/imports/fields";
+import { calendarDay, DATE_MAX, DATE_MIN, instantInWindow, termMonths } from "@/lib/input/dates";
 
 // The REST API's request and response shapes (/api/v1). The route table (routes.ts) names them per endpoint;
 // the handlers validate with them and the OpenAPI document is generated from them, so neither can drift.
@@ -22,8 +23,11 @@ export const money = z
   .string()
   .regex(/^\d{1,13}(\.\d{1,2})?$/, "must be dollars with up to 2 decimals, e.g. \"60000.00\"")
   .describe("US dollars with up to 2 decimals, as a string, e.g. \"60000.00\"");
-const date = z.iso.date().describe("Calendar date, YYYY-MM-DD");
-const instant = z.iso.datetime({ offset: true }).describe("ISO 8601 date-time");
+// Dates sent to Baton must lie in its window (lib/input/dates.ts); dates it answers with may lie past it (a
+// renewal 120 months after a 2100 close), so responses only promise the format.
+const date = z.iso.date().pipe(calendarDay()).describe(`Calendar date, YYYY-MM-DD, ${DATE_MIN} to ${DATE_MAX}`);
+const dateOut = z.iso.date().describe("Calendar date, YYYY-MM-DD");
+const instant = instantInWindow.describe(`ISO 8601 date-time, ${DATE_MIN} to ${DATE_MAX}`);
 const shortText = z.string().trim().max(200);
 const longText = z.string().trim().max(5000);
 const stringList = z.array(z.string().trim().min(1).max(500)).max(100);
@@ -102,7 +106,7 @@ export const dealInput = z
     type: z.enum(DealType),
     stage: z.enum(DealStage).describe("CLOSED_WON runs the closed-won flow once (handoff, renewal, touchpoints)"),
     amount: money.describe("ARR of the deal in dollars"),
-    termMonths: z.number().int().min(1).max(120),
+    termMonths,
     closeDate: date,
     contractStart: date.nullable().default(null),
     products: z.array(z.string().min(1)).max(50).default([]).describe("Product names; each must exist"),
@@ -194,8 +198,8 @@ export const dealOutput = z
     stage: z.enum(DealStage),
     amount: money,
     termMonths: z.number().int(),
-    closeDate: date,
-    contractStart: date.nullable(),
+    closeDate: dateOut,
+    contractStart: dateOut.nullable(),
     products: z.array(z.string()),
     ownerEmail: z.string(),
     winReason: z.string(),
@@ -258,8 +262,8 @@ export const renewalOutput = z
     name: z.string(),
     stage: z.enum(RenewalStage),
     amount: money,
-    renewalDate: date,
-    originalCloseDate: date,
+    renewalDate: dateOut,
+    originalCloseDate: dateOut,
     contractTermMonths: z.number().int(),
     products: z.array(z.string()),
     csmEmail: z.string().nullable(),
@@ -272,12 +276,12 @@ export const renewalOutput = z
 
 export const renewalCloseOutput = z.object({
   renewal: renewalOutput,
-  movements: z.array(z.object({ type: z.enum(ArrMovementType), amount: money, date })).describe("The ARR movements the close wrote, dated on the renewal date"),
+  movements: z.array(z.object({ type: z.enum(ArrMovementType), amount: money, date: dateOut })).describe("The ARR movements the close wrote, dated on the renewal date"),
 });
 
 export const arrMovementOutput = z.object({
   accountExternalId: z.string(),
-  date,
+  date: dateOut,
   type: z.enum(ArrMovementType),
   amount: money,
   dealExternalId: z.string().nullable(),
@@ -289,7 +293,7 @@ const ratio = z.number().nullable().describe("A share between 0 and 1; null when
 
 export const measuresOutput = z
   .object({
-    period: z.object({ preset: z.string(), start: date, end: date }),
+    period: z.object({ preset: z.string(), start: dateOut, end: dateOut }),
     retention: z.object({
       startArr: money,
       retainedArr: money,
@@ -300,7 +304,7 @@ export const measuresOutput = z
       netRetention: ratio,
       logoRetention: ratio,
     }),
-    renewalVisibility: z.object({ from: date, until: date, due: z.number().int(), visible: z.number().int(), visibility: ratio }),
+    renewalVisibility: z.object({ from: dateOut, until: dateOut, due: z.number().int(), visible: z.number().int(), visibility: ratio }),
     timeToFirstValue: z.object({ closed: z.number().int(), reached: z.number().int(), medianDays: z.number().nullable() }),
     handoffs: z.object({
       completed: z.number().int(),

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { calendarDay } from "@/lib/input/dates";
 
 // The handoff checklist (SPEC.md "Handoff checklist", 000 step 5). The same schemas validate the wizard
 // in the browser and every save and submit on the server. A draft may be partial; `checklistStatus`
 // decides what is complete.
 
 const trimmed = (max: number) => z.string().trim().max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date");
+const isoDate = calendarDay("Enter a date");
 const money = z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/, "Enter an amount in dollars, e.g. 120000 or 120000.50");
 
 export const CONTACT_ROLES = ["CHAMPION", "ECONOMIC_BUYER", "EXECUTIVE_SPONSOR", "TECHNICAL_LEAD", "USER", "OTHER"] as const;

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { calendarDay } from "@/lib/input/dates";
 
 // Forms of the four policy steps, the skip and the acknowledgment: one schema each, used by the browser
 // form (react-hook-form) and again by the server.
 
-const isoDate = (message: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, message);
+const isoDate = (message: string) => calendarDay(message);
 const clock = (message: string) => z.string().regex(/^\d{2}:\d{2}$/, message);
 
 export const handoffMeetingSchema = z.object({

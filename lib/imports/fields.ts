@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseIsoDate, toIsoDate } from "@/lib/dates";
+import { calendarDay } from "@/lib/input/dates";
 
 // How one CSV cell becomes a value and back (SPEC.md "Import formats": UTF-8, lists separated by `;`, dates
 // ISO YYYY-MM-DD, money in dollars with up to 2 decimals). Each parser's message names what was expected, so
@@ -43,21 +44,8 @@ export function emptyAsNull<T extends z.ZodType<unknown, string>>(schema: T) {
 
 export const optionalMoney = emptyAsNull(money);
 
-function isRealDate(value: string): boolean {
-  try {
-    parseIsoDate(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine(isRealDate, "is not a real date")
-  .transform(parseIsoDate);
+/** A date cell: YYYY-MM-DD, real, inside Baton's date window (lib/input/dates.ts). */
+export const isoDate = calendarDay().transform(parseIsoDate);
 
 export const optionalIsoDate = emptyAsNull(isoDate);
 

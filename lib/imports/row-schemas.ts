@@ -26,6 +26,7 @@ import {
   segmentCodec,
   type ImportKind,
 } from "@/lib/imports/formats";
+import { hasNul, NUL_MESSAGE } from "@/lib/input/text";
 
 // One zod schema per import format: CSV cells (strings, keyed by column) → a typed row. An issue's path starts
 // with the column name, which is the "field" of the per-row report. Empty numeric, boolean and reference cells
@@ -217,6 +218,8 @@ export function parseRow<K extends ImportKind>(
   record: Record<string, string>,
   line: number,
 ): { ok: true; row: z.output<(typeof ROW_SCHEMAS)[K]> } | { ok: false; issues: RowIssue[] } {
+  const withNul = Object.keys(record).filter((field) => hasNul(record[field] ?? ""));
+  if (withNul.length > 0) return { ok: false, issues: withNul.map((field) => ({ line, field, reason: NUL_MESSAGE })) };
   const parsed = ROW_SCHEMAS[kind].safeParse(record);
   if (parsed.success) return { ok: true, row: parsed.data as z.output<(typeof ROW_SCHEMAS)[K]> };
   const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "@/lib/csv/write-csv";
 import { RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS } from "@/lib/labels";
 import type { RenewalStage, RiskLevel, Segment } from "@/lib/generated/prisma/enums";
 
@@ -28,8 +28,8 @@ function dollars(cents: bigint): string {
 }
 
 export function renewalsCsv(rows: readonly RenewalCsvRow[]): string {
-  return stringify(
-    rows.map((row) => [
+  return toCsv(
+    [RENEWAL_CSV_HEADER, ...rows.map((row) => [
       row.accountName,
       row.name,
       row.quarter,
@@ -41,7 +41,7 @@ export function renewalsCsv(rows: readonly RenewalCsvRow[]): string {
       SEGMENT_LABELS[row.segment],
       dollars(row.amountCents),
       row.closedAmountCents === null ? "" : dollars(row.closedAmountCents),
-    ]),
-    { header: true, columns: RENEWAL_CSV_HEADER, bom: false, record_delimiter: "\r\n" },
+    ])],
+    { crlf: true },
   );
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DATE_WINDOW_MESSAGE, inDateWindow, isRealDate } from "@/lib/input/dates";
 import { RenewalStage } from "@/lib/generated/prisma/enums";
 
 // Form schemas shared by the pages (client validation) and lib/server (the same rules, enforced).
@@ -59,6 +60,7 @@ const optionalIsoDate = z
   .string()
   .trim()
   .refine((value) => value === "" || /^\d{4}-\d{2}-\d{2}$/.test(value), "Use a date (YYYY-MM-DD)")
+  .refine((value) => value === "" || (isRealDate(value) && inDateWindow(value)), `Use a real date ${DATE_WINDOW_MESSAGE}`)
   .default("");
 
 export const milestonesSchema = z.object({

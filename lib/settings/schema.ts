@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay } from "@/lib/input/dates";
 
 // Every rule Baton applies, with SPEC.md's defaults. Stored one row per key in the Setting table and
 // read only through lib/server/settings; nothing else hard-codes these numbers.
@@ -53,7 +54,7 @@ export const settingsSchema = z.object({
     timezone: z.string().refine(isTimeZone, "must be an IANA time zone such as America/New_York"),
     // ISO weekday numbers: 1 = Monday … 7 = Sunday.
     workingDays: z.array(z.number().int().min(1).max(7)).min(1),
-    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD")),
+    holidays: z.array(calendarDay("dates are YYYY-MM-DD")),
     // The workday a person has unless their profile says otherwise: meeting slots are offered inside it.
     workdayStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM").default("09:00"),
     workdayEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time HH:MM").default("17:00"),

@@ -16,9 +16,10 @@ import { createAccount, createCsm, createDeal, createProduct, createUser, closeT
 
 // getActingUser reads the session through next-auth; here the session is a stand-in naming a user id, so the
 // test shows what the function does with the user's row on each request.
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock("@/lib/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId } } : null) }));
+const session = vi.hoisted(() => ({ userId: null as string | null, sessionId: null as string | null }));
+vi.mock("@/lib/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId }, sessionId: session.sessionId } : null) }));
 const { getActingUser } = await import("@/lib/server/session");
+const { startSession } = await import("@/lib/server/auth/sessions");
 
 describe("rule settings administration", () => {
   it("saves a group, audits it with before and after, and applies it at once to suggestions", async () => {
@@ -116,11 +117,11 @@ describe("users administration", () => {
     const { userId, password } = await inviteUser(admin, { name: "Nia Ode", email: "Nia@Example.test", role: "CSM", managerId: manager.id });
     expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
     expect(await prisma.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ email: "nia@example.test", role: "CSM", managerId: manager.id, active: true });
-    expect(await verifyCredentials("nia@example.test", password)).toMatchObject({ status: "ok" });
+    expect(await verifyCredentials("nia@example.test", password, { address: "10.0.0.1" })).toMatchObject({ status: "ok" });
     await expect(inviteUser(admin, { name: "Again", email: "nia@example.test", role: "AE" })).rejects.toMatchObject({ code: "ALREADY_EXISTS", fieldErrors: { email: ["is already taken"] } });
     const reset = await resetUserPassword(admin, { userId });
-    expect(await verifyCredentials("nia@example.test", password)).toMatchObject({ status: "invalid" });
-    expect(await verifyCredentials("nia@example.test", reset.password)).toMatchObject({ status: "ok" });
+    expect(await verifyCredentials("nia@example.test", password, { address: "10.0.0.1" })).toMatchObject({ status: "invalid" });
+    expect(await verifyCredentials("nia@example.test", reset.password, { address: "10.0.0.1" })).toMatchObject({ status: "ok" });
     expect(await prisma.auditEvent.findMany({ where: { entityId: userId }, select: { action: true }, orderBy: { id: "asc" } })).toEqual([
       { action: "user.invited" },
       { action: "user.password_reset" },
@@ -131,6 +132,7 @@ describe("users administration", () => {
     const admin = await createUser("ADMIN");
     const person = await createUser("AE");
     session.userId = person.id;
+    session.sessionId = await startSession(person.id, "10.0.0.1");
     expect(await getActingUser()).toMatchObject({ id: person.id, role: "AE" });
     await changeUserRole(admin, { userId: person.id, role: "CS_MANAGER" });
     expect(await getActingUser()).toMatchObject({ id: person.id, role: "CS_MANAGER" });

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { approveInput, bulkApproveInput, overrideInput, rejectInput } from "@/lib/assignment/decision";
-import { failure, fieldErrorsOf, type ActionResult } from "@/lib/server/actions/result";
+import { failure, fieldErrorsOf, nulFailure, type ActionResult } from "@/lib/server/actions/result";
 import { approveAssignment, overrideAssignment } from "@/lib/server/assignments/approve-assignment";
 import { approveTopSuggestions, type BulkApprovalRow } from "@/lib/server/assignments/approve-assignments";
 import { rejectAssignment } from "@/lib/server/assignments/reject-assignment";
@@ -29,6 +29,8 @@ function revalidate(assignmentId: string): void {
 }
 
 export async function approveAssignmentAction(_previous: DecisionState, formData: FormData): Promise<DecisionState> {
+  const nul = nulFailure(formData);
+  if (nul) return nul;
   const parsed = approveInput.safeParse({ assignmentId: text(formData, "assignmentId") ?? "", expectedCsmId: text(formData, "expectedCsmId") || undefined });
   if (!parsed.success) return invalid(parsed.error);
   try {
@@ -41,6 +43,8 @@ export async function approveAssignmentAction(_previous: DecisionState, formData
 }
 
 export async function overrideAssignmentAction(_previous: DecisionState, formData: FormData): Promise<DecisionState> {
+  const nul = nulFailure(formData);
+  if (nul) return nul;
   const parsed = overrideInput.safeParse({
     assignmentId: text(formData, "assignmentId") ?? "",
     csmId: text(formData, "csmId") ?? "",
@@ -57,6 +61,8 @@ export async function overrideAssignmentAction(_previous: DecisionState, formDat
 }
 
 export async function rejectAssignmentAction(_previous: DecisionState, formData: FormData): Promise<DecisionState> {
+  const nul = nulFailure(formData);
+  if (nul) return nul;
   const parsed = rejectInput.safeParse({ assignmentId: text(formData, "assignmentId") ?? "", reason: text(formData, "reason") ?? "" });
   if (!parsed.success) return invalid(parsed.error);
   try {
@@ -70,6 +76,8 @@ export async function rejectAssignmentAction(_previous: DecisionState, formData:
 
 /** Bulk "Approve top suggestion": one race-safe transaction per row, a result per row. */
 export async function approveTopSuggestionsAction(input: unknown): Promise<ActionResult<BulkApprovalRow[]>> {
+  const nul = nulFailure(input);
+  if (nul) return nul;
   const parsed = bulkApproveInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   try {

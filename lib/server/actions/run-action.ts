@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { failure, fieldErrorsOf, type ActionResult } from "@/lib/server/actions/result";
+import { failure, fieldErrorsOf, nulFailure, type ActionResult } from "@/lib/server/actions/result";
 import type { ActingUser } from "@/lib/server/authz";
 import { requireUser } from "@/lib/server/session";
 
@@ -15,6 +15,8 @@ export async function runAction<S extends z.ZodType, T>(
   work: (user: ActingUser, data: z.infer<S>) => Promise<T>,
   options: { revalidate?: string[]; message?: string } = {},
 ): Promise<ActionResult<T>> {
+  const nul = nulFailure(input);
+  if (nul) return nul;
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Some fields need attention.", fieldErrors: fieldErrorsOf(parsed.error) };
   try {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { MeasureContext } from "@/lib/server/dashboard/context";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "@/lib/csv/write-csv";
 import { centsToDecimal, type ColumnKind, type DrillCell } from "@/lib/dashboard/drill-columns";
 import { monthKey } from "@/lib/dashboard/period";
 import type { DrillParams } from "@/lib/dashboard/params";
@@ -12,7 +12,7 @@ import { isDrillTable, listAllDrillRows } from "@/lib/server/dashboard/list-dril
 import type { ActingUser } from "@/lib/server/authz";
 
 // CSV of every dashboard table, with the same period, cuts and access rules as the page. Money is in dollars with
-// two decimals ("1234.50"), dates ISO. Text that a spreadsheet would run as a formula gets a leading quote.
+// two decimals ("1234.50"), dates ISO; lib/csv/write-csv.ts escapes text a spreadsheet would run as a formula.
 
 export interface CsvFile {
   filename: string;
@@ -30,8 +30,6 @@ function csvCell(kind: ColumnKind, value: DrillCell): string {
       return value === true || value === "true" ? "yes" : "no";
     case "enum":
       return enumLabel(String(value));
-    case "text":
-      return /^[=+\-@\t\r]/.test(String(value)) ? `'${String(value)}` : String(value);
     default:
       return String(value);
   }
@@ -54,7 +52,7 @@ export async function exportCsv(user: ActingUser, table: string, params: DrillPa
       ratio(point.figures.logoRetention),
     ]);
     const header = ["month", "cohort_accounts", "retained_accounts", "start_arr_usd", "retained_arr_usd", "end_arr_usd", "grr", "nrr", "logo_retention"];
-    return { filename: `retention-trend-${trend.at(-1)?.month ?? "none"}.csv`, body: stringify([header, ...rows]) };
+    return { filename: `retention-trend-${trend.at(-1)?.month ?? "none"}.csv`, body: toCsv([header, ...rows]) };
   }
   if (table === "expansion-credit") {
     const credit = await getExpansionCredit(user, params, context);
@@ -62,11 +60,11 @@ export async function exportCsv(user: ActingUser, table: string, params: DrillPa
     const rows = credit.rows.map((row) => [
       row.aeName, row.accounts, row.movements, centsToDecimal(row.expansionCents), centsToDecimal(row.creditCents), credit.ratePercent,
     ]);
-    return { filename: `expansion-credit-${monthKey(credit.period.firstMonth)}-${monthKey(credit.period.lastMonth)}.csv`, body: stringify([header, ...rows]) };
+    return { filename: `expansion-credit-${monthKey(credit.period.firstMonth)}-${monthKey(credit.period.lastMonth)}.csv`, body: toCsv([header, ...rows]) };
   }
   if (!isDrillTable(table)) throw notFound("That table");
   const { columns, rows } = await listAllDrillRows(user, table, params, context);
   const header = ["id", ...columns.map((column) => (column.kind === "cents" ? `${column.label} (USD)` : column.label))];
-  const body = stringify([header, ...rows.map((row) => [row.id, ...columns.map((column) => csvCell(column.kind, row[column.key] ?? null))])]);
+  const body = toCsv([header, ...rows.map((row) => [row.id, ...columns.map((column) => csvCell(column.kind, row[column.key] ?? null))])]);
   return { filename: `${table}.csv`, body };
 }

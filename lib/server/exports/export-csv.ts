@@ -1,5 +1,5 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
+import { recordsToCsv, toCsv } from "@/lib/csv/write-csv";
 import { COLUMNS, type ExportKind } from "@/lib/imports/formats";
 import { logger } from "@/lib/logger";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
@@ -20,7 +20,7 @@ export function exportCsv(actor: ActingUser, kind: ExportKind): ReadableStream<U
       try {
         if (!headerWritten) {
           headerWritten = true;
-          controller.enqueue(encoder.encode(stringify([columns])));
+          controller.enqueue(encoder.encode(toCsv([columns])));
           return;
         }
         const next = await source.next();
@@ -28,7 +28,7 @@ export function exportCsv(actor: ActingUser, kind: ExportKind): ReadableStream<U
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(stringify(next.value, { columns })));
+        controller.enqueue(encoder.encode(recordsToCsv(next.value, columns)));
       } catch (error) {
         logger.error({ err: error, kind }, "export failed");
         controller.error(error);

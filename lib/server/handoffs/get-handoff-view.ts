@@ -6,7 +6,9 @@ import type { ActingUser } from "@/lib/server/authz";
 import { findVisibleHandoff } from "@/lib/server/handoffs/access";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
-/** Everything the wizard and the handoff document show, for one handoff the actor may see. */
+// What the wizard page shows, for one handoff the actor may see. Each nested relation is a query of its own, so
+// the page's select holds only what it shows (the bench:load figures of the handoff page come from this); the
+// handoff document adds its own few (getHandoffDocumentExtras).
 export async function getHandoffView(actor: ActingUser, handoffId: string, now = new Date()) {
   const access = await findVisibleHandoff(actor, handoffId);
   const [handoff, settings, products, csManagers] = await Promise.all([
@@ -39,8 +41,10 @@ export async function getHandoffView(actor: ActingUser, handoffId: string, now =
             expansionPotentialCents: true,
             healthScore: true,
             usagePct: true,
-            csm: { select: { id: true, name: true, email: true, csmProfile: { select: { tier: true, maxAccounts: true } }, _count: { select: { csmAccounts: true } } } },
-            contacts: { orderBy: [{ priority: "asc" }, { name: "asc" }], select: { name: true, title: true, role: true, email: true, priority: true, notes: true } },
+            csm: { select: { id: true, name: true, email: true } },
+            contacts: { orderBy: [{ priority: "asc" }, { name: "asc" }], select: { name: true, title: true, role: true, email: true, priority: true, notes: true, createdAt: true } },
+            // The first kick-off, for the client introduction's merge field.
+            meetings: { where: { kind: "KICKOFF" }, orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true } },
           },
         },
         deal: {
@@ -60,12 +64,9 @@ export async function getHandoffView(actor: ActingUser, handoffId: string, now =
             implementationTimeline: true,
             owner: { select: { name: true, email: true } },
             products: { select: { product: { select: { id: true, name: true, technical: true } } } },
-            renewal: { select: { name: true, amountCents: true, renewalDate: true, stage: true } },
-            touchpoints: { orderBy: [{ dueDate: "asc" }, { type: "asc" }], select: { type: true, dueDate: true, aeInvited: true, asapFlag: true, status: true } },
-            riskAssessments: { orderBy: { createdAt: "desc" }, take: 1, select: { overall: true, factors: true } },
           },
         },
-        policySteps: { select: { step: true, completedAt: true, data: true, completedBy: { select: { name: true } } } },
+        policySteps: { select: { step: true, completedAt: true, data: true } },
         meetings: { orderBy: { startsAt: "asc" }, select: { id: true, kind: true, startsAt: true, durationMinutes: true, attendeeEmails: true, notes: true } },
         documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, originalName: true, sizeBytes: true, tags: true, createdAt: true } },
         emails: { where: { kind: "CLIENT_INTRODUCTION" }, orderBy: { createdAt: "desc" }, select: { subject: true, toEmails: true, ccEmails: true, sentAt: true } },
@@ -85,6 +86,7 @@ export async function getHandoffView(actor: ActingUser, handoffId: string, now =
     handoff: { ...handoff, checklist: checklistDraftSchema.catch({}).parse(handoff.checklist) },
     products,
     csManagers,
+    settings,
     timezone: settings.calendar.timezone,
     slaHours: settings.handoff.slaBusinessHours,
     businessMsLeft: businessMsBetween(now, handoff.dueAt, settings.calendar),
@@ -102,3 +104,20 @@ export async function getHandoffView(actor: ActingUser, handoffId: string, now =
 }
 
 export type HandoffView = Awaited<ReturnType<typeof getHandoffView>>;
+
+/** What only the handoff document shows: the renewal, touchpoints, latest risk and the CSM's load. */
+export async function getHandoffDocumentExtras(handoffId: string) {
+  return prisma.handoff.findUniqueOrThrow({
+    where: { id: handoffId },
+    select: {
+      account: { select: { csm: { select: { csmProfile: { select: { tier: true, maxAccounts: true } }, _count: { select: { csmAccounts: true } } } } } },
+      deal: {
+        select: {
+          renewal: { select: { name: true, amountCents: true, renewalDate: true, stage: true } },
+          touchpoints: { orderBy: [{ dueDate: "asc" }, { type: "asc" }], select: { type: true, dueDate: true, aeInvited: true, asapFlag: true, status: true } },
+          riskAssessments: { orderBy: { createdAt: "desc" }, take: 1, select: { overall: true, factors: true } },
+        },
+      },
+    },
+  });
+}

@@ -16,6 +16,7 @@ import type { ContactRole, DocumentKind, Priority, RiskLevel } from "@/lib/gener
 import type { ActingUser } from "@/lib/server/authz";
 import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
 import { HANDOFF_CALL_KEY_PREFIX } from "@/lib/server/jobs/handlers/deliver-email";
+import { getHandoffDocumentExtras } from "@/lib/server/handoffs/get-handoff-view";
 
 const FACTOR_LABELS: Record<string, string> = {
   implementation_complexity: "Implementation",
@@ -37,12 +38,15 @@ export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
   const { handoff, timezone } = view;
   const deal = handoff.deal;
   const call = handoff.meetings.find((m) => m.kind === "HANDOFF_CALL");
-  const [catalogue, attendees, documentSent] = await Promise.all([
+  const [catalogue, attendees, documentSent, extras] = await Promise.all([
     prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     call ? prisma.user.findMany({ where: { email: { in: call.attendeeEmails } }, select: { email: true, name: true, role: true } }) : [],
     prisma.emailMessage.count({ where: { handoffId: handoff.id, kind: "HANDOFF_NOTIFICATION", dedupeKey: { startsWith: HANDOFF_CALL_KEY_PREFIX } } }),
+    getHandoffDocumentExtras(handoff.id),
   ]);
-  const risk = deal?.riskAssessments[0];
+  const risk = extras.deal?.riskAssessments[0];
+  const renewal = extras.deal?.renewal ?? null;
+  const load = extras.account.csm;
   const csm = handoff.account.csm;
   const pending = handoff.assignments[0]?.status === "PENDING" ? (handoff.assignments[0].suggestedCsm?.name ?? null) : null;
   const who = (email: string) => {
@@ -50,7 +54,7 @@ export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
     if (!user) return email;
     return `${user.name} (${user.role === "AE" ? "AE" : user.role === "CSM" ? "CSM" : user.role === "CS_MANAGER" ? "CS manager" : user.role})`;
   };
-  const touchpoints = (deal?.touchpoints ?? []).filter((t) => t.status !== "CANCELLED");
+  const touchpoints = (extras.deal?.touchpoints ?? []).filter((t) => t.status !== "CANCELLED");
   const source: DocumentSource = {
     complete: handoff.status === "COMPLETED" || handoff.status === "ACKNOWLEDGED",
     accountName: handoff.account.name,
@@ -62,11 +66,11 @@ export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
     catalogue,
     checklist,
     aeName: deal?.owner.name ?? "—",
-    csm: csm ? { name: csm.name, tierLabel: csm.csmProfile ? SEGMENT_LABELS[csm.csmProfile.tier] : "—", accounts: csm._count.csmAccounts, maxAccounts: csm.csmProfile?.maxAccounts ?? null } : null,
+    csm: csm ? { name: csm.name, tierLabel: load?.csmProfile ? SEGMENT_LABELS[load.csmProfile.tier] : "—", accounts: load?._count.csmAccounts ?? 0, maxAccounts: load?.csmProfile?.maxAccounts ?? null } : null,
     suggestedCsmName: pending,
     expansionPotentialCents: handoff.account.expansionPotentialCents,
     healthScore: handoff.account.healthScore,
-    renewal: deal?.renewal ? { ...deal.renewal, stageLabel: HANDOFF_FORMAT_STAGE_LABELS[deal.renewal.stage] } : null,
+    renewal: renewal ? { ...renewal, stageLabel: HANDOFF_FORMAT_STAGE_LABELS[renewal.stage] } : null,
     touchpoints: touchpoints.map((t) => ({ date: t.dueDate, label: HANDOFF_FORMAT_TOUCHPOINT_LABELS[t.type], aeInvited: t.aeInvited, done: t.status === "DONE" })),
     risk: risk
       ? {
@@ -83,7 +87,7 @@ export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
     documents: handoff.documents.map((d) => ({ kindLabel: DOCUMENT_KIND_LABELS[d.kind as DocumentKind], name: d.originalName })),
     labels: { role: label<ContactRole>(CONTACT_ROLE_LABELS), priority: label<Priority>(PRIORITY_LABELS), severity: label<RiskLevel>(RISK_LEVEL_LABELS) },
     checklistDone: {
-      renewal: Boolean(deal?.renewal),
+      renewal: Boolean(renewal),
       csm: Boolean(csm),
       documentSent: documentSent > 0,
       touchpoints: touchpoints.length > 0,

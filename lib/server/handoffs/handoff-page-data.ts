@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/db";
 import { toIsoDate } from "@/lib/dates";
 import { checklistStatus } from "@/lib/handoff/checklist";
 import { nextSteps } from "@/lib/handoff/next-steps";
@@ -7,13 +6,27 @@ import { prefillChecklist } from "@/lib/handoff/prefill";
 import type { PolicyStep } from "@/lib/generated/prisma/enums";
 import type { ActingUser } from "@/lib/server/authz";
 import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
-import { introductionDraft } from "@/lib/server/handoffs/policy/client-introduction";
+import { buildIntroductionDraft, championOf, introductionTemplate } from "@/lib/server/handoffs/policy/client-introduction";
 
-/** The wizard page: the handoff view plus the introduction draft and the checklist prefilled from the deal. */
+/**
+ * The wizard page: the handoff view plus the introduction draft and the checklist prefilled from the deal. The
+ * introduction is filled from the view already loaded (one more query, for the template), not read again.
+ */
 export async function getHandoffPageData(actor: ActingUser, handoffId: string) {
-  const view = await getHandoffView(actor, handoffId);
+  const [view, template] = await Promise.all([getHandoffView(actor, handoffId), introductionTemplate()]);
   const { handoff } = view;
-  const introduction = await introductionDraft(prisma, handoff.id);
+  const champion = handoff.account.contacts.filter((contact) => contact.role === "CHAMPION").sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+  const introduction = buildIntroductionDraft(
+    {
+      accountName: handoff.account.name,
+      csm: handoff.account.csm ? { name: handoff.account.csm.name, email: handoff.account.csm.email } : null,
+      champion: champion ? { name: champion.name, email: champion.email } : null,
+      kickoffAt: handoff.account.meetings[0]?.startsAt ?? null,
+      ae: handoff.deal?.owner ?? null,
+    },
+    template,
+    view.timezone,
+  );
   const deal = handoff.deal;
   const checklist = deal
     ? prefillChecklist(handoff.checklist, {

@@ -13,6 +13,8 @@ import { getSettings } from "@/lib/server/settings/get-settings";
 import { countRecords, CsvHeaderError, readCsv, type CsvRecord, type CsvSource } from "@/lib/server/imports/csv-reader";
 import { IMPORT_HANDLERS } from "@/lib/server/imports/handlers";
 import { RowError, type ImportContext, type ImportHandler } from "@/lib/server/imports/types";
+import { newId } from "@/lib/server/imports/new-id";
+import { holdRunLock, type RunLock } from "@/lib/server/imports/run-lock";
 
 // The one importer behind the admin page and `npm run import`. It streams the file in batches of 500 rows:
 // each batch is parsed, its references are looked up in bulk, and its good rows are written in one
@@ -44,14 +46,21 @@ function authorize(actor: Actor): void {
   if (!isSystem(actor)) assertRole(actor, ["ADMIN"]);
 }
 
-/** Opens the run (status RUNNING) so the page can show its progress while the rows import. */
-export async function createImportRun(actor: Actor, input: { kind: ImportKind; fileName: string }): Promise<string> {
+/**
+ * Opens the run (status RUNNING) so the page can show its progress while the rows import, holding its lock
+ * (lib/server/imports/run-lock.ts) from before the row exists: a RUNNING run with a free lock has been abandoned.
+ */
+export async function openImportRun(actor: Actor, input: { kind: ImportKind; fileName: string }): Promise<{ runId: string; lock: RunLock }> {
   authorize(actor);
-  const run = await prisma.importRun.create({
-    data: { kind: input.kind, fileName: input.fileName, createdById: actorId(actor) },
-    select: { id: true },
-  });
-  return run.id;
+  const runId = newId();
+  const lock = await holdRunLock(runId);
+  try {
+    await prisma.importRun.create({ data: { id: runId, kind: input.kind, fileName: input.fileName, createdById: actorId(actor) }, select: { id: true } });
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+  return { runId, lock };
 }
 
 export async function runImport(
@@ -60,7 +69,8 @@ export async function runImport(
     kind: ImportKind;
     source: CsvSource;
     fileName: string;
-    runId?: string;
+    /** A run opened by openImportRun, with its lock (released here when the import ends). */
+    run?: { runId: string; lock: RunLock };
     batchSize?: number;
     now?: Date;
     /** False writes every row on its own (the reference path the bulk path is tested against). */
@@ -69,7 +79,20 @@ export async function runImport(
 ): Promise<ImportSummary> {
   authorize(actor);
   const started = Date.now();
-  const runId = input.runId ?? (await createImportRun(actor, input));
+  const { runId, lock } = input.run ?? (await openImportRun(actor, input));
+  try {
+    return await importRun(actor, input, runId, started);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function importRun(
+  actor: Actor,
+  input: Parameters<typeof runImport>[1],
+  runId: string,
+  started: number,
+): Promise<ImportSummary> {
   const handler = IMPORT_HANDLERS[input.kind] as ImportHandler<unknown, unknown>;
   // Files always close deals as the system "import", whoever uploaded them (the audit names the uploader).
   const context: ImportContext = { actor, closer: IMPORT_ACTOR, settings: await getSettings(), now: input.now ?? new Date() };
@@ -138,9 +161,9 @@ async function importBatch(
 ): Promise<{ ok: number; issues: RowIssue[] }> {
   const issues: RowIssue[] = [];
   const parsed: ParsedRow[] = [];
-  for (const { line, record, fieldCountError } of records) {
-    if (fieldCountError) {
-      issues.push({ line, field: "row", reason: fieldCountError });
+  for (const { line, record, rowError } of records) {
+    if (rowError) {
+      issues.push({ line, field: "row", reason: rowError });
       continue;
     }
     const result = parseRow(kind, record, line);

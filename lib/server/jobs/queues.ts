@@ -26,6 +26,8 @@ export interface JobPayloads {
   "refresh-free-busy": { userId: string };
   /** Sweep: every linked free/busy feed, so meeting slots see calendars as they are now. */
   "refresh-free-busy-feeds": Record<string, never>;
+  /** Sweep: imports whose process died are closed as FAILED (re-import to finish), their upload files removed. */
+  "recover-imports": Record<string, never>;
   /** Post one notification to the Slack incoming webhook of the settings (lib/server/slack). */
   "slack-notify": { event: SlackEvent };
 }
@@ -64,6 +66,7 @@ export const JOB_QUEUES: Record<JobName, QueueSettings> = {
   "deliver-email": { ...single, retryLimit: 8, batchSize: 10 },
   "deliver-pending-emails": sweep,
   "ledger-roll-forward": sweep,
+  "recover-imports": sweep,
   "slack-notify": { ...single, retryLimit: 6, retryDelaySeconds: 30 },
   "refresh-free-busy": { ...single, retryLimit: 2 },
   "refresh-free-busy-feeds": sweep,

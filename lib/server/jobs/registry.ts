@@ -8,6 +8,7 @@ import { deliverEmail, deliverPendingEmails } from "@/lib/server/jobs/handlers/d
 import { deliverSlackNotification } from "@/lib/server/slack/deliver-slack";
 import { rollLedgerForward } from "@/lib/server/jobs/handlers/ledger-roll-forward";
 import { refreshAllFreeBusy, refreshFreeBusy } from "@/lib/server/calendar/free-busy-feed";
+import { recoverInterruptedImports } from "@/lib/server/imports/recover-imports";
 import type { JobName, JobPayloads } from "@/lib/server/jobs/queues";
 
 // Every job the worker runs: its handler and, for periodic ones, when it runs.
@@ -45,6 +46,7 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   "slack-notify": (data) => deliverSlackNotification(data.event),
   "refresh-free-busy": (data, { now }) => refreshFreeBusy(data.userId, now),
   "refresh-free-busy-feeds": (_data, { now }) => refreshAllFreeBusy(now),
+  "recover-imports": (_data, { now }) => recoverInterruptedImports(now),
 };
 
 export interface JobSchedule {
@@ -66,6 +68,7 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   // Just after midnight company time, when the day's future-dated movements come due.
   { name: "ledger-roll-forward", cron: "5 0 * * *", timezone: "company", onStart: true },
   { name: "refresh-free-busy-feeds", cron: "*/30 * * * *", timezone: "UTC", onStart: true },
+  { name: "recover-imports", cron: "* * * * *", timezone: "UTC", onStart: true },
   // 07:00 company time; the handler skips weekends and holidays.
   { name: "daily-digest", cron: "0 7 * * *", timezone: "company", onStart: false },
 ];

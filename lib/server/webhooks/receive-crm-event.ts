@@ -5,6 +5,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { crmEvent, dealClosedWonData, type DealClosedWonData } from "@/lib/webhooks/crm-event";
 import { SIGNATURE_HEADER, verifySignature } from "@/lib/webhooks/signature";
 import { fieldErrorsOf } from "@/lib/server/actions/result";
+import { nulFieldErrors } from "@/lib/input/text";
+import { retryOnContention } from "@/lib/server/db/retry-on-contention";
 import { systemActor } from "@/lib/server/actor";
 import { accountRowOf, contactRowOf, dealRowOf } from "@/lib/server/crm/api-rows";
 import { upsertAccountRecord, upsertContactRecord, upsertDealRecord } from "@/lib/server/crm/upsert-record";
@@ -31,6 +33,8 @@ function parseBody(rawBody: string) {
   } catch {
     throw new AppError("VALIDATION", "The body is not valid JSON.");
   }
+  const nul = nulFieldErrors(json);
+  if (Object.keys(nul).length > 0) throw new AppError("VALIDATION", "Text may not contain NUL characters.", nul);
   const event = crmEvent.safeParse(json);
   if (!event.success) throw new AppError("VALIDATION", "The event has invalid fields.", fieldErrorsOf(event.error));
   if (event.data.type !== "deal.closed_won") return { event: event.data, data: null };
@@ -66,7 +70,8 @@ export async function receiveCrmEvent(input: { rawBody: string; signature: strin
   if (!check.ok) throw new AppError("UNAUTHENTICATED", check.reason, { [SIGNATURE_HEADER]: [check.reason] });
   const { event, data } = parseBody(input.rawBody);
 
-  return prisma.$transaction(
+  // Events racing to create the same account or deal: the loser's transaction is rolled back and run again.
+  return retryOnContention(() => prisma.$transaction(
     async (tx) => {
       const claimed = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO "WebhookEvent" ("id", "type", "receivedAt") VALUES (${event.id}, ${event.type}, ${now})
@@ -77,5 +82,5 @@ export async function receiveCrmEvent(input: { rawBody: string; signature: strin
       return data ? { received: true, eventId: event.id, duplicate: false, result } : { received: true, eventId: event.id, duplicate: false, ignored: true };
     },
     { maxWait: 60_000, timeout: 60_000 },
-  );
+  ));
 }

@@ -17,6 +17,15 @@ export const TEMPLATE_KEY = "client_introduction";
 
 export const sendIntroductionInput = introductionSchema.extend(handoffIdField);
 
+/** What the introduction's merge fields are filled from (the wizard page has it loaded already). */
+export interface IntroductionSource {
+  accountName: string;
+  csm: { name: string; email: string } | null;
+  champion: { name: string; email: string } | null;
+  kickoffAt: Date | null;
+  ae: { name: string; email: string } | null;
+}
+
 /** The template and the values its merge fields take for this handoff (also used to prefill the form). */
 export async function introductionDraft(tx: Tx, handoffId: string) {
   const handoff = await tx.handoff.findUniqueOrThrow({
@@ -34,30 +43,44 @@ export async function introductionDraft(tx: Tx, handoffId: string) {
       deal: { select: { owner: { select: { name: true, email: true } } } },
     },
   });
-  const [template, settings] = await Promise.all([tx.emailTemplate.findUnique({ where: { key: TEMPLATE_KEY } }), getSettings(tx)]);
   const { account } = handoff;
-  const kickoff = account.meetings[0]?.startsAt;
-  // Before the checklist is submitted the champion is only in the wizard's stakeholders.
-  const listed = checklistDraftSchema.catch({}).parse(handoff.checklist).stakeholders?.contacts?.find((c) => c.role === "CHAMPION" && c.name && c.email);
-  const champion = account.contacts[0] ?? (listed ? { name: listed.name!, email: listed.email! } : null);
-  const firstName = champion?.name.trim().split(/\s+/)[0] ?? "there";
+  const source: IntroductionSource = {
+    accountName: account.name,
+    csm: account.csm,
+    champion: championOf(account.contacts[0] ?? null, handoff.checklist),
+    kickoffAt: account.meetings[0]?.startsAt ?? null,
+    ae: handoff.deal?.owner ?? null,
+  };
+  const [template, settings] = await Promise.all([introductionTemplate(tx), getSettings(tx)]);
+  return buildIntroductionDraft(source, template, settings.calendar.timezone);
+}
+
+export async function introductionTemplate(tx: Tx = prisma): Promise<{ subject: string; body: string }> {
+  const template = await tx.emailTemplate.findUnique({ where: { key: TEMPLATE_KEY } });
+  return template ?? { subject: DEFAULT_INTRODUCTION_TEMPLATE.subject, body: DEFAULT_INTRODUCTION_TEMPLATE.body };
+}
+
+/** The account's champion, or — before the checklist is submitted — the champion listed in the wizard's stakeholders. */
+export function championOf(stored: { name: string; email: string } | null, checklist: unknown): { name: string; email: string } | null {
+  if (stored) return stored;
+  const listed = checklistDraftSchema.catch({}).parse(checklist).stakeholders?.contacts?.find((c) => c.role === "CHAMPION" && c.name && c.email);
+  return listed ? { name: listed.name!, email: listed.email! } : null;
+}
+
+export function buildIntroductionDraft(source: IntroductionSource, template: { subject: string; body: string }, timezone: string) {
+  const firstName = source.champion?.name.trim().split(/\s+/)[0] ?? "there";
   const values: MergeValues = {
-    "account.name": account.name,
+    "account.name": source.accountName,
     "contact.firstName": firstName,
     "contact.name": firstName,
-    "contact.fullName": champion?.name.trim() ?? "there",
-    "csm.name": account.csm?.name ?? "",
-    "csm.email": account.csm?.email ?? "",
-    "ae.name": handoff.deal?.owner.name ?? "",
-    "ae.email": handoff.deal?.owner.email ?? "",
-    "kickoff.date": kickoff ? formatDateTime(kickoff, settings.calendar.timezone) : "a date we'll agree together",
+    "contact.fullName": source.champion?.name.trim() ?? "there",
+    "csm.name": source.csm?.name ?? "",
+    "csm.email": source.csm?.email ?? "",
+    "ae.name": source.ae?.name ?? "",
+    "ae.email": source.ae?.email ?? "",
+    "kickoff.date": source.kickoffAt ? formatDateTime(source.kickoffAt, timezone) : "a date we'll agree together",
   };
-  return {
-    csm: account.csm,
-    defaultTo: champion?.email ?? "",
-    template: template ?? { subject: DEFAULT_INTRODUCTION_TEMPLATE.subject, body: DEFAULT_INTRODUCTION_TEMPLATE.body },
-    values,
-  };
+  return { csm: source.csm, defaultTo: source.champion?.email ?? "", template: { subject: template.subject, body: template.body }, values };
 }
 
 /**

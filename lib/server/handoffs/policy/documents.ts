@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { DocumentKind } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { displayName } from "@/lib/documents/download-name";
 import type { ActingUser } from "@/lib/server/authz";
 import { assertOwningAe, findVisibleHandoff, visibleHandoffs } from "@/lib/server/handoffs/access";
 import { lockHandoff } from "@/lib/server/handoffs/lock";
@@ -72,7 +73,7 @@ export async function uploadHandoffDocument(
           handoffId: access.id,
           kind: parsed.kind,
           tags: [CLOSED_WON_TAG],
-          originalName: parsed.fileName.replace(/[\\/\0]/g, "_"),
+          originalName: displayName(parsed.fileName) || "document",
           storageKey,
           mimeType,
           sizeBytes: content.byteLength,
@@ -111,7 +112,7 @@ export function downloadableDocuments(actor: ActingUser): Prisma.DocumentWhereIn
 export async function readDocument(actor: ActingUser, documentId: string) {
   const document = await prisma.document.findFirst({
     where: { AND: [{ id: documentId }, downloadableDocuments(actor)] },
-    select: { originalName: true, mimeType: true, storageKey: true, sizeBytes: true },
+    select: { originalName: true, mimeType: true, storageKey: true, sizeBytes: true, kind: true },
   });
   if (!document) throw notFound("The document");
   return { ...document, content: await readFile(storagePath(document.storageKey)) };
