@@ -77,7 +77,8 @@ test.describe("handoff documents past 10 MB", () => {
     await signIn(page, "ae@baton.test");
     await page.goto(`/deals/${deal.id}`);
     await page.getByRole("button", { name: "Mark closed-won" }).click();
-    await expect(page).toHaveURL(/\/handoffs\/[\w-]+/);
+    await page.getByRole("dialog").getByRole("button", { name: "Confirm closed-won" }).click();
+    await expect(page).toHaveURL(/\/handoffs\/[\w-]+/, { timeout: 20_000 });
     const handoffId = new URL(page.url()).pathname.split("/")[2]!;
 
     const post = (file: Buffer, name: string, headers: Record<string, string> = {}) =>
