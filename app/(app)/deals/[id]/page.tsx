@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CloseWonButton } from "@/components/deals/close-won-button";
-import { Panel } from "@/components/home/stat";
+import { Panel } from "@/components/ui/panel";
 import { FactList } from "@/components/ui/fact-list";
 import { formatCentsWhole, formatDate } from "@/lib/format";
 import { DEAL_STAGE_LABELS, HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS, SEGMENT_LABELS } from "@/lib/labels";
