@@ -3,8 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moveRenewalStageAction } from "@/app/(app)/renewals/actions";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
 import { RENEWAL_STAGE_LABELS } from "@/lib/labels";
-import { moveStageSchema } from "@/lib/renewals/forms";
+import { formatCents } from "@/lib/format";
+import { dollarsToCents, moveStageSchema } from "@/lib/renewals/forms";
 import { RENEWAL_STAGES } from "@/lib/renewals/stages";
 import type { RenewalStage } from "@/lib/generated/prisma/enums";
 
@@ -18,9 +21,11 @@ export function StageControl({ renewalId, accountName, stage }: { renewalId: str
   const [amount, setAmount] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const toast = useToast();
+  const { confirm, dialog } = useConfirm();
   const options = RENEWAL_STAGES.filter((value) => value !== stage);
 
-  const submit = (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const input = { renewalId, stage: target, closedAmount: amount };
     const parsed = moveStageSchema.safeParse(input);
@@ -29,6 +34,19 @@ export function StageControl({ renewalId, accountName, stage }: { renewalId: str
       return;
     }
     setError(null);
+    // Closing writes the revenue ledger (a renewal, or a churn when lost) and cannot be moved back: ask first.
+    if (target === "CLOSED_LOST" || target === "CLOSED_WON") {
+      const lost = target === "CLOSED_LOST";
+      const sure = await confirm({
+        title: lost ? `Close the renewal of ${accountName} as lost?` : `Close the renewal of ${accountName} as won at ${formatCents(dollarsToCents(amount))}?`,
+        body: lost
+          ? "The account's ARR from this contract is recorded as churned today. A closed renewal cannot be reopened."
+          : "The renewed ARR is recorded and the next term's renewal opportunity is opened. A closed renewal cannot be reopened.",
+        confirmLabel: lost ? "Close as lost" : "Close as won",
+      });
+      if (!sure) return;
+    }
+    const label = RENEWAL_STAGE_LABELS[target as RenewalStage];
     start(async () => {
       const result = await moveRenewalStageAction(input);
       if (!result.ok) {
@@ -38,6 +56,7 @@ export function StageControl({ renewalId, accountName, stage }: { renewalId: str
       setTarget("");
       setAmount("");
       router.refresh();
+      toast({ message: `${accountName}: renewal moved to ${label}.` });
     });
   };
 
@@ -60,6 +79,7 @@ export function StageControl({ renewalId, accountName, stage }: { renewalId: str
         Move
       </button>
       {error ? <span role="alert" className="w-full text-xs text-red-700">{error}</span> : null}
+      {dialog}
     </form>
   );
 }
