@@ -45,6 +45,7 @@ function buildColumns(selected: ReadonlySet<string>, toggle: (id: string) => voi
     helper.accessor("accountName", {
       id: "account",
       header: "Account",
+      meta: { wrap: true },
       cell: (info) => (
         <span>
           <Link href={`/assignments/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">

@@ -92,7 +92,7 @@ export function DataTable<Row extends RowData>({ caption, columns, data, sortabl
                 {row.getAllCells().map((cell) => (
                   <td
                     key={cell.id}
-                    className={`px-3 py-2 ${cell.column.columnDef.meta?.wrap ? "min-w-40" : "whitespace-nowrap"} ${priorityClass(cell.column.columnDef.meta?.priority)}`}
+                    className={`px-3 py-2 ${cell.column.columnDef.meta?.wrap ? "min-w-32" : "whitespace-nowrap"} ${priorityClass(cell.column.columnDef.meta?.priority)}`}
                   >
                     <table.FlexRender cell={cell} />
                   </td>

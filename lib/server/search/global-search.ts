@@ -51,8 +51,8 @@ interface Match {
   limit: number;
 }
 
-async function searchAccounts(actor: ActingUser, { q, pattern, limit }: Match): Promise<SearchHit[]> {
-  const rows = await prisma.$queryRaw<{ id: string; name: string; externalId: string; segment: Segment; csmName: string | null }[]>`
+function accountsSql(actor: ActingUser, { q, pattern, limit }: Match): Prisma.Sql {
+  return Prisma.sql`
     SELECT m.* FROM (
       -- A pasted CRM id finds its account first (unique index).
       (SELECT a.id, a.name, a."externalId", a.segment::text AS segment, u.name AS "csmName", 0::real AS distance
@@ -66,7 +66,11 @@ async function searchAccounts(actor: ActingUser, { q, pattern, limit }: Match): 
        LIMIT ${limit})
     ) m
     ORDER BY m.distance, m.name, m.id`;
-  return unique(rows).slice(0, limit).map((row) => ({
+}
+
+async function searchAccounts(actor: ActingUser, match: Match): Promise<SearchHit[]> {
+  const rows = await prisma.$queryRaw<{ id: string; name: string; externalId: string; segment: Segment; csmName: string | null }[]>(accountsSql(actor, match));
+  return unique(rows).slice(0, match.limit).map((row) => ({
     kind: "account",
     id: row.id,
     title: row.name,
@@ -75,8 +79,8 @@ async function searchAccounts(actor: ActingUser, { q, pattern, limit }: Match): 
   }));
 }
 
-async function searchDeals(actor: ActingUser, { q, pattern, limit }: Match): Promise<SearchHit[]> {
-  const rows = await prisma.$queryRaw<{ id: string; name: string; stage: DealStage; accountName: string; ownerName: string }[]>`
+function dealsSql(actor: ActingUser, { q, pattern, limit }: Match): Prisma.Sql {
+  return Prisma.sql`
     SELECT d.id, d.name, d.stage::text AS stage, a.name AS "accountName", o.name AS "ownerName"
     FROM "Deal" d
     JOIN "Account" a ON a.id = d."accountId"
@@ -84,6 +88,10 @@ async function searchDeals(actor: ActingUser, { q, pattern, limit }: Match): Pro
     WHERE d.name ILIKE ${pattern} AND ${visibleDealsSql(actor)}
     ORDER BY ${q} <<-> d.name, d.name, d.id
     LIMIT ${limit}`;
+}
+
+async function searchDeals(actor: ActingUser, match: Match): Promise<SearchHit[]> {
+  const rows = await prisma.$queryRaw<{ id: string; name: string; stage: DealStage; accountName: string; ownerName: string }[]>(dealsSql(actor, match));
   return rows.map((row) => ({
     kind: "deal",
     id: row.id,
@@ -93,9 +101,9 @@ async function searchDeals(actor: ActingUser, { q, pattern, limit }: Match): Pro
   }));
 }
 
-async function searchContacts(actor: ActingUser, { q, pattern, limit }: Match): Promise<SearchHit[]> {
-  // Name and e-mail each have their own index: two ordered index reads, merged, instead of one sort of every match.
-  const rows = await prisma.$queryRaw<{ id: string; name: string; email: string; title: string; accountId: string; accountName: string }[]>`
+// Name and e-mail each have their own index: two ordered index reads, merged, instead of one sort of every match.
+function contactsSql(actor: ActingUser, { q, pattern, limit }: Match): Prisma.Sql {
+  return Prisma.sql`
     SELECT m.* FROM (
       (SELECT c.id, c.name, c.email, c.title, a.id AS "accountId", a.name AS "accountName", ${q} <<-> c.name AS distance
        FROM "Contact" c JOIN "Account" a ON a.id = c."accountId"
@@ -110,7 +118,11 @@ async function searchContacts(actor: ActingUser, { q, pattern, limit }: Match): 
        LIMIT ${limit})
     ) m
     ORDER BY m.distance, m.name, m.id`;
-  return unique(rows).slice(0, limit).map((row) => ({
+}
+
+async function searchContacts(actor: ActingUser, match: Match): Promise<SearchHit[]> {
+  const rows = await prisma.$queryRaw<{ id: string; name: string; email: string; title: string; accountId: string; accountName: string }[]>(contactsSql(actor, match));
+  return unique(rows).slice(0, match.limit).map((row) => ({
     kind: "contact",
     id: row.id,
     title: row.name,
@@ -123,16 +135,23 @@ async function searchContacts(actor: ActingUser, { q, pattern, limit }: Match): 
  * People are found by those who have a list of them: admins every user (the Users page), CS managers and
  * leadership the CSMs (the roster). AEs and CSMs have no people list, so no people results.
  */
-async function searchPeople(actor: ActingUser, { pattern, limit }: Match): Promise<SearchHit[]> {
-  if (actor.role !== "ADMIN" && actor.role !== "CS_MANAGER" && actor.role !== "LEADERSHIP") return [];
+const findsPeople = (actor: ActingUser) => actor.role === "ADMIN" || actor.role === "CS_MANAGER" || actor.role === "LEADERSHIP";
+
+function peopleSql(actor: ActingUser, { pattern, limit }: Match): Prisma.Sql {
   const csmsOnly = actor.role !== "ADMIN";
-  const rows = await prisma.$queryRaw<{ id: string; name: string; email: string; role: Role; active: boolean }[]>`
+  return Prisma.sql`
     SELECT u.id, u.name, u.email, u.role::text AS role, u.active
     FROM "User" u
     WHERE (u.name ILIKE ${pattern} OR u.email ILIKE ${pattern})
       AND ${csmsOnly ? Prisma.sql`u.role = 'CSM' AND u.active AND EXISTS (SELECT 1 FROM "CsmProfile" p WHERE p."userId" = u.id)` : Prisma.sql`TRUE`}
     ORDER BY u.active DESC, u.name, u.id
     LIMIT ${limit}`;
+}
+
+async function searchPeople(actor: ActingUser, match: Match): Promise<SearchHit[]> {
+  if (!findsPeople(actor)) return [];
+  const csmsOnly = actor.role !== "ADMIN";
+  const rows = await prisma.$queryRaw<{ id: string; name: string; email: string; role: Role; active: boolean }[]>(peopleSql(actor, match));
   return rows.map((row) => ({
     kind: "person",
     id: row.id,
@@ -143,8 +162,8 @@ async function searchPeople(actor: ActingUser, { pattern, limit }: Match): Promi
 }
 
 /** Handoffs of the best-matching accounts the actor sees, open ones first. */
-async function searchHandoffs(actor: ActingUser, { q, pattern, limit }: Match): Promise<SearchHit[]> {
-  const rows = await prisma.$queryRaw<{ id: string; type: HandoffType; status: HandoffStatus; accountName: string; dealName: string | null }[]>`
+function handoffsSql(actor: ActingUser, { q, pattern, limit }: Match): Prisma.Sql {
+  return Prisma.sql`
     WITH matched AS (
       SELECT a.id, ${q} <<-> a.name AS distance
       FROM "Account" a
@@ -160,6 +179,10 @@ async function searchHandoffs(actor: ActingUser, { q, pattern, limit }: Match): 
     WHERE ${visibleHandoffsSql(actor)}
     ORDER BY (h.status IN ('IN_PROGRESS', 'SUBMITTED')) DESC, m.distance, h."dueAt" DESC, h.id
     LIMIT ${limit}`;
+}
+
+async function searchHandoffs(actor: ActingUser, match: Match): Promise<SearchHit[]> {
+  const rows = await prisma.$queryRaw<{ id: string; type: HandoffType; status: HandoffStatus; accountName: string; dealName: string | null }[]>(handoffsSql(actor, match));
   return rows.map((row) => ({
     kind: "handoff",
     id: row.id,
@@ -167,6 +190,27 @@ async function searchHandoffs(actor: ActingUser, { q, pattern, limit }: Match): 
     detail: `${HANDOFF_TYPE_LABELS[row.type]} handoff · ${HANDOFF_STATUS_LABELS[row.status]} · ${row.accountName}`,
     href: `/handoffs/${row.id}`,
   }));
+}
+
+function matchOf(query: string, limit = 5): Match {
+  const parsed = searchQuery.safeParse(query);
+  if (!parsed.success) {
+    const message = parsed.error.issues[0]?.message ?? "Type what to search for.";
+    throw new AppError("VALIDATION", message, { q: [message] });
+  }
+  return { q: parsed.data, pattern: likePattern(parsed.data), limit: Math.min(Math.max(limit, 1), 50) };
+}
+
+/** The statements one search sends, by kind, for `npm run bench:search` to time and EXPLAIN. */
+export function searchStatements(actor: ActingUser, query: string, limit = 5): Record<SearchKind, Prisma.Sql | null> {
+  const match = matchOf(query, limit);
+  return {
+    account: accountsSql(actor, match),
+    deal: dealsSql(actor, match),
+    handoff: handoffsSql(actor, match),
+    contact: contactsSql(actor, match),
+    person: findsPeople(actor) ? peopleSql(actor, match) : null,
+  };
 }
 
 function unique<T extends { id: string }>(rows: T[]): T[] {
@@ -179,13 +223,8 @@ function unique<T extends { id: string }>(rows: T[]): T[] {
  * that is too short or too long is refused with a message (VALIDATION), never a 500.
  */
 export async function globalSearch(actor: ActingUser, query: string, options: { limit?: number } = {}): Promise<SearchResults> {
-  const parsed = searchQuery.safeParse(query);
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "Type what to search for.";
-    throw new AppError("VALIDATION", message, { q: [message] });
-  }
-  const q = parsed.data;
-  const match: Match = { q, pattern: likePattern(q), limit: Math.min(Math.max(options.limit ?? 5, 1), 50) };
+  const match = matchOf(query, options.limit);
+  const q = match.q;
   const [accounts, deals, contacts, people, handoffs] = await Promise.all([
     searchAccounts(actor, match),
     searchDeals(actor, match),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcknowledgeForm } from "@/components/handoffs/acknowledge-form";
 import { CopyMarkdownButton, PrintButton } from "@/components/handoffs/copy-markdown-button";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { formatCents, formatDate, formatDateTime } from "@/lib/format";
 import { getHandoffDocument } from "@/lib/server/handoffs/handoff-document";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
@@ -50,11 +51,13 @@ export default async function HandoffDocumentPage({ params }: { params: Promise<
       </Section>
 
       <Section title="Stakeholders">
+        <ScrollArea label="Stakeholders">
         <table className="min-w-full">
           <caption className="sr-only">Stakeholders</caption>
           <thead><tr className="text-left text-slate-500">{["Name", "Title", "Role", "Email", "Priority", "Notes"].map((h) => <th key={h} scope="col" className="pr-3">{h}</th>)}</tr></thead>
           <tbody>{document.stakeholders.map((s) => <tr key={s.email}><td className="pr-3">{s.name}</td><td className="pr-3">{s.title}</td><td className="pr-3">{s.role}</td><td className="pr-3">{s.email}</td><td className="pr-3">{s.priority}</td><td>{s.notes}</td></tr>)}</tbody>
         </table>
+        </ScrollArea>
       </Section>
 
       <Section title="Success criteria">
