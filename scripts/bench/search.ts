@@ -30,8 +30,9 @@ async function main(): Promise<void> {
     user("bench_admin"),
     user("bench_leader"),
     user("bench_mgr_001"),
-    user("bench_csm_0004"),
-    user("bench_ae_007"),
+    // The CSM and the AE with the largest books: the widest role-scoped searches.
+    prisma.$queryRaw<{ id: string }[]>`SELECT "csmId" AS id FROM "Account" WHERE "csmId" IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`.then(([row]) => user(row!.id)),
+    prisma.$queryRaw<{ id: string }[]>`SELECT "ownerId" AS id FROM "Deal" GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`.then(([row]) => user(row!.id)),
   ]);
   const [counts] = await prisma.$queryRaw<{ accounts: number; deals: number; contacts: number; users: number }[]>`
     SELECT (SELECT count(*) FROM "Account")::int AS accounts, (SELECT count(*) FROM "Deal")::int AS deals,

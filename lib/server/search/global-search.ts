@@ -14,7 +14,8 @@ import { visibleHandoffsSql } from "@/lib/server/handoffs/access";
 // The header's search: accounts, deals, contacts, people and handoffs whose name matches, each scoped on the
 // server by the same visibility rules as its list (a CSM finds only their own accounts, an AE only their deals).
 // Every query filters with ILIKE and orders by word similarity (`q <<-> name`), both answered by the trigram GiST
-// indexes of the global_search migration, so a word that matches 50,000 names still reads only the first few.
+// indexes of the global_search migration, so a word that matches 50,000 names still reads only the first few. The
+// distance must be the only ORDER BY key of those reads: a tie-breaker makes PostgreSQL sort every match instead.
 
 export type SearchKind = "account" | "deal" | "contact" | "person" | "handoff";
 
@@ -62,7 +63,7 @@ function accountsSql(actor: ActingUser, { q, pattern, limit }: Match): Prisma.Sq
       (SELECT a.id, a.name, a."externalId", a.segment::text, u.name, ${q} <<-> a.name
        FROM "Account" a LEFT JOIN "User" u ON u.id = a."csmId"
        WHERE a.name ILIKE ${pattern} AND ${visibleAccountsSql(actor)}
-       ORDER BY ${q} <<-> a.name, a.name, a.id
+       ORDER BY ${q} <<-> a.name
        LIMIT ${limit})
     ) m
     ORDER BY m.distance, m.name, m.id`;
@@ -86,7 +87,7 @@ function dealsSql(actor: ActingUser, { q, pattern, limit }: Match): Prisma.Sql {
     JOIN "Account" a ON a.id = d."accountId"
     JOIN "User" o ON o.id = d."ownerId"
     WHERE d.name ILIKE ${pattern} AND ${visibleDealsSql(actor)}
-    ORDER BY ${q} <<-> d.name, d.name, d.id
+    ORDER BY ${q} <<-> d.name
     LIMIT ${limit}`;
 }
 
@@ -102,21 +103,24 @@ async function searchDeals(actor: ActingUser, match: Match): Promise<SearchHit[]
 }
 
 // Name and e-mail each have their own index: two ordered index reads, merged, instead of one sort of every match.
+// E-mails are searched from three characters on: every address holds a word starting with almost any two letters
+// (the domain), so a two-letter prefix would make the index read them all.
 function contactsSql(actor: ActingUser, { q, pattern, limit }: Match): Prisma.Sql {
-  return Prisma.sql`
-    SELECT m.* FROM (
+  const byName = Prisma.sql`
       (SELECT c.id, c.name, c.email, c.title, a.id AS "accountId", a.name AS "accountName", ${q} <<-> c.name AS distance
        FROM "Contact" c JOIN "Account" a ON a.id = c."accountId"
        WHERE c.name ILIKE ${pattern} AND ${visibleAccountsSql(actor)}
-       ORDER BY ${q} <<-> c.name, c.id
-       LIMIT ${limit})
+       ORDER BY ${q} <<-> c.name
+       LIMIT ${limit})`;
+  const byEmail = Prisma.sql`
       UNION ALL
       (SELECT c.id, c.name, c.email, c.title, a.id, a.name, ${q} <<-> c.email
        FROM "Contact" c JOIN "Account" a ON a.id = c."accountId"
        WHERE c.email ILIKE ${pattern} AND ${visibleAccountsSql(actor)}
-       ORDER BY ${q} <<-> c.email, c.id
-       LIMIT ${limit})
-    ) m
+       ORDER BY ${q} <<-> c.email
+       LIMIT ${limit})`;
+  return Prisma.sql`
+    SELECT m.* FROM (${byName} ${q.length >= 3 ? byEmail : Prisma.empty}) m
     ORDER BY m.distance, m.name, m.id`;
 }
 
@@ -168,7 +172,7 @@ function handoffsSql(actor: ActingUser, { q, pattern, limit }: Match): Prisma.Sq
       SELECT a.id, ${q} <<-> a.name AS distance
       FROM "Account" a
       WHERE a.name ILIKE ${pattern} AND ${visibleAccountsSql(actor)}
-      ORDER BY ${q} <<-> a.name, a.id
+      ORDER BY ${q} <<-> a.name
       LIMIT ${limit * 5}
     )
     SELECT h.id, h.type::text AS type, h.status::text AS status, a.name AS "accountName", d.name AS "dealName"
