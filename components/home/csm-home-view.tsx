@@ -23,7 +23,7 @@ export function CsmHomeView({ home }: { home: CsmHome }) {
           href="/book#book-overdue-touchpoints"
         />
       </div>
-      <Panel title="Touchpoints to do" actions={<Link href="/book" className={`text-sm ${link}`}>Open my book</Link>}>
+      <Panel title="Touchpoints to do" actions={<Link prefetch={false} href="/book" className={`text-sm ${link}`}>Open my book</Link>}>
         {home.touchpoints.length === 0 ? (
           <p className="text-slate-600">Nothing scheduled.</p>
         ) : (
@@ -37,19 +37,19 @@ export function CsmHomeView({ home }: { home: CsmHome }) {
                   {formatDate(touchpoint.dueDate)}
                   {late > 0 ? ` · ${late} days overdue` : ""}
                 </span>,
-                <Link key="a" className={link} href={`/accounts/${touchpoint.account.id}`}>{touchpoint.account.name}</Link>,
+                <Link prefetch={false} key="a" className={link} href={`/accounts/${touchpoint.account.id}`}>{touchpoint.account.name}</Link>,
                 TOUCHPOINT_LABELS[touchpoint.type],
               ];
             })}
           />
         )}
       </Panel>
-      <Panel title="My accounts" actions={<Link href="/accounts" className={`text-sm ${link}`}>All {home.accountCount} accounts</Link>}>
+      <Panel title="My accounts" actions={<Link prefetch={false} href="/accounts" className={`text-sm ${link}`}>All {home.accountCount} accounts</Link>}>
         <SimpleTable
           caption="My accounts"
           headers={["Account", "Health", { label: "ARR", priority: "secondary" }, { label: "Next renewal", priority: "secondary" }, { label: "Usage", priority: "optional" }, { label: "Segment", priority: "optional" }]}
           rows={home.accounts.map((account) => [
-            <Link key="n" className={link} href={`/accounts/${account.id}`}>{account.name}{account.strategic ? " ★" : ""}</Link>,
+            <Link prefetch={false} key="n" className={link} href={`/accounts/${account.id}`}>{account.name}{account.strategic ? " ★" : ""}</Link>,
             <span key="h" className={account.healthScore < 50 ? "text-red-700" : account.healthScore < 70 ? "text-amber-700" : "text-emerald-700"}>
               {account.healthScore}/100
             </span>,

@@ -49,12 +49,12 @@ export function LeadershipHomeView({ home }: { home: LeadershipHome }) {
           <div>
             <dt className="font-medium">Renewals due in the next 90 days</dt>
             <dd className="text-slate-700">
-              <Link href="/renewals?due=90" className="text-brand-700 underline">{home.renewalsNext90.count} open renewals</Link> worth {formatCentsWhole(home.renewalsNext90.arrCents)}.
+              <Link prefetch={false} href="/renewals?due=90" className="text-brand-700 underline">{home.renewalsNext90.count} open renewals</Link> worth {formatCentsWhole(home.renewalsNext90.arrCents)}.
             </dd>
           </div>
         </dl>
         <p className="mt-4 text-sm">
-          <Link href="/dashboard" className="font-medium text-brand-700 underline">
+          <Link prefetch={false} href="/dashboard" className="font-medium text-brand-700 underline">
             Open the dashboard
           </Link>{" "}
           <span className="text-slate-700">for trends, renewal visibility, time to first value, handoffs and cuts by segment, CSM and AE.</span>

@@ -21,7 +21,7 @@ export function ManagerHomeView({ home }: { home: ManagerHome }) {
         <Stat label="Open handoffs" value={String(home.openCount)} href="/handoffs?status=OPEN" />
         <Stat label="Overdue handoffs" value={String(home.overdueCount)} tone={home.overdueCount > 0 ? "bad" : "good"} href="/handoffs?overdue=1" />
       </div>
-      <Panel title="CSM assignments awaiting review" actions={<Link href="/assignments" className={`text-sm ${link}`}>All {home.pendingCount} in the queue</Link>}>
+      <Panel title="CSM assignments awaiting review" actions={<Link prefetch={false} href="/assignments" className={`text-sm ${link}`}>All {home.pendingCount} in the queue</Link>}>
         {home.pendingAssignments.length === 0 ? (
           <p className="text-slate-600">Nothing waiting for you.</p>
         ) : (
@@ -29,7 +29,7 @@ export function ManagerHomeView({ home }: { home: ManagerHome }) {
             caption="CSM assignments awaiting review"
             headers={["Account", "72-hour clock", { label: "Suggested CSM", priority: "secondary" }, { label: "ARR", priority: "secondary" }, { label: "Segment", priority: "optional" }, { label: "Score", priority: "optional" }]}
             rows={home.pendingAssignments.map((assignment) => [
-              <Link key="a" className={link} href={`/assignments/${assignment.id}`}>{assignment.account.name}</Link>,
+              <Link prefetch={false} key="a" className={link} href={`/assignments/${assignment.id}`}>{assignment.account.name}</Link>,
               assignment.businessMsLeft === null ? "Clock stopped" : <Clock key="c" ms={assignment.businessMsLeft} />,
               assignment.suggestedCsm?.name ?? "No eligible CSM",
               formatCentsWhole(assignment.handoff?.deal?.amountCents ?? assignment.account.arrCents),
@@ -39,12 +39,12 @@ export function ManagerHomeView({ home }: { home: ManagerHome }) {
           />
         )}
       </Panel>
-      <Panel title="Open handoffs" actions={<Link href="/handoffs?status=OPEN" className={`text-sm ${link}`}>All {home.openCount} open handoffs</Link>}>
+      <Panel title="Open handoffs" actions={<Link prefetch={false} href="/handoffs?status=OPEN" className={`text-sm ${link}`}>All {home.openCount} open handoffs</Link>}>
         <SimpleTable
           caption="Open handoffs"
           headers={["Account", "72-hour clock", { label: "Status", priority: "secondary" }, { label: "ARR", priority: "secondary" }, { label: "AE", priority: "optional" }]}
           rows={home.openHandoffs.map((handoff) => [
-            <Link key="h" className={link} href={`/handoffs/${handoff.id}`}>{handoff.account.name}</Link>,
+            <Link prefetch={false} key="h" className={link} href={`/handoffs/${handoff.id}`}>{handoff.account.name}</Link>,
             <Clock key="c" ms={handoff.businessMsLeft} />,
             HANDOFF_STATUS_LABELS[handoff.status],
             handoff.deal ? formatCentsWhole(handoff.deal.amountCents) : "—",
