@@ -62,5 +62,6 @@ export async function proxy(request: NextRequest) {
 // Uploads and imports stream their bodies straight to the route (the proxy would buffer and cut them at 10 MB;
 // those routes authenticate and check the origin themselves), as do the bearer-token API and the signed webhook.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/v1/|api/webhooks/|api/admin/imports$|api/handoffs/[^/]+/documents$|.*\\.(?:svg|png|ico)$).*)"],
+  // Icons and the web app manifest are public: browsers fetch them without the session. API and upload routes check their own.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|manifest.webmanifest|api/v1/|api/webhooks/|api/admin/imports$|api/handoffs/[^/]+/documents$|.*\\.(?:svg|png|ico)$).*)"],
 };

@@ -1,13 +1,15 @@
 import Link from "next/link";
 
+// Rendered inside the app layout's <main> (unknown paths reach it through app/(app)/[...missing]), so no <main> of its own.
+
 export default function Forbidden() {
   return (
-    <main className="mx-auto max-w-lg px-4 py-16 text-center">
+    <div className="mx-auto max-w-lg px-4 py-16 text-center">
       <h1 className="text-2xl font-semibold">You do not have access to this page</h1>
       <p className="mt-2 text-slate-600">Your role does not include it. If you need it, ask a RevOps admin.</p>
       <Link href="/" className="mt-6 inline-block text-brand-700 underline">
         Back to your home
       </Link>
-    </main>
+    </div>
   );
 }

@@ -1,6 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { query } from "./support/db";
+
+/** Administration is one entry in the header; its sections are in its own navigation. */
+async function openAdmin(page: Page, section: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Administration" }).click();
+  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: section, exact: true }).click();
+}
 
 // Admin journeys of issue 7: a CSV import with a per-row report, and a scoring weight whose change shows in
 // the suggestion preview at once.
@@ -17,7 +23,7 @@ test("an admin uploads a CSV with two bad rows and reads the report", async ({ p
   ].join("\n");
 
   await signIn(page, "admin@baton.test");
-  await page.getByRole("link", { name: "Imports" }).click();
+  await openAdmin(page, "Imports and exports");
   await expect(page.getByRole("heading", { name: "Imports and exports" })).toBeVisible();
   await page.getByLabel("File type").selectOption("accounts");
   await page.getByLabel("CSV file").setInputFiles({ name: "accounts-e2e.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
@@ -44,7 +50,7 @@ test("an admin changes a scoring weight and the suggestion preview changes at on
   const [original] = await query<{ value: unknown }>(`SELECT value FROM "Setting" WHERE key = 'scoring'`);
   try {
     await signIn(page, "admin@baton.test");
-    await page.getByRole("link", { name: "Rule settings" }).click();
+    await openAdmin(page, "Rule settings");
     const preview = page.getByRole("table", { name: /^Suggested CSMs for / });
     await expect(preview).toBeVisible();
     const firstScore = preview.getByRole("row").nth(1).getByRole("cell").nth(2);
@@ -86,7 +92,7 @@ test("an admin changes a scoring weight and the suggestion preview changes at on
 test("an admin creates an API token shown once, BI uses it without a session, and revoking it stops it", async ({ page, request }) => {
   const name = `E2E BI ${Date.now()}`;
   await signIn(page, "admin@baton.test");
-  await page.getByRole("link", { name: "API tokens" }).click();
+  await openAdmin(page, "API tokens");
   await page.getByLabel("Token name").fill(name);
   const actsAs = page.getByLabel("Acts as");
   await actsAs.selectOption((await actsAs.locator("option", { hasText: "(admin@baton.test)" }).getAttribute("value"))!);
@@ -112,6 +118,7 @@ test("an admin creates an API token shown once, BI uses it without a session, an
   await expect(row).toContainText("Active");
   await expect(row).not.toContainText("never");
   await page.getByRole("button", { name: `Revoke ${name}` }).click();
+  await page.getByRole("dialog", { name: `Revoke the token “${name}”?` }).getByRole("button", { name: "Revoke token" }).click();
   await expect(row).toContainText("Revoked");
   const refused = await request.get("/api/v1/measures", { headers });
   expect(refused.status()).toBe(401);
@@ -122,7 +129,7 @@ test("an admin invites a user, keeps a CSM profile and adds a product", async ({
   const stamp = Date.now();
   await signIn(page, "admin@baton.test");
 
-  await page.getByRole("link", { name: "Users" }).click();
+  await openAdmin(page, "Users");
   const invite = page.getByRole("region", { name: "Invite a user" });
   await invite.getByLabel("Name").fill(`E2E Invitee ${stamp}`);
   await invite.getByLabel("E-mail").fill(`invitee-${stamp}@example.test`);
@@ -130,7 +137,7 @@ test("an admin invites a user, keeps a CSM profile and adds a product", async ({
   await invite.getByRole("button", { name: "Invite user" }).click();
   await expect(invite.getByLabel("Temporary password")).toHaveText(/^[A-Za-z2-9]{16}$/);
 
-  await page.getByRole("link", { name: "CSM profiles" }).click();
+  await openAdmin(page, "CSM profiles");
   await page.getByLabel("Search").fill("csm@baton.test");
   await page.getByRole("button", { name: "Apply" }).click();
   await page.getByRole("link", { name: "Edit the profile of Sam Rivera" }).click();
@@ -142,7 +149,7 @@ test("an admin invites a user, keeps a CSM profile and adds a product", async ({
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByRole("status")).toHaveText("Profile saved. New suggestions use it at once.");
 
-  await page.getByRole("link", { name: "Products" }).click();
+  await openAdmin(page, "Products");
   await page.getByLabel("Product name").fill(`E2E Product ${stamp}`);
   await page.getByRole("button", { name: "Add product" }).click();
   await expect(page.getByRole("status")).toHaveText("Product saved.");

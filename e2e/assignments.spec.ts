@@ -82,8 +82,16 @@ test.describe("CSM assignment review", () => {
     await expect(page.getByText("Enter the reason for rejecting the suggestion.")).toBeVisible();
     expect((await one<{ status: string }>(`SELECT status::text FROM "CsmAssignment" WHERE id = $1`, [pending.id])).status).toBe("PENDING");
 
+    const booksMeter = card.getByRole("meter", { name: `Accounts for ${pending.csmName}` });
+    const [booked, limit] = ((await booksMeter.getAttribute("aria-valuetext")) ?? "").match(/\d+/g)!.map(Number);
     await page.getByRole("button", { name: `Approve ${pending.csmName}` }).click();
-    await expect(page.getByRole("heading", { name: "Decision: Approved" })).toBeVisible();
+    // The outcome shows where the eye is (a toast) and the decision at the top takes the focus, in view.
+    const decision = page.getByRole("heading", { name: "Decision: Approved" });
+    await expect(decision).toBeFocused();
+    await expect(decision).toBeInViewport();
+    await expect(page.getByRole("region", { name: "Messages" })).toContainText(`Approved: ${pending.csmName} is now the CSM for ${pending.account}.`);
+    // "Book now" is current: the approved account is in the CSM's book.
+    await expect(booksMeter).toHaveAttribute("aria-valuetext", `${booked! + 1} of ${limit} accounts`);
     const manager = await one<{ name: string }>(`SELECT name FROM "User" WHERE email = 'manager@baton.test'`);
     await expect(page.getByText(`${pending.csmName} was assigned by ${manager.name}`)).toBeVisible();
     const account = await one<{ csm: string | null }>(

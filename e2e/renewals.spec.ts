@@ -18,7 +18,7 @@ test.describe("the renewal engine", () => {
     );
     const label = `${TOUCHPOINT_LABELS[touchpoint.type as keyof typeof TOUCHPOINT_LABELS]} with ${touchpoint.account}`;
     await signIn(page, "csm@baton.test");
-    await page.getByRole("link", { name: "My book" }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My book" }).click();
     await expect(page.getByRole("heading", { name: "My book" })).toBeVisible();
 
     const item = page.getByRole("listitem", { name: label });
@@ -63,8 +63,9 @@ test.describe("the renewal engine", () => {
       trs.map((tr) => {
         const cells = Array.from(tr.querySelectorAll("td"));
         const text = (index: number) => cells[index]?.textContent?.trim() ?? "";
-        // The stage cell also holds the manager's stage control; its first span is the stage itself.
-        return { account: text(0), renewalDate: text(2), stage: cells[4]?.querySelector("span")?.textContent?.trim() ?? "", arr: text(8) };
+        // Columns: account, days to renewal, stage, risk, ARR, renewal date, … The stage cell also holds the manager's
+        // stage control; its first span is the stage itself.
+        return { account: text(0), renewalDate: text(5), stage: cells[2]?.querySelector("span")?.textContent?.trim() ?? "", arr: text(4) };
       }),
     );
     expect(shown.every((row) => row.stage === "Committed")).toBe(true);

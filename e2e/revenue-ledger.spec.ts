@@ -23,8 +23,9 @@ test.describe("the revenue ledger", () => {
     await page.getByLabel(`Renewed ARR for ${customer.name} (USD)`).fill("130000.50");
     await page.getByRole("button", { name: `Move ${customer.name}` }).click();
     // Closing is final: the control asks to confirm, naming the amount and term.
-    await expect(page.getByRole("status").filter({ hasText: "won at $130,000.50 for 12 months? This is final." })).toBeVisible();
-    await page.getByRole("button", { name: /^Confirm:/ }).click();
+    const dialog = page.getByRole("dialog", { name: `Close the renewal of ${customer.name} as won at $130,000.50 for 12 months?` });
+    await expect(dialog).toContainText("cannot be reopened");
+    await dialog.getByRole("button", { name: "Close as won" }).click();
 
     await expect(terms.getByRole("row")).toHaveCount(3);
     await expect(page.getByTestId("renewal-term-1")).toContainText("Closed won at $130,000.50");

@@ -25,3 +25,22 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 export function firstValues(params: SearchParams): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
 }
+
+export interface Slice {
+  skip: number;
+  take: number;
+}
+
+/**
+ * One page of a list read as two ordered parts, the first in full before the second ("needs action, then the
+ * rest": open handoffs by due date, then finished ones newest first). Given how many rows the first part has,
+ * returns the slice of each part that falls on the page; a part with `take` 0 need not be read.
+ */
+export function splitPage(firstCount: number, page: number, perPage: number): { first: Slice; second: Slice } {
+  const start = (page - 1) * perPage;
+  const firstTake = Math.max(0, Math.min(perPage, firstCount - start));
+  return {
+    first: { skip: Math.min(start, firstCount), take: firstTake },
+    second: { skip: Math.max(0, start - firstCount), take: perPage - firstTake },
+  };
+}

@@ -18,13 +18,17 @@ export interface AccountTableRow {
 const helper = createColumnHelper<Features, AccountTableRow>();
 
 const columns = helper.columns([
-  helper.accessor("name", { header: "Account", cell: (info) => <Link className="text-brand-700 hover:underline" href={`/accounts/${info.row.original.id}`}>{info.getValue()}</Link> }),
-  helper.accessor("segment", { header: "Segment" }),
-  helper.accessor("arr", { id: "arrCents", header: "ARR" }),
+  helper.accessor("name", {
+    header: "Account",
+    meta: { wrap: true },
+    cell: (info) => <Link className="text-brand-700 hover:underline" href={`/accounts/${info.row.original.id}`}>{info.getValue()}</Link>,
+  }),
   helper.accessor("health", { id: "healthScore", header: "Health" }),
-  helper.accessor("usage", { header: "Usage" }),
-  helper.accessor("csmName", { header: "CSM" }),
-  helper.accessor("aeName", { header: "AE" }),
+  helper.accessor("arr", { id: "arrCents", header: "ARR" }),
+  helper.accessor("csmName", { header: "CSM", meta: { priority: "secondary" } }),
+  helper.accessor("segment", { header: "Segment", meta: { priority: "optional" } }),
+  helper.accessor("usage", { header: "Usage", meta: { priority: "optional" } }),
+  helper.accessor("aeName", { header: "AE", meta: { priority: "optional" } }),
 ]);
 
 export function AccountsTable({ rows }: { rows: AccountTableRow[] }) {

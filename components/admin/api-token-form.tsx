@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { createApiTokenAction } from "@/app/(app)/admin/api-tokens/actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { ALL_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -17,30 +18,33 @@ interface TokenUser {
 
 const field = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 
-/** Creates a token and shows its secret once. */
+/** Creates a token and shows its secret once, with a Copy button; the form is cleared for the next token. */
 export function ApiTokenForm({ users }: { users: TokenUser[] }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [secret, setSecret] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+  const [name, setName] = useState("");
   const [userId, setUserId] = useState(users[0]?.id ?? "");
   const [role, setRole] = useState<Role>(users[0]?.role ?? "LEADERSHIP");
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setSecret(null);
+    setCreated(null);
     setError(null);
     start(async () => {
-      const result = await createApiTokenAction({ name: data.get("name"), userId, role });
+      const result = await createApiTokenAction({ name, userId, role });
       if (!result.ok) {
         setError(result.error);
         setErrors(result.fieldErrors ?? {});
         return;
       }
       setErrors({});
-      setSecret(result.data.secret);
+      setCreated({ name, secret: result.data.secret });
+      setName("");
+      setUserId(users[0]?.id ?? "");
+      setRole(users[0]?.role ?? "LEADERSHIP");
       router.refresh();
     });
   }
@@ -51,7 +55,7 @@ export function ApiTokenForm({ users }: { users: TokenUser[] }) {
       <div className="grid gap-3 sm:grid-cols-3">
         <div>
           <label htmlFor="token-name" className="block text-sm font-medium text-slate-700">Token name</label>
-          <input id="token-name" name="name" placeholder="Salesforce sync" className={field} />
+          <input id="token-name" name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder="Salesforce sync" className={field} />
           {fieldError("name")}
         </div>
         <div>
@@ -85,10 +89,11 @@ export function ApiTokenForm({ users }: { users: TokenUser[] }) {
       <p className="text-xs text-slate-500">A token has its user&apos;s role, or any role when the user is an admin (e.g. a read-only Leadership token for BI).</p>
       <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create token"}</Button>
       <FormMessages error={error} message={null} />
-      {secret ? (
-        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-          <p className="font-medium text-amber-900">Copy this token now: it is shown only once and stored hashed.</p>
-          <code aria-label="New API token" className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono">{secret}</code>
+      {created ? (
+        <div role="status" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+          <p className="font-medium text-amber-900">Token “{created.name}” created. Copy it now: it is shown only once and stored hashed.</p>
+          <code aria-label="New API token" className="block break-all rounded bg-white px-2 py-1 font-mono">{created.secret}</code>
+          <CopyButton text={created.secret} label="Copy token" fallback="Copy failed: select the token and copy it" />
         </div>
       ) : null}
     </form>

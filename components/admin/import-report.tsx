@@ -1,4 +1,4 @@
-import { SimpleTable } from "@/components/home/stat";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { RowIssue } from "@/lib/imports/row-schemas";
 
 /** The refused rows of an import: where, which field, why. */

@@ -1,4 +1,5 @@
-import { Panel, SimpleTable } from "@/components/home/stat";
+import { Panel } from "@/components/ui/panel";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { PreviewTarget, SuggestionPreview } from "@/lib/server/settings/preview-suggestion";
 
 /** The engine's ranking with the rules in force for one pending handoff, to see what a weight change does. */

@@ -35,7 +35,7 @@ export function UserRowActions({ id, name, role }: { id: string; name: string; r
       <button
         type="button"
         disabled={pending}
-        aria-label={`New temporary password for ${name}`}
+        aria-label={`New password for ${name}`}
         className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
         onClick={() =>
           start(async () => {

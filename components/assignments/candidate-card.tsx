@@ -11,11 +11,14 @@ export function CandidateCard({
   live,
   accountArrCents,
   thresholds,
+  decided,
 }: {
   candidate: SnapshotCandidate;
   live: LiveLoad | undefined;
   accountArrCents: bigint;
   thresholds: MeterThresholds;
+  /** Once decided, the books already hold the account where it went: no "with this account" projection. */
+  decided: boolean;
 }) {
   const headingId = `candidate-${candidate.userId}`;
   return (
@@ -68,7 +71,7 @@ export function CandidateCard({
               value={live.accounts}
               max={live.maxAccounts}
               valueText={`${live.accounts} of ${live.maxAccounts} accounts`}
-              note={`With this account: ${live.accounts + 1}/${live.maxAccounts}`}
+              note={decided ? undefined : `With this account: ${live.accounts + 1}/${live.maxAccounts}`}
               thresholds={thresholds}
             />
             <LoadMeter
@@ -77,7 +80,7 @@ export function CandidateCard({
               value={Number(live.arrCents / 100n)}
               max={Number(live.maxArrCents / 100n)}
               valueText={`${formatCentsWhole(live.arrCents)} of ${formatCentsWhole(live.maxArrCents)}`}
-              note={`With this account: ${formatCentsWhole(live.arrCents + accountArrCents)}`}
+              note={decided ? undefined : `With this account: ${formatCentsWhole(live.arrCents + accountArrCents)}`}
               thresholds={thresholds}
             />
           </>

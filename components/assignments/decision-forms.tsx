@@ -1,8 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { focusOnArrival } from "@/components/ui/focus-on-arrival";
+import { useToast } from "@/components/ui/toast";
 import {
   approveAssignmentAction,
   overrideAssignmentAction,
@@ -66,10 +69,30 @@ function ReasonField({ id, label, errors }: { id: string; label: string; errors:
 }
 
 /** The three decisions on a pending suggestion: approve the top, choose another eligible CSM, reject. */
+type DecisionAction = (previous: DecisionState, formData: FormData) => Promise<DecisionState>;
+
+/**
+ * A decision replaces these forms (at the bottom of the page) with the decision (at the top): the outcome is
+ * announced in a toast where the eye is, and the decision's heading takes the focus, which scrolls it into view.
+ */
+function useDecision(action: DecisionAction) {
+  const toast = useToast();
+  const router = useRouter();
+  return useActionState<DecisionState, FormData>(async (previous, formData) => {
+    const result = await action(previous, formData);
+    if (result?.ok) {
+      const fresh = result.data.requeuedAssignmentId;
+      toast({ message: result.message ?? "Decision recorded.", action: fresh ? { label: "Open the fresh suggestion", run: () => router.push(`/assignments/${fresh}`) } : undefined });
+      focusOnArrival("decision-heading");
+    }
+    return result;
+  }, null);
+}
+
 export function DecisionForms({ assignmentId, top, alternatives }: { assignmentId: string; top: Option | null; alternatives: Option[] }) {
-  const [approved, approve, approving] = useActionState<DecisionState, FormData>(approveAssignmentAction, null);
-  const [overridden, override, overriding] = useActionState<DecisionState, FormData>(overrideAssignmentAction, null);
-  const [rejected, reject, rejecting] = useActionState<DecisionState, FormData>(rejectAssignmentAction, null);
+  const [approved, approve, approving] = useDecision(approveAssignmentAction);
+  const [overridden, override, overriding] = useDecision(overrideAssignmentAction);
+  const [rejected, reject, rejecting] = useDecision(rejectAssignmentAction);
   const busy = approving || overriding || rejecting;
   const csmErrors = overridden && !overridden.ok ? overridden.fieldErrors?.csmId : undefined;
   const [csmId, setCsmId] = useState("");

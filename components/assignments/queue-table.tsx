@@ -45,28 +45,30 @@ function buildColumns(selected: ReadonlySet<string>, toggle: (id: string) => voi
     helper.accessor("accountName", {
       id: "account",
       header: "Account",
+      meta: { wrap: true },
       cell: (info) => (
         <span>
           <Link href={`/assignments/${info.row.original.id}`} className="font-medium text-brand-700 hover:underline">
             {info.getValue()}
           </Link>
-          <span className="block text-xs text-slate-500">{info.row.original.handoffType}</span>
+          <span className="block text-xs text-slate-600">{info.row.original.handoffType}</span>
         </span>
       ),
     }),
-    helper.accessor("arr", { id: "arr", header: "ARR" }),
-    helper.accessor("segment", { id: "segment", header: "Segment" }),
-    helper.accessor("topCsmName", {
-      id: "candidate",
-      header: "Top candidate",
-      cell: (info) => info.getValue() ?? <span className="font-medium text-red-700">No eligible CSM</span>,
-    }),
-    helper.accessor("score", { id: "score", header: "Score", cell: (info) => info.getValue() ?? "—" }),
     helper.accessor("timeLeft", {
       id: "timeLeft",
       header: "72-hour clock",
       cell: (info) => <span className={info.row.original.overdue ? "font-semibold text-red-700" : ""}>{info.getValue()}</span>,
     }),
+    helper.accessor("arr", { id: "arr", header: "ARR", meta: { priority: "secondary" } }),
+    helper.accessor("segment", { id: "segment", header: "Segment", meta: { priority: "optional" } }),
+    helper.accessor("topCsmName", {
+      id: "candidate",
+      header: "Top candidate",
+      meta: { priority: "secondary" },
+      cell: (info) => info.getValue() ?? <span className="font-medium text-red-700">No eligible CSM</span>,
+    }),
+    helper.accessor("score", { id: "score", header: "Score", meta: { priority: "optional" }, cell: (info) => info.getValue() ?? "—" }),
   ]);
 }
 

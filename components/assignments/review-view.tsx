@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { CandidateCard } from "@/components/assignments/candidate-card";
 import { DecisionForms } from "@/components/assignments/decision-forms";
-import { Panel, SimpleTable } from "@/components/home/stat";
+import { FocusOnArrival } from "@/components/ui/focus-on-arrival";
+import { Panel } from "@/components/ui/panel";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { formatBusinessTimeLeft } from "@/lib/business-hours";
 import { formatCentsWhole, formatDate, formatDateTime } from "@/lib/format";
 import { HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS, SEGMENT_LABELS } from "@/lib/labels";
@@ -47,7 +49,8 @@ function Decision({ review }: { review: AssignmentReview }) {
   const when = review.decidedAt ? formatDateTime(review.decidedAt, "UTC") : "";
   return (
     <section aria-labelledby="decision-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="decision-heading" className="font-semibold">Decision: {DECISION_LABELS[review.status]}</h2>
+      <h2 id="decision-heading" tabIndex={-1} className="font-semibold">Decision: {DECISION_LABELS[review.status]}</h2>
+      <FocusOnArrival id="decision-heading" />
       <p className="mt-1 text-sm text-slate-700">
         {review.status === "REJECTED"
           ? `Rejected by ${who} on ${when} UTC.`
@@ -104,7 +107,14 @@ export function ReviewView({ review }: { review: AssignmentReview }) {
           <h2 id="top-candidates-heading" className="text-lg font-semibold">Top candidates</h2>
           <div className="grid gap-4 lg:grid-cols-3">
             {candidates.slice(0, TOP_SHOWN).map((candidate) => (
-              <CandidateCard key={candidate.userId} candidate={candidate} live={review.liveLoads[candidate.userId]} accountArrCents={accountArr} thresholds={review.thresholds} />
+              <CandidateCard
+                key={candidate.userId}
+                candidate={candidate}
+                live={review.liveLoads[candidate.userId]}
+                accountArrCents={accountArr}
+                thresholds={review.thresholds}
+                decided={review.status !== "PENDING"}
+              />
             ))}
           </div>
           {candidates.length > TOP_SHOWN ? (

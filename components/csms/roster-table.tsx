@@ -39,11 +39,11 @@ function columns(thresholds: MeterThresholds) {
       cell: (info) => (
         <span>
           <span className="font-medium">{info.getValue()}</span>
-          <span className="block text-xs text-slate-500">{info.row.original.email}</span>
+          <span className="block text-xs text-slate-600">{info.row.original.email}</span>
         </span>
       ),
     }),
-    helper.accessor("tier", { id: "tier", header: "Tier" }),
+    helper.accessor("tier", { id: "tier", header: "Tier", meta: { priority: "secondary" } }),
     helper.accessor("accounts", {
       id: "load",
       header: "Accounts",
@@ -61,6 +61,7 @@ function columns(thresholds: MeterThresholds) {
     helper.accessor("arrDollars", {
       id: "arr",
       header: "ARR",
+      meta: { priority: "secondary" },
       cell: (info) => (
         <LoadMeter
           label="ARR"
@@ -72,15 +73,15 @@ function columns(thresholds: MeterThresholds) {
         />
       ),
     }),
-    helper.accessor("segments", { header: "Segments", cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
-    helper.accessor("industries", { header: "Industries", cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
-    helper.accessor("products", { header: "Product expertise", cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
-    helper.accessor("certifications", { header: "Certifications", cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
-    helper.accessor("region", { id: "region", header: "Region" }),
-    helper.accessor("timezone", { header: "Timezone" }),
-    helper.accessor("languages", { header: "Languages", cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
-    helper.accessor("nps", { id: "nps", header: "NPS" }),
-    helper.accessor("retention", { id: "retention", header: "Retention" }),
+    helper.accessor("segments", { header: "Segments", meta: { priority: "optional" }, cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
+    helper.accessor("industries", { header: "Industries", meta: { priority: "optional" }, cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
+    helper.accessor("products", { header: "Product expertise", meta: { priority: "optional" }, cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
+    helper.accessor("certifications", { header: "Certifications", meta: { priority: "optional" }, cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
+    helper.accessor("region", { id: "region", header: "Region", meta: { priority: "optional" } }),
+    helper.accessor("timezone", { header: "Timezone", meta: { priority: "optional" } }),
+    helper.accessor("languages", { header: "Languages", meta: { priority: "optional" }, cell: (info) => <Wrap>{info.getValue()}</Wrap> }),
+    helper.accessor("nps", { id: "nps", header: "NPS", meta: { priority: "optional" } }),
+    helper.accessor("retention", { id: "retention", header: "Retention", meta: { priority: "optional" } }),
   ]);
 }
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { detailsHref } from "@/components/dashboard/links";
-import { SimpleTable } from "@/components/home/stat";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { formatCents } from "@/lib/format";
 import type { Dashboard } from "@/lib/server/dashboard/get-dashboard";

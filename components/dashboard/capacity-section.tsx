@@ -2,7 +2,7 @@ import Link from "next/link";
 import { MeasureCard } from "@/components/dashboard/measure-card";
 import { CountChart, LoadChart } from "@/components/dashboard/bar-charts";
 import { csvHref, detailsHref } from "@/components/dashboard/links";
-import { SimpleTable } from "@/components/home/stat";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { formatCents } from "@/lib/format";
 import { DEAL_STAGE_LABELS } from "@/lib/labels";

@@ -2,6 +2,7 @@ import { PeriodFields } from "@/components/dashboard/period-fields";
 import type { Period } from "@/lib/dashboard/period";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { SEGMENT_LABELS } from "@/lib/labels";
+import { CollapsibleFilters } from "@/components/ui/collapsible-filters";
 import type { CutOption } from "@/lib/server/dashboard/get-dashboard";
 
 const field = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
@@ -28,45 +29,47 @@ export function DashboardFilters({
   extra?: Record<string, string | undefined>;
 }) {
   return (
-    <form method="get" action={action} className="no-print mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-      {Object.entries(extra).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
-      <PeriodFields idPrefix="dashboard" preset={period.preset} firstMonth={period.firstMonth} lastMonth={period.lastMonth} today={today} />
-      <div>
-        <label htmlFor="dashboard-segment" className={label}>Segment</label>
-        <select id="dashboard-segment" name="segment" defaultValue={params.segment ?? ""} className={field}>
-          <option value="">All segments</option>
-          {Object.entries(SEGMENT_LABELS).map(([value, text]) => (
-            <option key={value} value={value}>{text}</option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="dashboard-csm" className={label}>CSM</label>
-        {options.csmLocked ? (
-          <select id="dashboard-csm" name="csm" disabled defaultValue={options.csms[0]?.id} className={field}>
-            {options.csms.map((csm) => (
-              <option key={csm.id} value={csm.id}>{csm.name}</option>
+    <CollapsibleFilters active={0}>
+      <form method="get" action={action} className="no-print mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        {Object.entries(extra).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+        <PeriodFields idPrefix="dashboard" preset={period.preset} firstMonth={period.firstMonth} lastMonth={period.lastMonth} today={today} />
+        <div>
+          <label htmlFor="dashboard-segment" className={label}>Segment</label>
+          <select id="dashboard-segment" name="segment" defaultValue={params.segment ?? ""} className={field}>
+            <option value="">All segments</option>
+            {Object.entries(SEGMENT_LABELS).map(([value, text]) => (
+              <option key={value} value={value}>{text}</option>
             ))}
           </select>
-        ) : (
-          <select id="dashboard-csm" name="csm" defaultValue={params.csm ?? ""} className={`${field} max-w-56`}>
-            <option value="">All CSMs</option>
-            {options.csms.map((csm) => (
-              <option key={csm.id} value={csm.id}>{csm.name}</option>
+        </div>
+        <div>
+          <label htmlFor="dashboard-csm" className={label}>CSM</label>
+          {options.csmLocked ? (
+            <select id="dashboard-csm" name="csm" disabled defaultValue={options.csms[0]?.id} className={field}>
+              {options.csms.map((csm) => (
+                <option key={csm.id} value={csm.id}>{csm.name}</option>
+              ))}
+            </select>
+          ) : (
+            <select id="dashboard-csm" name="csm" defaultValue={params.csm ?? ""} className={`${field} max-w-56`}>
+              <option value="">All CSMs</option>
+              {options.csms.map((csm) => (
+                <option key={csm.id} value={csm.id}>{csm.name}</option>
+              ))}
+            </select>
+          )}
+        </div>
+        <div>
+          <label htmlFor="dashboard-ae" className={label}>AE</label>
+          <select id="dashboard-ae" name="ae" defaultValue={params.ae ?? ""} className={`${field} max-w-56`}>
+            <option value="">All AEs</option>
+            {options.aes.map((ae) => (
+              <option key={ae.id} value={ae.id}>{ae.name}</option>
             ))}
           </select>
-        )}
-      </div>
-      <div>
-        <label htmlFor="dashboard-ae" className={label}>AE</label>
-        <select id="dashboard-ae" name="ae" defaultValue={params.ae ?? ""} className={`${field} max-w-56`}>
-          <option value="">All AEs</option>
-          {options.aes.map((ae) => (
-            <option key={ae.id} value={ae.id}>{ae.name}</option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">Apply</button>
-    </form>
+        </div>
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">Apply</button>
+      </form>
+    </CollapsibleFilters>
   );
 }

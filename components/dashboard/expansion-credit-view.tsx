@@ -1,7 +1,7 @@
 import { DrillTable } from "@/components/dashboard/drill-table";
 import { csvHref } from "@/components/dashboard/links";
 import { Pagination } from "@/components/data-table/pagination";
-import { Stat } from "@/components/home/stat";
+import { Stat } from "@/components/ui/stat";
 import { PeriodFields } from "@/components/dashboard/period-fields";
 import { periodLabel } from "@/lib/dashboard/period";
 import type { DrillParams } from "@/lib/dashboard/params";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { MeasureCard } from "@/components/dashboard/measure-card";
 import { RetentionTrendChart } from "@/components/dashboard/retention-trend-chart";
 import { csvHref, detailsHref } from "@/components/dashboard/links";
-import { SimpleTable } from "@/components/home/stat";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { checkTarget } from "@/lib/dashboard/targets";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { formatCents, formatPercent } from "@/lib/format";

@@ -2,7 +2,18 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { tableFeatures, useTable, type ColumnDef, type RowData } from "@tanstack/react-table";
+import { tableFeatures, useTable, type CellData, type ColumnDef, type RowData, type TableFeatures } from "@tanstack/react-table";
+import { priorityClass, type ColumnPriority } from "@/components/ui/column-priority";
+import { ScrollArea } from "@/components/ui/scroll-area";
+
+declare module "@tanstack/react-table" {
+  interface ColumnMeta<TFeatures extends TableFeatures, TData extends RowData, TValue extends CellData = CellData> {
+    /** Which screens show the column (see column-priority.ts); unset = always. */
+    priority?: ColumnPriority;
+    /** Long text that may wrap instead of widening the table. */
+    wrap?: boolean;
+  }
+}
 
 const features = tableFeatures({});
 export type Features = typeof features;
@@ -38,7 +49,7 @@ export function DataTable<Row extends RowData>({ caption, columns, data, sortabl
   }
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollArea label={caption} className="rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
@@ -52,7 +63,7 @@ export function DataTable<Row extends RowData>({ caption, columns, data, sortabl
                     key={header.id}
                     scope="col"
                     aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                    className="whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700"
+                    className={`whitespace-nowrap px-3 py-2 text-left font-semibold text-slate-700 ${priorityClass(header.column.columnDef.meta?.priority)}`}
                   >
                     {header.isPlaceholder ? null : sortable.includes(id) ? (
                       <Link href={sortHref(id)} className="inline-flex items-center gap-1 hover:underline">
@@ -79,7 +90,10 @@ export function DataTable<Row extends RowData>({ caption, columns, data, sortabl
             table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="hover:bg-slate-50">
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-3 py-2">
+                  <td
+                    key={cell.id}
+                    className={`px-3 py-2 ${cell.column.columnDef.meta?.wrap ? "min-w-32" : "whitespace-nowrap"} ${priorityClass(cell.column.columnDef.meta?.priority)}`}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
@@ -88,6 +102,6 @@ export function DataTable<Row extends RowData>({ caption, columns, data, sortabl
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }

@@ -19,18 +19,19 @@ export interface HandoffTableRow {
 
 const helper = createColumnHelper<Features, HandoffTableRow>();
 
+// The clock comes right after the account: it is what decides the next step, so it stays on screen at any width.
 const columns = helper.columns([
-  helper.accessor("accountName", { header: "Account", cell: (info) => <Link className="text-brand-700 hover:underline" href={`/handoffs/${info.row.original.id}`}>{info.getValue()}</Link> }),
-  helper.accessor("dealName", { header: "Deal" }),
-  helper.accessor("amount", { header: "ARR" }),
-  helper.accessor("typeLabel", { header: "Type" }),
-  helper.accessor("statusLabel", { id: "status", header: "Status" }),
-  helper.accessor("ownerName", { header: "AE" }),
-  helper.accessor("dueAt", { header: "Due" }),
+  helper.accessor("accountName", { header: "Account", meta: { wrap: true }, cell: (info) => <Link className="text-brand-700 hover:underline" href={`/handoffs/${info.row.original.id}`}>{info.getValue()}</Link> }),
   helper.accessor("clock", {
     header: "72-hour clock",
     cell: (info) => <span className={info.row.original.overdue ? "font-semibold text-red-700" : ""}>{info.getValue()}</span>,
   }),
+  helper.accessor("statusLabel", { id: "status", header: "Status", meta: { priority: "secondary" } }),
+  helper.accessor("dueAt", { header: "Due", meta: { priority: "secondary" } }),
+  helper.accessor("amount", { header: "ARR", meta: { priority: "secondary" } }),
+  helper.accessor("dealName", { header: "Deal", meta: { priority: "optional", wrap: true } }),
+  helper.accessor("typeLabel", { header: "Type", meta: { priority: "optional" } }),
+  helper.accessor("ownerName", { header: "AE", meta: { priority: "optional" } }),
 ]);
 
 export function HandoffsTable({ rows }: { rows: HandoffTableRow[] }) {

@@ -1,18 +1,28 @@
-import { Panel, SimpleTable, Stat } from "@/components/home/stat";
-import { formatCentsWhole, formatDate } from "@/lib/format";
 import Link from "next/link";
+import { Panel } from "@/components/ui/panel";
+import { SimpleTable } from "@/components/ui/simple-table";
+import { Stat } from "@/components/ui/stat";
+import { daysBetween } from "@/lib/dates";
+import { formatCentsWhole, formatDate } from "@/lib/format";
 import { AcknowledgeForm } from "@/components/handoffs/acknowledge-form";
 import { HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS, SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
 import type { CsmHome } from "@/lib/server/home/csm-home";
+
+const link = "text-brand-700 hover:underline";
 
 export function CsmHomeView({ home }: { home: CsmHome }) {
   const load = home.profile ? `${home.accountCount}/${home.profile.maxAccounts} accounts` : `${home.accountCount} accounts`;
   return (
     <div className="space-y-6">
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label="My book" value={load} hint={home.profile ? `ARR limit ${formatCentsWhole(home.profile.maxArrCents)}` : undefined} />
-        <Stat label="Book ARR" value={formatCentsWhole(home.bookArrCents)} />
-        <Stat label="Overdue touchpoints" value={String(home.overdueTouchpoints)} tone={home.overdueTouchpoints > 0 ? "bad" : "good"} />
+        <Stat label="My book" value={load} hint={home.profile ? `ARR limit ${formatCentsWhole(home.profile.maxArrCents)}` : undefined} href="/accounts" />
+        <Stat label="Book ARR" value={formatCentsWhole(home.bookArrCents)} href="/accounts?sort=arrCents&dir=desc" />
+        <Stat
+          label="Overdue touchpoints"
+          value={String(home.overdueTouchpoints)}
+          tone={home.overdueTouchpoints > 0 ? "bad" : "good"}
+          href="/book#book-overdue-touchpoints"
+        />
       </div>
       <Panel title="Handoffs to acknowledge">
         {home.toAcknowledge.length === 0 ? (
@@ -46,30 +56,40 @@ export function CsmHomeView({ home }: { home: CsmHome }) {
           />
         </Panel>
       ) : null}
-      <Panel title="Upcoming touchpoints">
+      <Panel title="Touchpoints to do" actions={<Link prefetch={false} href="/book" className={`text-sm ${link}`}>Open my book</Link>}>
         {home.touchpoints.length === 0 ? (
-          <p className="text-slate-500">Nothing scheduled.</p>
+          <p className="text-slate-600">Nothing scheduled.</p>
         ) : (
           <SimpleTable
-            caption="Upcoming touchpoints"
-            headers={["Date", "Type", "Account"]}
-            rows={home.touchpoints.map((touchpoint) => [formatDate(touchpoint.dueDate), TOUCHPOINT_LABELS[touchpoint.type], touchpoint.account.name])}
+            caption="Touchpoints to do"
+            headers={["Date", "Account", { label: "Type", priority: "secondary" }]}
+            rows={home.touchpoints.map((touchpoint) => {
+              const late = daysBetween(touchpoint.dueDate, home.today);
+              return [
+                <span key="d" className={late > 0 ? "font-semibold text-red-700" : ""}>
+                  {formatDate(touchpoint.dueDate)}
+                  {late > 0 ? ` · ${late} days overdue` : ""}
+                </span>,
+                <Link prefetch={false} key="a" className={link} href={`/accounts/${touchpoint.account.id}`}>{touchpoint.account.name}</Link>,
+                TOUCHPOINT_LABELS[touchpoint.type],
+              ];
+            })}
           />
         )}
       </Panel>
-      <Panel title="My accounts">
+      <Panel title="My accounts" actions={<Link prefetch={false} href="/accounts" className={`text-sm ${link}`}>All {home.accountCount} accounts</Link>}>
         <SimpleTable
           caption="My accounts"
-          headers={["Account", "Segment", "ARR", "Health", "Usage", "Next renewal"]}
+          headers={["Account", "Health", { label: "ARR", priority: "secondary" }, { label: "Next renewal", priority: "secondary" }, { label: "Usage", priority: "optional" }, { label: "Segment", priority: "optional" }]}
           rows={home.accounts.map((account) => [
-            <span key="n">{account.name}{account.strategic ? " ★" : ""}</span>,
-            SEGMENT_LABELS[account.segment],
-            formatCentsWhole(account.arrCents),
+            <Link prefetch={false} key="n" className={link} href={`/accounts/${account.id}`}>{account.name}{account.strategic ? " ★" : ""}</Link>,
             <span key="h" className={account.healthScore < 50 ? "text-red-700" : account.healthScore < 70 ? "text-amber-700" : "text-emerald-700"}>
               {account.healthScore}/100
             </span>,
-            `${account.usagePct.toFixed(0)}%`,
+            formatCentsWhole(account.arrCents),
             account.nextRenewal ? formatDate(account.nextRenewal) : "—",
+            `${account.usagePct.toFixed(0)}%`,
+            SEGMENT_LABELS[account.segment],
           ])}
         />
       </Panel>

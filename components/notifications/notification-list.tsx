@@ -3,8 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { markAllNotificationsReadAction, markNotificationReadAction } from "@/app/(app)/notifications/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction, markNotificationUnreadAction } from "@/app/(app)/notifications/actions";
 import { AcknowledgeForm } from "@/components/handoffs/acknowledge-form";
+import { Markdown } from "@/components/ui/markdown";
+import { useToast } from "@/components/ui/toast";
+import { isAppLink, recordLinkLabel } from "@/lib/notifications/record-link";
 
 export interface NotificationItem {
   id: string;
@@ -21,13 +24,29 @@ const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: 
 
 function Item({ item }: { item: NotificationItem }) {
   const router = useRouter();
+  const toast = useToast();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const link = isAppLink(item.link) ? item.link : null;
   const markRead = () =>
     start(async () => {
       const result = await markNotificationReadAction({ notificationId: item.id });
-      if (!result.ok) setError(result.error);
-      else router.refresh();
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      router.refresh();
+      toast({
+        message: `Marked read: ${item.title}`,
+        action: {
+          label: "Undo",
+          run: async () => {
+            const undone = await markNotificationUnreadAction({ notificationId: item.id });
+            if (undone.ok) router.refresh();
+            else setError(undone.error);
+          },
+        },
+      });
     });
   return (
     <li className={`rounded-lg border p-4 ${item.read ? "border-slate-200 bg-white" : "border-brand-100 bg-brand-50"}`} aria-label={item.title}>
@@ -37,12 +56,17 @@ function Item({ item }: { item: NotificationItem }) {
             {item.read ? null : <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs text-white">New</span>}
             {item.title}
           </p>
-          <p className="text-xs text-slate-500">{when.format(new Date(item.createdAt))}</p>
+          <p className="text-xs text-slate-600">{when.format(new Date(item.createdAt))}</p>
         </div>
         <div className="flex items-center gap-2 text-sm">
-          {item.link ? (
-            <Link href={item.link} onClick={() => (item.read ? undefined : void markNotificationReadAction({ notificationId: item.id }))} className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
-              Open
+          {link ? (
+            <Link
+              href={link}
+              prefetch={false}
+              onClick={() => (item.read ? undefined : void markNotificationReadAction({ notificationId: item.id }))}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-brand-700 hover:bg-slate-100"
+            >
+              {recordLinkLabel(link)}
             </Link>
           ) : null}
           {item.read ? null : (
@@ -52,7 +76,7 @@ function Item({ item }: { item: NotificationItem }) {
           )}
         </div>
       </div>
-      {item.body ? <pre className="mt-2 whitespace-pre-wrap font-sans text-sm text-slate-700">{item.body}</pre> : null}
+      {item.body ? <Markdown text={item.body} className="mt-2" /> : null}
       {item.acknowledgeHandoffId ? (
         <div className="mt-3">
           <AcknowledgeForm handoffId={item.acknowledgeHandoffId} accountName={item.title.replace(/^Handoff ready to acknowledge: /, "")} />
@@ -64,7 +88,7 @@ function Item({ item }: { item: NotificationItem }) {
 }
 
 export function NotificationList({ rows }: { rows: NotificationItem[] }) {
-  if (rows.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-500">No notifications.</p>;
+  if (rows.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-slate-600">No notifications.</p>;
   return (
     <ul className="space-y-2" aria-label="Notifications">
       {rows.map((row) => (
@@ -76,6 +100,7 @@ export function NotificationList({ rows }: { rows: NotificationItem[] }) {
 
 export function MarkAllReadButton() {
   const router = useRouter();
+  const toast = useToast();
   const [pending, start] = useTransition();
   return (
     <button
@@ -83,8 +108,9 @@ export function MarkAllReadButton() {
       disabled={pending}
       onClick={() =>
         start(async () => {
-          await markAllNotificationsReadAction({});
+          const result = await markAllNotificationsReadAction({});
           router.refresh();
+          toast({ message: result.ok ? `${result.data.marked} marked read.` : result.error });
         })
       }
       className="rounded-md bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700"

@@ -32,10 +32,9 @@ const columnsFor = (lossReasons: string[]) => helper.columns([
   helper.accessor("accountName", {
     id: "account",
     header: "Account",
+    meta: { wrap: true },
     cell: (info) => <Link className="text-brand-700 hover:underline" href={`/accounts/${info.row.original.accountId}`}>{info.getValue()}</Link>,
   }),
-  helper.accessor("quarter", { header: "Quarter" }),
-  helper.accessor("renewalDate", { id: "renewalDate", header: "Renewal date" }),
   helper.accessor("days", { header: "Days to renewal" }),
   helper.accessor("stageLabel", {
     id: "stage",
@@ -52,10 +51,17 @@ const columnsFor = (lossReasons: string[]) => helper.columns([
       );
     },
   }),
-  helper.accessor("risk", { id: "risk", header: "Risk", cell: (info) => <span className={riskTone[info.getValue()] ?? "text-slate-500"}>{info.getValue()}</span> }),
-  helper.accessor("csmName", { id: "csm", header: "CSM" }),
-  helper.accessor("segment", { id: "segment", header: "Segment" }),
-  helper.accessor("arr", { id: "arr", header: "ARR" }),
+  helper.accessor("risk", {
+    id: "risk",
+    header: "Risk",
+    meta: { priority: "secondary" },
+    cell: (info) => <span className={riskTone[info.getValue()] ?? "text-slate-600"}>{info.getValue()}</span>,
+  }),
+  helper.accessor("arr", { id: "arr", header: "ARR", meta: { priority: "secondary" } }),
+  helper.accessor("renewalDate", { id: "renewalDate", header: "Renewal date", meta: { priority: "secondary" } }),
+  helper.accessor("csmName", { id: "csm", header: "CSM", meta: { priority: "optional" } }),
+  helper.accessor("segment", { id: "segment", header: "Segment", meta: { priority: "optional" } }),
+  helper.accessor("quarter", { header: "Quarter", meta: { priority: "optional" } }),
 ]);
 
 export function RenewalsTable({ rows, lossReasons }: { rows: RenewalTableRow[]; lossReasons: string[] }) {

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { moveRenewalStageAction } from "@/app/(app)/renewals/actions";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
 import { RENEWAL_STAGE_LABELS } from "@/lib/labels";
 import { dollarsToCents, isDollars, moveStageSchema } from "@/lib/renewals/forms";
 import { RENEWAL_STAGES } from "@/lib/renewals/stages";
@@ -35,10 +37,10 @@ export function StageControl({ renewalId, accountName, stage, amountCents, termM
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [addressable, setAddressable] = useState<"" | "yes" | "no">("");
-  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const toast = useToast();
+  const { confirm, dialog } = useConfirm();
   const options = RENEWAL_STAGES.filter((value) => value !== stage);
   const id = (name: string) => `${name}-${renewalId}`;
 
@@ -55,7 +57,7 @@ export function StageControl({ renewalId, accountName, stage, amountCents, termM
     ...(asksReason ? { reason: reason || undefined, reasonNote: note, addressable: addressable === "" ? undefined : addressable === "yes" } : {}),
   });
 
-  const submit = (event: React.FormEvent) => {
+  const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const parsed = moveStageSchema.safeParse(payload());
     if (!parsed.success) {
@@ -67,33 +69,38 @@ export function StageControl({ renewalId, accountName, stage, amountCents, termM
       return;
     }
     setError(null);
-    if ((won || lost) && !confirming) {
-      setConfirming(true);
-      return;
+    // Closing writes the revenue ledger and cannot be moved back: ask first, naming what will be recorded.
+    if (won || lost) {
+      const sure = await confirm({
+        title: lost
+          ? `Close the renewal of ${accountName} as lost (${reason})?`
+          : `Close the renewal of ${accountName} as won at ${formatCents(dollarsToCents(amount))} for ${term} months?`,
+        body: lost
+          ? "The account's ARR from this contract leaves the ledger on the renewal date (a churn, or a contraction when another contract remains). A closed renewal cannot be reopened."
+          : "The renewed ARR is recorded on the renewal date and the next term's renewal opportunity is opened. A closed renewal cannot be reopened.",
+        confirmLabel: lost ? "Close as lost" : "Close as won",
+      });
+      if (!sure) return;
     }
+    const label = RENEWAL_STAGE_LABELS[target as RenewalStage];
     start(async () => {
       const result = await moveRenewalStageAction(payload());
-      setConfirming(false);
       if (!result.ok) {
         const fields = result.fieldErrors ?? {};
         setError(fields.closedAmount?.[0] ?? fields.termMonths?.[0] ?? fields.reason?.[0] ?? fields.reasonNote?.[0] ?? fields.addressable?.[0] ?? result.error);
         return;
       }
-      setStatus(won ? `Closed won at ${formatCents(dollarsToCents(amount))}; the next term is open.` : lost ? "Closed lost." : `Moved to ${RENEWAL_STAGE_LABELS[target as RenewalStage]}.`);
       setTarget("");
       setAmount("");
       router.refresh();
+      toast({ message: won ? `${accountName}: closed won at ${formatCents(dollarsToCents(amount))}; the next term is open.` : `${accountName}: renewal moved to ${label}.` });
     });
   };
-
-  const confirmText = won
-    ? `Close ${accountName} won at ${isDollars(amount) ? formatCents(dollarsToCents(amount)) : amount} for ${term} months? This is final.`
-    : `Close ${accountName} lost (${reason})? Its ARR leaves the ledger on the renewal date. This is final.`;
 
   return (
     <form onSubmit={submit} className="flex flex-wrap items-center gap-1" noValidate>
       <label className="sr-only" htmlFor={id("stage")}>{`Move ${accountName} to stage`}</label>
-      <select id={id("stage")} value={target} onChange={(event) => { setTarget(event.target.value); setConfirming(false); }} className={input}>
+      <select id={id("stage")} value={target} onChange={(event) => setTarget(event.target.value)} className={input}>
         <option value="">Move to…</option>
         {options.map((value) => (
           <option key={value} value={value}>{RENEWAL_STAGE_LABELS[value]}</option>
@@ -131,17 +138,11 @@ export function StageControl({ renewalId, accountName, stage, amountCents, termM
           ) : null}
         </>
       ) : null}
-      <button type="submit" disabled={pending || target === ""} aria-label={confirming ? `Confirm: ${confirmText}` : `Move ${accountName}`} className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50">
-        {confirming ? "Confirm" : "Move"}
+      <button type="submit" disabled={pending || target === ""} aria-label={`Move ${accountName}`} className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50">
+        Move
       </button>
-      {confirming ? (
-        <>
-          <button type="button" onClick={() => setConfirming(false)} className="rounded-md px-2 py-0.5 text-xs text-slate-600 underline">Cancel</button>
-          <p role="status" className="w-full text-xs text-slate-700">{confirmText}</p>
-        </>
-      ) : null}
       {error ? <span role="alert" className="w-full text-xs text-red-700">{error}</span> : null}
-      {status && !error ? <span role="status" className="w-full text-xs text-emerald-700">{status}</span> : null}
+      {dialog}
     </form>
   );
 }

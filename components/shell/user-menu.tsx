@@ -22,18 +22,19 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
 
   return (
     <div ref={container} className="relative">
+      {/* The name is the button's visible text and the start of its accessible name (WCAG 2.5.3, label in name). */}
       <button
         type="button"
         aria-expanded={open}
         aria-controls="user-menu-panel"
-        aria-label={`Account menu for ${name}`}
         onClick={() => setOpen((value) => !value)}
         className="flex items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-brand-700"
       >
         <span aria-hidden className="flex h-7 w-7 items-center justify-center rounded-full bg-white/20 font-semibold">
           {name.charAt(0)}
         </span>
-        <span className="hidden sm:inline">{name}</span>
+        <span className="sr-only 2xl:not-sr-only">{name}</span>
+        <span className="sr-only">, account menu</span>
       </button>
       {open ? (
         <div id="user-menu-panel" className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg">

@@ -1,10 +1,14 @@
-/** A GET form: filters live in the URL, so a view survives a reload and can be shared. */
-export function FilterForm({ children }: { children: React.ReactNode }) {
+import { CollapsibleFilters } from "@/components/ui/collapsible-filters";
+
+/** A GET form: filters live in the URL, so a view survives a reload and can be shared. Folded on a phone. */
+export function FilterForm({ children, active = 0 }: { children: React.ReactNode; active?: number }) {
   return (
-    <form method="get" className="mb-3 flex flex-wrap items-end gap-3">
-      {children}
-      <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">Apply</button>
-    </form>
+    <CollapsibleFilters active={active}>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        {children}
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">Apply</button>
+      </form>
+    </CollapsibleFilters>
   );
 }
 

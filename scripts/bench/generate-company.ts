@@ -1,5 +1,6 @@
 // `npm run bench:generate` — a company-scale data set for the dashboard benchmark (`npm run bench:dashboard`):
-// 50,000 accounts, 1,000 CSMs, 200 AEs, 200,000 deals, 1,000,000 ARR movements, their renewals and handoffs.
+// 50,000 accounts, 1,000 CSMs, 200 AEs, 200,000 deals, 1,000,000 ARR movements, their renewals and handoffs, and
+// 150,000 contacts (for `npm run bench:search`).
 // It goes into its own database (default `baton_bench` on the server of DATABASE_URL, or 127.0.0.1:5432),
 // which is dropped, recreated and migrated first. Every row is made inside PostgreSQL with
 // INSERT … SELECT generate_series, so it takes a couple of minutes on two cores. Deterministic: the same day
@@ -206,6 +207,24 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
     ) h
     WHERE d.stage = 'CLOSED_WON' AND d.type IN ('NEW', 'EXPANSION');`,
   ],
+  [
+    "contacts",
+    // Three per account, names drawn from 40 first and 40 last names so a common first name matches thousands.
+    `
+    INSERT INTO "Contact" (id, "accountId", name, title, role, email, priority, "updatedAt")
+    SELECT 'bench_ct_' || p.n || '_' || k, p.id, f.first || ' ' || l.last, (ARRAY['VP Operations', 'CTO', 'Head of CS', 'Analyst'])[1 + (p.n + k) % 4],
+           (ARRAY['CHAMPION', 'ECONOMIC_BUYER', 'USER'])[k]::"ContactRole",
+           lower(f.first || '.' || l.last || '.' || p.n || '@company' || p.n || '.example'), 'MEDIUM', now()
+    FROM bench_plan p
+    CROSS JOIN generate_series(1, 3) k
+    CROSS JOIN LATERAL (SELECT (ARRAY['Ana', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam', 'Maya', 'Nico',
+                                      'Omar', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tara', 'Uma', 'Victor', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Aiko', 'Bruno',
+                                      'Carmen', 'Dmitri', 'Esther', 'Felix', 'Gita', 'Hamza', 'Ivy', 'Jamal', 'Keiko', 'Lars', 'Mina', 'Noor'])[1 + (p.n * 7 + k * 13) % 40] AS first) f
+    CROSS JOIN LATERAL (SELECT (ARRAY['Garcia', 'Smith', 'Nguyen', 'Okafor', 'Rossi', 'Kim', 'Patel', 'Müller', 'Silva', 'Cohen', 'Ivanova', 'Haddad',
+                                      'Tanaka', 'Larsen', 'Dubois', 'Mendes', 'Novak', 'Reyes', 'Walker', 'Chen', 'Kowalski', 'Bauer', 'Santos', 'Ali',
+                                      'Jensen', 'Moreau', 'Sato', 'Costa', 'Fischer', 'Khan', 'Lopez', 'Brown', 'Ito', 'Weber', 'Park', 'Singh', 'Mora',
+                                      'Olsen', 'Popov', 'Quist'])[1 + (p.n * 11 + k * 3) % 40] AS last) l;`,
+  ],
   ["clean up", `DROP TABLE bench_plan;`],
 ];
 
@@ -243,7 +262,8 @@ async function main(): Promise<void> {
       SELECT 'Deal', count(*)::text FROM "Deal" UNION ALL
       SELECT 'ArrMovement', count(*)::text FROM "ArrMovement" UNION ALL
       SELECT 'RenewalOpportunity', count(*)::text FROM "RenewalOpportunity" UNION ALL
-      SELECT 'Handoff', count(*)::text FROM "Handoff"`);
+      SELECT 'Handoff', count(*)::text FROM "Handoff" UNION ALL
+      SELECT 'Contact', count(*)::text FROM "Contact"`);
     for (const row of counts.rows) console.log(`  ${row.table.padEnd(22)} ${Number(row.rows).toLocaleString("en-US")}`);
     const negative = await client.query<{ count: string }>(`SELECT count(*)::text AS count FROM "Account" WHERE "arrCents" < 0`);
     if (negative.rows[0]?.count !== "0") throw new Error(`${negative.rows[0]?.count} accounts ended with negative ARR`);

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { CalendarLink } from "@/components/book/calendar-link";
 import { TouchpointList } from "@/components/book/touchpoint-list";
-import { Panel } from "@/components/home/stat";
+import { Panel } from "@/components/ui/panel";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 import { getBook } from "@/lib/server/touchpoints/get-book";
 

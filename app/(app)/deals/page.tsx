@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Pagination } from "@/components/data-table/pagination";
 import { DealsTable } from "@/components/deals/deals-table";
 import { FilterForm, FilterSearch, FilterSelect } from "@/components/ui/filter-form";
@@ -18,6 +19,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   const rows = result.data.map((deal) => ({
     id: deal.id,
     name: deal.name,
+    accountId: deal.accountId,
     accountName: deal.accountName,
     stageLabel: DEAL_STAGE_LABELS[deal.stage],
     amount: formatCentsWhole(deal.amountCents),
@@ -27,11 +29,14 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   }));
   return (
     <>
-      <h1 className="mb-4 text-2xl font-semibold">{user.role === "AE" ? "My deals" : "Deals"}</h1>
-      <FilterForm>
+      <h1 className="mb-1 text-2xl font-semibold">{user.role === "AE" ? "My deals" : "Deals"}</h1>
+      <p className="mb-4 text-sm text-slate-600">Open deals first, soonest expected close on top; then closed deals, latest first.</p>
+      <FilterForm active={[params.q, params.stage, params.wonWithin].filter(Boolean).length}>
+        {params.wonWithin ? <input type="hidden" name="wonWithin" value={params.wonWithin} /> : null}
         <FilterSearch id="deal-q" label="Search" value={params.q} placeholder="Deal or account" />
         <FilterSelect id="deal-stage" name="stage" label="Stage" value={params.stage} options={Object.entries(DEAL_STAGE_LABELS).map(([value, label]) => ({ value, label }))} />
       </FilterForm>
+      {params.wonWithin ? <p className="mb-2 text-sm text-slate-700">Marked closed-won in the last {params.wonWithin} days. <Link href="/deals" className="text-brand-700 underline">Show every deal</Link></p> : null}
       <DealsTable rows={rows} />
       <Pagination currentPage={result.currentPage} totalPages={result.totalPages} count={result.count} />
     </>

@@ -24,15 +24,23 @@ export default async function HandoffsPage({ searchParams }: { searchParams: Pro
     statusLabel: HANDOFF_STATUS_LABELS[handoff.status],
     ownerName: handoff.ownerName,
     dueAt: formatDateTime(handoff.dueAt, "UTC"),
-    clock: handoff.businessMsLeft === null ? "Stopped" : formatBusinessTimeLeft(handoff.businessMsLeft),
+    // A stopped clock says how the handoff ended, so the column reads on a phone without the status column.
+    clock: handoff.businessMsLeft === null ? `Stopped: ${HANDOFF_STATUS_LABELS[handoff.status].toLowerCase()}` : formatBusinessTimeLeft(handoff.businessMsLeft),
     overdue: handoff.businessMsLeft !== null && handoff.businessMsLeft < 0,
   }));
   return (
     <>
-      <h1 className="mb-4 text-2xl font-semibold">Handoffs</h1>
-      <FilterForm>
+      <h1 className="mb-1 text-2xl font-semibold">Handoffs</h1>
+      <p className="mb-4 text-sm text-slate-600">Open handoffs first, soonest due on top (overdue ones first); then the finished ones, most recent first.</p>
+      <FilterForm active={[params.q, params.status, params.overdue].filter(Boolean).length}>
         <FilterSearch id="handoff-q" label="Account" value={params.q} placeholder="Account name" />
-        <FilterSelect id="handoff-status" name="status" label="Status" value={params.status} options={Object.entries(HANDOFF_STATUS_LABELS).map(([value, label]) => ({ value, label }))} />
+        <FilterSelect
+          id="handoff-status"
+          name="status"
+          label="Status"
+          value={params.status}
+          options={[{ value: "OPEN", label: "Open (clock running)" }, ...Object.entries(HANDOFF_STATUS_LABELS).map(([value, label]) => ({ value, label }))]}
+        />
         <FilterSelect id="handoff-overdue" name="overdue" label="Clock" value={params.overdue} options={[{ value: "1", label: "Overdue only" }]} />
       </FilterForm>
       <HandoffsTable rows={rows} />

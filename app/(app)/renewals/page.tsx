@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Pagination } from "@/components/data-table/pagination";
 import { RenewalsTable } from "@/components/renewals/renewals-table";
 import { FilterForm, FilterSearch, FilterSelect } from "@/components/ui/filter-form";
@@ -39,15 +40,17 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
   const exportQuery = new URLSearchParams(Object.entries(raw).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== "page" && entry[0] !== "perPage"));
   return (
     <>
-      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+      <div className="mb-1 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Renewal pipeline</h1>
         <a href={`/api/renewals/export?${exportQuery.toString()}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" download>
           Export CSV
         </a>
       </div>
-      <FilterForm>
+      <p className="mb-4 text-sm text-slate-600">Open renewals first, soonest on top (past-due ones first); then closed ones, latest first.</p>
+      <FilterForm active={[params.q, params.quarter, params.stage, params.risk, params.csm, params.segment, params.due].filter(Boolean).length}>
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
+        {params.due ? <input type="hidden" name="due" value={params.due} /> : null}
         <FilterSearch id="renewal-q" label="Search" value={params.q} placeholder="Account or renewal" />
         <FilterSelect id="renewal-quarter" name="quarter" label="Quarter" value={params.quarter} options={quarters.map((quarter) => ({ value: quarter, label: quarter }))} />
         <FilterSelect id="renewal-stage" name="stage" label="Stage" value={params.stage} options={options(RENEWAL_STAGE_LABELS)} />
@@ -57,6 +60,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         )}
         <FilterSelect id="renewal-segment" name="segment" label="Segment" value={params.segment} options={options(SEGMENT_LABELS)} />
       </FilterForm>
+      {params.due ? <p className="mb-2 text-sm text-slate-700">Open renewals due in the next {params.due} days. <Link href="/renewals" className="text-brand-700 underline">Show every renewal</Link></p> : null}
       <RenewalsTable rows={rows} lossReasons={lossReasons} />
       <Pagination currentPage={page.currentPage} totalPages={page.totalPages} count={page.count} />
     </>

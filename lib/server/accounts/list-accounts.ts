@@ -7,10 +7,13 @@ import { pageParams, paged, type Paged } from "@/lib/paging";
 import { visibleAccounts } from "@/lib/server/accounts/access";
 import type { ActingUser } from "@/lib/server/authz";
 
+// Opens on the accounts that need attention: lowest health first (the largest ARR first among equals).
 export const accountListParams = z.object({
   ...pageParams,
-  sort: z.enum(["name", "arrCents", "healthScore", "segment"]).catch("name"),
+  sort: z.enum(["name", "arrCents", "healthScore", "segment"]).catch("healthScore"),
   segment: z.enum(Segment).optional().catch(undefined),
+  /** "paying": accounts with ARR above zero today (the leadership home's paying customers). */
+  arr: z.enum(["paying"]).optional().catch(undefined),
   q: z.string().trim().min(1).max(100).optional().catch(undefined),
 });
 export type AccountListParams = z.infer<typeof accountListParams>;
@@ -32,13 +35,14 @@ export async function listAccounts(actor: ActingUser, params: AccountListParams)
     AND: [
       visibleAccounts(actor),
       params.segment ? { segment: params.segment } : {},
+      params.arr === "paying" ? { arrCents: { gt: 0 } } : {},
       params.q ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { externalId: { contains: params.q, mode: "insensitive" } }] } : {},
     ],
   };
   const [rows, count] = await Promise.all([
     prisma.account.findMany({
       where,
-      orderBy: [{ [params.sort]: params.dir }, { id: "asc" }],
+      orderBy: [{ [params.sort]: params.dir }, { arrCents: "desc" }, { id: "asc" }],
       skip: (params.page - 1) * params.perPage,
       take: params.perPage,
       select: { id: true, name: true, segment: true, arrCents: true, healthScore: true, usagePct: true, csm: { select: { name: true } }, ae: { select: { name: true } } },

@@ -65,7 +65,9 @@ export async function getAssignmentReview(actor: ActingUser, assignmentId: strin
 
   const settings = await getSettings();
   const userIds = snapshot?.candidates.map((candidate) => candidate.userId) ?? [];
-  const inputs = await loadCsmInputs(prisma, { userIds, excludeAccountId: assignment.account.id });
+  // While pending, each book is shown without the account (it is what approval would add); once decided the
+  // account counts in the book it went to, so "Book now" is current after an approval.
+  const inputs = await loadCsmInputs(prisma, { userIds, excludeAccountId: assignment.status === "PENDING" ? assignment.account.id : undefined });
   const liveLoads: Record<string, LiveLoad> = {};
   for (const csm of inputs) {
     liveLoads[csm.userId] = { accounts: csm.currentAccounts, maxAccounts: csm.maxAccounts, arrCents: csm.currentArrCents, maxArrCents: csm.maxArrCents };

@@ -4,7 +4,9 @@ import { prisma } from "@/lib/db";
 import { parseIsoDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageParams, paged, type Paged } from "@/lib/paging";
+import { describeChanges, referencedIds, type AuditChange } from "@/lib/audit/changes";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
+import { nameRecords, RECORD_TYPE_LABELS, settingRecord, type NamedRecord } from "@/lib/server/audit-log/record-names";
 
 // The audit log as admins read it: newest first, filtered by record (entity type and id), actor and dates,
 // paged in SQL. Filters live in the URL.
@@ -39,6 +41,11 @@ export interface AuditRow {
   action: string;
   entityType: string;
   entityId: string;
+  /** "Account", "CSM assignment"…: the record type as people say it. */
+  recordType: string;
+  /** The record by name with a link to it; null when it no longer exists. */
+  record: NamedRecord | null;
+  changes: AuditChange[];
   data: unknown;
 }
 
@@ -69,7 +76,17 @@ export async function listAuditEvents(actor: ActingUser, params: AuditListParams
     }),
     prisma.auditEvent.count({ where }),
   ]);
-  const data = rows.map(({ actor: who, id, ...row }) => ({ ...row, id: id.toString(), actorName: who?.name ?? null, actorEmail: who?.email ?? null }));
+  const records = await nameRecords(rows.flatMap((row) => [row.entityId, ...referencedIds(row.data)]));
+  const names = new Map([...records].map(([recordId, named]) => [recordId, named.name]));
+  const data = rows.map(({ actor: who, id, ...row }) => ({
+    ...row,
+    id: id.toString(),
+    actorName: who?.name ?? null,
+    actorEmail: who?.email ?? null,
+    recordType: RECORD_TYPE_LABELS[row.entityType] ?? row.entityType,
+    record: row.entityType === "Setting" ? settingRecord(row.entityId) : (records.get(row.entityId) ?? null),
+    changes: describeChanges(row.data, names),
+  }));
   return paged(data, count, params.page, params.perPage);
 }
 

@@ -13,9 +13,11 @@ import { getSettings } from "@/lib/server/settings/get-settings";
 
 export const ROSTER_SORTS = ["name", "tier", "region", "accounts", "arr", "load", "nps", "retention"] as const;
 
+// Opens on the fullest books first (load = accounts ÷ the limit in force): who cannot take another account.
 export const rosterParams = z.object({
   ...pageParams,
-  sort: z.enum(ROSTER_SORTS).catch("name"),
+  sort: z.enum(ROSTER_SORTS).catch("load"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
   tier: z.enum(Segment).optional().catch(undefined),
   region: z.string().trim().min(1).max(50).optional().catch(undefined),
   /** A product id: only CSMs certified for it. */

@@ -1,16 +1,24 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { todayUtcDate } from "@/lib/dates";
+import { companyToday } from "@/lib/calendar/company-day";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { handoffsToAcknowledge } from "@/lib/server/handoffs/acknowledgeable";
+import { getSettings } from "@/lib/server/settings/get-settings";
+import { myTouchpoints } from "@/lib/server/touchpoints/get-book";
+
+// The counts are those of the lists they link to: "Overdue touchpoints" is My book's overdue list (same
+// touchpoints, same company day), "My book" the accounts list.
 
 export async function getCsmHome(user: ActingUser, now = new Date()) {
   assertRole(user, ["CSM"]);
-  const today = todayUtcDate(now);
+  const { calendar } = await getSettings();
+  const today = companyToday(now, calendar.timezone);
+  const mine = myTouchpoints(user.id);
   const [accounts, totals, touchpoints, overdueTouchpoints, profile, toAcknowledge, incoming] = await Promise.all([
     prisma.account.findMany({
       where: { csmId: user.id },
-      orderBy: [{ arrCents: "desc" }, { name: "asc" }],
+      // As the accounts list opens: the ones that need attention first.
+      orderBy: [{ healthScore: "asc" }, { arrCents: "desc" }, { id: "asc" }],
       select: {
         id: true,
         name: true,
@@ -28,13 +36,14 @@ export async function getCsmHome(user: ActingUser, now = new Date()) {
       },
     }),
     prisma.account.aggregate({ where: { csmId: user.id }, _sum: { arrCents: true }, _count: { _all: true } }),
+    // Overdue ones first, then the next ones due: what to do next.
     prisma.touchpoint.findMany({
-      where: { ownerId: user.id, status: "PLANNED", dueDate: { gte: today } },
-      orderBy: { dueDate: "asc" },
+      where: { ...mine, status: "PLANNED" },
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       take: 10,
-      select: { id: true, type: true, dueDate: true, account: { select: { name: true } } },
+      select: { id: true, type: true, dueDate: true, account: { select: { id: true, name: true } } },
     }),
-    prisma.touchpoint.count({ where: { ownerId: user.id, status: "PLANNED", dueDate: { lt: today } } }),
+    prisma.touchpoint.count({ where: { ...mine, status: "PLANNED", dueDate: { lt: today } } }),
     prisma.csmProfile.findUnique({ where: { userId: user.id }, select: { maxAccounts: true, maxArrCents: true, tier: true } }),
     handoffsToAcknowledge(user),
     prisma.handoff.findMany({
@@ -52,6 +61,7 @@ export async function getCsmHome(user: ActingUser, now = new Date()) {
     })),
     accountCount: totals._count._all,
     bookArrCents: totals._sum.arrCents ?? 0n,
+    today,
     touchpoints,
     overdueTouchpoints,
     profile,

@@ -2,15 +2,20 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { businessMsBetween } from "@/lib/business-hours";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
+import { HANDOFF_OPEN_STATUSES } from "@/lib/server/handoffs/list-handoffs";
 import { getSettings } from "@/lib/server/settings/get-settings";
+
+// Each count is the count of the list its figure links to (the same `where`), not the length of a shortened table.
 
 export async function getManagerHome(user: ActingUser, now = new Date()) {
   assertRole(user, ["CS_MANAGER"]);
-  const [settings, pendingAssignments, pendingCount, openHandoffs, overdueCount] = await Promise.all([
+  const open = { status: { in: [...HANDOFF_OPEN_STATUSES] } };
+  const [settings, pendingAssignments, pendingCount, openHandoffs, openCount, overdueCount] = await Promise.all([
     getSettings(),
     prisma.csmAssignment.findMany({
       where: { status: "PENDING" },
-      orderBy: { createdAt: "asc" },
+      // The queue's own order: the handoff due soonest first.
+      orderBy: [{ handoff: { dueAt: "asc" } }, { createdAt: "asc" }, { id: "asc" }],
       take: 10,
       select: {
         id: true,
@@ -18,12 +23,12 @@ export async function getManagerHome(user: ActingUser, now = new Date()) {
         suggestedScore: true,
         suggestedCsm: { select: { name: true } },
         account: { select: { name: true, segment: true, arrCents: true } },
-        handoff: { select: { dueAt: true, deal: { select: { amountCents: true } } } },
+        handoff: { select: { dueAt: true, status: true, deal: { select: { amountCents: true } } } },
       },
     }),
     prisma.csmAssignment.count({ where: { status: "PENDING" } }),
     prisma.handoff.findMany({
-      where: { status: { in: ["IN_PROGRESS", "SUBMITTED"] } },
+      where: open,
       orderBy: { dueAt: "asc" },
       take: 10,
       select: {
@@ -34,15 +39,21 @@ export async function getManagerHome(user: ActingUser, now = new Date()) {
         deal: { select: { amountCents: true, owner: { select: { name: true } } } },
       },
     }),
-    prisma.handoff.count({ where: { status: { in: ["IN_PROGRESS", "SUBMITTED"] }, dueAt: { lt: now } } }),
+    prisma.handoff.count({ where: open }),
+    prisma.handoff.count({ where: { ...open, dueAt: { lt: now } } }),
   ]);
+  const clockRunning = (status: string | undefined) => status === "IN_PROGRESS" || status === "SUBMITTED";
   return {
-    pendingAssignments,
+    pendingAssignments: pendingAssignments.map((assignment) => ({
+      ...assignment,
+      businessMsLeft: assignment.handoff && clockRunning(assignment.handoff.status) ? businessMsBetween(now, assignment.handoff.dueAt, settings.calendar) : null,
+    })),
     pendingCount,
     openHandoffs: openHandoffs.map((handoff) => ({
       ...handoff,
       businessMsLeft: businessMsBetween(now, handoff.dueAt, settings.calendar),
     })),
+    openCount,
     overdueCount,
   };
 }

@@ -34,7 +34,8 @@ export async function listNotifications(actor: ActingUser, params: NotificationL
   const [rows, count, unread] = await Promise.all([
     prisma.notification.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      // Unread first (newest on top), then the ones already read.
+      orderBy: [{ readAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }],
       skip: (params.page - 1) * params.perPage,
       take: params.perPage,
       select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
@@ -51,6 +52,13 @@ export async function markNotificationRead(actor: ActingUser, input: z.infer<typ
   const { notificationId } = markReadInput.parse(input);
   const result = await prisma.notification.updateMany({ where: { id: notificationId, userId: actor.id, readAt: null }, data: { readAt: now } });
   if (result.count === 0 && (await prisma.notification.count({ where: { id: notificationId, userId: actor.id } })) === 0) throw notFound("The notification");
+}
+
+/** The undo of "Mark read". */
+export async function markNotificationUnread(actor: ActingUser, input: z.infer<typeof markReadInput>): Promise<void> {
+  const { notificationId } = markReadInput.parse(input);
+  const result = await prisma.notification.updateMany({ where: { id: notificationId, userId: actor.id }, data: { readAt: null } });
+  if (result.count === 0) throw notFound("The notification");
 }
 
 export async function markAllNotificationsRead(actor: ActingUser, _input: unknown = {}, now = new Date()): Promise<{ marked: number }> {

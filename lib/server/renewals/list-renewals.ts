@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { companyToday } from "@/lib/calendar/company-day";
+import { addCalendarDays, companyToday } from "@/lib/calendar/company-day";
 import { daysBetween } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RenewalStage, RiskLevel, Segment } from "@/lib/generated/prisma/enums";
@@ -16,11 +16,14 @@ import { getSettings } from "@/lib/server/settings/get-settings";
 // The CSV export runs the same query without the page, so it holds exactly the rows of the current view.
 
 export const RENEWAL_ROLES = ["CSM", "CS_MANAGER", "LEADERSHIP", "ADMIN", "AE"] as const;
-export const RENEWAL_SORTS = ["account", "renewalDate", "stage", "risk", "csm", "segment", "arr"] as const;
+// "action" (the default): open renewals first, soonest first (past-due ones on top), then closed ones, latest first.
+export const RENEWAL_SORTS = ["action", "account", "renewalDate", "stage", "risk", "csm", "segment", "arr"] as const;
 
 export const renewalListParams = z.object({
   ...pageParams,
-  sort: z.enum(RENEWAL_SORTS).catch("renewalDate"),
+  sort: z.enum(RENEWAL_SORTS).catch("action"),
+  /** Open renewals due within this many days from today (the leadership home's "renewals in the next 90 days"). */
+  due: z.coerce.number().int().min(1).max(366).optional().catch(undefined),
   quarter: z.string().refine(isQuarter).optional().catch(undefined),
   stage: z.enum(RenewalStage).optional().catch(undefined),
   risk: z.enum(RiskLevel).optional().catch(undefined),
@@ -68,7 +71,8 @@ interface RawRow {
 }
 
 const RISK_RANK = Prisma.sql`CASE risk.overall WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 END`;
-const SORT_COLUMNS: Record<(typeof RENEWAL_SORTS)[number], Prisma.Sql> = {
+const CLOSED = Prisma.sql`r."stage" IN ('CLOSED_WON', 'CLOSED_LOST')`;
+const SORT_COLUMNS: Record<Exclude<(typeof RENEWAL_SORTS)[number], "action">, Prisma.Sql> = {
   account: Prisma.sql`a."name"`,
   renewalDate: Prisma.sql`r."renewalDate"`,
   stage: Prisma.sql`r."stage"`,
@@ -86,8 +90,11 @@ const FROM = Prisma.sql`
     SELECT x."overall" FROM "RiskAssessment" x WHERE x."accountId" = a."id" ORDER BY x."createdAt" DESC, x."id" DESC LIMIT 1
   ) risk ON TRUE`;
 
-function whereOf(actor: ActingUser, params: RenewalListParams): Prisma.Sql {
+function whereOf(actor: ActingUser, params: RenewalListParams, today: Date): Prisma.Sql {
   const parts: Prisma.Sql[] = [visibleAccountsSql(actor)];
+  if (params.due) {
+    parts.push(Prisma.sql`NOT (${CLOSED}) AND r."renewalDate" >= ${today}::date AND r."renewalDate" <= ${addCalendarDays(today, params.due)}::date`);
+  }
   if (params.quarter) {
     const { start, end } = quarterRange(params.quarter);
     parts.push(Prisma.sql`r."renewalDate" >= ${start}::date AND r."renewalDate" < ${end}::date`);
@@ -104,22 +111,32 @@ function whereOf(actor: ActingUser, params: RenewalListParams): Prisma.Sql {
   return Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}`;
 }
 
-async function queryRows(actor: ActingUser, params: RenewalListParams, page: { limit: number; offset: number } | null): Promise<RawRow[]> {
+function orderOf(params: RenewalListParams): Prisma.Sql {
+  if (params.sort === "action") {
+    return Prisma.sql`(${CLOSED}) ASC, CASE WHEN ${CLOSED} THEN NULL ELSE r."renewalDate" END ASC, r."renewalDate" DESC, r."id" ASC`;
+  }
   const dir = Prisma.raw(params.dir === "desc" ? "DESC" : "ASC");
+  return Prisma.sql`${SORT_COLUMNS[params.sort]} ${dir} NULLS LAST, r."renewalDate" ASC, r."id" ASC`;
+}
+
+async function queryRows(actor: ActingUser, params: RenewalListParams, today: Date, page: { limit: number; offset: number } | null): Promise<RawRow[]> {
   const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
   return prisma.$queryRaw<RawRow[]>`
     SELECT r."id", r."name", a."id" AS "accountId", a."name" AS "accountName", r."renewalDate", r."stage"::text AS "stage",
            risk."overall"::text AS "risk", a."csmId", u."name" AS "csmName", a."segment"::text AS "segment",
            r."amountCents", r."closedAmountCents", r."contractTermMonths"
     ${FROM}
-    ${whereOf(actor, params)}
-    ORDER BY ${SORT_COLUMNS[params.sort]} ${dir} NULLS LAST, r."renewalDate" ASC, r."id" ASC
+    ${whereOf(actor, params, today)}
+    ORDER BY ${orderOf(params)}
     ${limit}`;
 }
 
-async function toRows(actor: ActingUser, rows: RawRow[], now: Date): Promise<RenewalRow[]> {
+async function companyTodayOf(now: Date): Promise<Date> {
   const { calendar } = await getSettings();
-  const today = companyToday(now, calendar.timezone);
+  return companyToday(now, calendar.timezone);
+}
+
+function toRows(actor: ActingUser, rows: RawRow[], today: Date): RenewalRow[] {
   return rows.map((row) => ({
     ...row,
     quarter: quarterOf(row.renewalDate),
@@ -138,9 +155,10 @@ export interface RenewalPipeline {
 
 export async function listRenewals(actor: ActingUser, params: RenewalListParams, now = new Date()): Promise<RenewalPipeline> {
   assertRole(actor, RENEWAL_ROLES);
+  const today = await companyTodayOf(now);
   const [rows, [count], quarters, csms, settings] = await Promise.all([
-    queryRows(actor, params, { limit: params.perPage, offset: (params.page - 1) * params.perPage }),
-    prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${FROM} ${whereOf(actor, params)}`,
+    queryRows(actor, params, today, { limit: params.perPage, offset: (params.page - 1) * params.perPage }),
+    prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${FROM} ${whereOf(actor, params, today)}`,
     prisma.$queryRaw<{ quarter: string }[]>`
       SELECT DISTINCT to_char(r."renewalDate", 'YYYY-"Q"Q') AS quarter
       FROM "RenewalOpportunity" r JOIN "Account" a ON a."id" = r."accountId"
@@ -150,7 +168,7 @@ export async function listRenewals(actor: ActingUser, params: RenewalListParams,
   ]);
   return {
     lossReasons: settings.revenue.lossReasons,
-    page: paged(await toRows(actor, rows, now), count?.count ?? 0, params.page, params.perPage),
+    page: paged(toRows(actor, rows, today), count?.count ?? 0, params.page, params.perPage),
     quarters: quarters.map((row) => row.quarter),
     csms,
   };
@@ -159,5 +177,6 @@ export async function listRenewals(actor: ActingUser, params: RenewalListParams,
 /** Every row of the current view (all pages), for the CSV export. */
 export async function listAllRenewals(actor: ActingUser, params: RenewalListParams, now = new Date()): Promise<RenewalRow[]> {
   assertRole(actor, RENEWAL_ROLES);
-  return toRows(actor, await queryRows(actor, params, null), now);
+  const today = await companyTodayOf(now);
+  return toRows(actor, await queryRows(actor, params, today, null), today);
 }

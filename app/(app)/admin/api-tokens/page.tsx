@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ApiTokenForm } from "@/components/admin/api-token-form";
 import { ApiTokensTable } from "@/components/admin/api-tokens-table";
 import { Pagination } from "@/components/data-table/pagination";
-import { Panel } from "@/components/home/stat";
+import { Panel } from "@/components/ui/panel";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { firstValues, type SearchParams } from "@/lib/paging";
 import { apiTokenListParams, listApiTokens, listTokenUsers } from "@/lib/server/api-tokens/list-api-tokens";

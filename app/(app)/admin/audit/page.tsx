@@ -28,15 +28,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     at: row.at.toISOString().slice(0, 19).replace("T", " "),
     actor: row.actorName ? `${row.actorName} (${row.actorEmail})` : "System",
     action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    details: JSON.stringify(row.data),
+    recordType: row.recordType,
+    // A record deleted since keeps its id, so the history link still finds it.
+    recordName: row.record?.name ?? `${row.entityId} (no longer exists)`,
+    recordHref: row.record?.href ?? null,
+    historyHref: `/admin/audit?${new URLSearchParams({ entityType: row.entityType, entityId: row.entityId })}`,
+    changes: row.changes,
   }));
   return (
     <>
       <h1 className="mb-1 text-2xl font-semibold">Audit log</h1>
       <p className="mb-4 text-sm text-slate-600">Every change Baton records, newest first. The log is append-only: the database refuses to change or delete an entry.</p>
-      <FilterForm>
+      <FilterForm active={[params.entityType, params.entityId, params.actor, params.action, params.from, params.to].filter(Boolean).length}>
         <Filter id="audit-type" name="entityType" label="Record type" value={params.entityType} placeholder="Deal, Handoff, Setting…" list="audit-types" />
         <datalist id="audit-types">
           {AUDITED_ENTITY_TYPES.map((type) => (

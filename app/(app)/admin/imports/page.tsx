@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ImportRunsTable } from "@/components/admin/import-runs-table";
 import { ImportUploader } from "@/components/admin/import-uploader";
 import { Pagination } from "@/components/data-table/pagination";
-import { Panel } from "@/components/home/stat";
+import { Panel } from "@/components/ui/panel";
 import { COLUMNS, EXPORT_KINDS, IMPORT_KINDS, KIND_KEYS, KIND_LABELS, OPTIONAL_COLUMNS } from "@/lib/imports/formats";
 import { firstValues, type SearchParams } from "@/lib/paging";
 import { importRunListParams, listImportRuns } from "@/lib/server/imports/import-runs";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { NewProductForm, ProductsTable } from "@/components/admin/product-forms";
 import { Pagination } from "@/components/data-table/pagination";
-import { Panel } from "@/components/home/stat";
+import { Panel } from "@/components/ui/panel";
 import { FilterForm, FilterSearch } from "@/components/ui/filter-form";
 import { firstValues, type SearchParams } from "@/lib/paging";
 import { listProducts, productListParams } from "@/lib/server/products/products";

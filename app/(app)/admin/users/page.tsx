@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { InviteUserForm } from "@/components/admin/invite-user-form";
 import { UsersSection } from "@/components/admin/users-section";
-import { Panel } from "@/components/home/stat";
+import { Panel } from "@/components/ui/panel";
 import { firstValues, type SearchParams } from "@/lib/paging";
 import { listUsers, userListParams } from "@/lib/server/users/list-users";
 import { listManagers } from "@/lib/server/users/user-admin";

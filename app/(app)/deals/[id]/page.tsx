@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CloseWonButton } from "@/components/deals/close-won-button";
-import { Panel } from "@/components/home/stat";
+import { Panel } from "@/components/ui/panel";
 import { FactList } from "@/components/ui/fact-list";
 import { parseIsoDate } from "@/lib/dates";
 import { formatDate, formatDateTimeInZone, formatMoney } from "@/lib/format";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportReport } from "@/components/admin/import-report";
-import { Stat } from "@/components/home/stat";
+import { Stat } from "@/components/ui/stat";
 import { getImportRun } from "@/lib/server/imports/import-runs";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { splitPage } from "@/lib/paging";
+
+describe("a page read across two ordered parts", () => {
+  it("reads only the first part while its rows fill the page", () => {
+    expect(splitPage(60, 1, 25)).toEqual({ first: { skip: 0, take: 25 }, second: { skip: 0, take: 0 } });
+    expect(splitPage(60, 2, 25)).toEqual({ first: { skip: 25, take: 25 }, second: { skip: 0, take: 0 } });
+  });
+
+  it("ends the first part and starts the second on the page where they meet", () => {
+    expect(splitPage(60, 3, 25)).toEqual({ first: { skip: 50, take: 10 }, second: { skip: 0, take: 15 } });
+  });
+
+  it("continues the second part where the previous page left it", () => {
+    expect(splitPage(60, 4, 25)).toEqual({ first: { skip: 60, take: 0 }, second: { skip: 15, take: 25 } });
+    expect(splitPage(0, 2, 25)).toEqual({ first: { skip: 0, take: 0 }, second: { skip: 25, take: 25 } });
+  });
+
+  it("gives every row exactly one place across the pages", () => {
+    const firstCount = 37;
+    const total = 90;
+    const seen: string[] = [];
+    for (let page = 1; page <= 4; page += 1) {
+      const { first, second } = splitPage(firstCount, page, 25);
+      for (let i = 0; i < first.take; i += 1) seen.push(`a${first.skip + i}`);
+      for (let i = 0; i < Math.min(second.take, total - firstCount - second.skip); i += 1) seen.push(`b${second.skip + i}`);
+    }
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen.slice(35, 39)).toEqual(["a35", "a36", "b0", "b1"]);
+  });
+});
