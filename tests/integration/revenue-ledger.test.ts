@@ -310,6 +310,11 @@ describe("the ledger's rules, one at a time", () => {
     expect(await prisma.arrMovement.findMany({ where: { account: { externalId: "ACME" } }, select: { type: true, date: true, amountCents: true, contractDealId: true } })).toEqual([
       { type: "NEW", date: day("2025-03-05"), amountCents: 6_000_010n, contractDealId: expect.any(String) },
     ]);
+    // The database keeps the contract movement the deal's own NEW (or EXPANSION), whatever writes it.
+    const deal = await prisma.deal.findUniqueOrThrow({ where: { externalId: "D-1" } });
+    await expect(
+      prisma.arrMovement.create({ data: { accountId: deal.accountId, date: day("2025-03-06"), type: "RENEWAL", amountCents: 1n, sourceDealId: deal.id, contractDealId: deal.id } }),
+    ).rejects.toThrow(/ArrMovement_contract_is_own_movement/);
     // A movement naming a deal of another account, or of the wrong kind, is refused by its field.
     const wrong = await importFile(
       admin,
