@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { dollars } from "@/lib/assignment/eligibility";
 import type { CsmInput } from "@/lib/assignment/types";
-import type { Role } from "@/lib/generated/prisma/enums";
 
 // The CS manager's three decisions on a suggested CSM assignment: the schemas the forms and the server
 // actions share, and the message a refused approval shows.
-
-/** Who may approve, override or reject a suggestion. */
-export const DECIDER_ROLES: readonly Role[] = ["CS_MANAGER", "ADMIN"];
 
 const assignmentId = z.string().trim().min(1, "The assignment is missing; reload the page.");
 const REASON_MAX = 1000;

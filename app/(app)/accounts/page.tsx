@@ -7,6 +7,7 @@ import { formatCentsWhole } from "@/lib/format";
 import { SEGMENT_LABELS } from "@/lib/labels";
 import { firstValues, type SearchParams } from "@/lib/paging";
 import { accountListParams, listAccounts } from "@/lib/server/accounts/list-accounts";
+import { seesOwnBookOnly } from "@/lib/server/accounts/permissions";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Accounts" };
@@ -27,7 +28,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   }));
   return (
     <>
-      <h1 className="mb-1 text-2xl font-semibold">{user.role === "CSM" ? "My accounts" : "Accounts"}</h1>
+      <h1 className="mb-1 text-2xl font-semibold">{seesOwnBookOnly(user) ? "My accounts" : "Accounts"}</h1>
       <p className="mb-4 text-sm text-slate-600">Lowest health first: the accounts that need attention are on top.</p>
       <FilterForm active={[params.q, params.segment, params.arr].filter(Boolean).length}>
         {params.arr ? <input type="hidden" name="arr" value={params.arr} /> : null}

@@ -8,6 +8,7 @@ import { formatCentsWhole } from "@/lib/format";
 import { DEAL_STAGE_LABELS } from "@/lib/labels";
 import { firstValues, type SearchParams } from "@/lib/paging";
 import { dealListParams, listDeals } from "@/lib/server/deals/list-deals";
+import { seesOwnDealsOnly } from "@/lib/server/deals/permissions";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Deals" };
@@ -29,7 +30,7 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   }));
   return (
     <>
-      <h1 className="mb-1 text-2xl font-semibold">{user.role === "AE" ? "My deals" : "Deals"}</h1>
+      <h1 className="mb-1 text-2xl font-semibold">{seesOwnDealsOnly(user) ? "My deals" : "Deals"}</h1>
       <p className="mb-4 text-sm text-slate-600">Open deals first, soonest expected close on top; then closed deals, latest first.</p>
       <FilterForm active={[params.q, params.stage, params.wonWithin].filter(Boolean).length}>
         {params.wonWithin ? <input type="hidden" name="wonWithin" value={params.wonWithin} /> : null}

@@ -7,6 +7,7 @@ import { toIsoDate } from "@/lib/dates";
 import { formatCentsWhole } from "@/lib/format";
 import { RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS } from "@/lib/labels";
 import { firstValues, type SearchParams } from "@/lib/paging";
+import { seesOwnBookOnly } from "@/lib/server/accounts/permissions";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 import { listRenewals, renewalListParams } from "@/lib/server/renewals/list-renewals";
 
@@ -55,7 +56,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         <FilterSelect id="renewal-quarter" name="quarter" label="Quarter" value={params.quarter} options={quarters.map((quarter) => ({ value: quarter, label: quarter }))} />
         <FilterSelect id="renewal-stage" name="stage" label="Stage" value={params.stage} options={options(RENEWAL_STAGE_LABELS)} />
         <FilterSelect id="renewal-risk" name="risk" label="Risk" value={params.risk} options={options(RISK_LEVEL_LABELS)} />
-        {user.role === "CSM" ? null : (
+        {seesOwnBookOnly(user) ? null : (
           <FilterSelect id="renewal-csm" name="csm" label="CSM" value={params.csm} options={[{ value: "none", label: "Unassigned" }, ...csms.map((csm) => ({ value: csm.id, label: csm.name }))]} />
         )}
         <FilterSelect id="renewal-segment" name="segment" label="Segment" value={params.segment} options={options(SEGMENT_LABELS)} />

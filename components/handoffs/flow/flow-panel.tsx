@@ -36,7 +36,8 @@ export interface FlowPanelProps {
   renewalPlanOnly: boolean;
   contacts: { id: string; name: string; title: string; role: string }[];
   catalogue: { id: string; name: string }[];
-  people: { id: string; name: string; role: string }[];
+  /** The AEs who may own an expansion deal, and everyone who may lead the expansion (AEs and CSMs). */
+  people: { aes: { value: string; label: string }[]; leads: { value: string; label: string }[] };
   openDeals: { id: string; name: string }[];
   defaultOwnerId: string;
   today: string;
@@ -128,7 +129,7 @@ function Checks({ name, legend, errors, options }: { name: string; legend: strin
 
 function ExpansionDealForm(props: FlowPanelProps) {
   const [mode, setMode] = useState<"create" | "link">(props.openDeals.length > 0 ? "link" : "create");
-  const aes = props.people.filter((p) => p.role === "AE").map((p) => ({ value: p.id, label: p.name }));
+  const aes = props.people.aes;
   return (
     <div>
       <div className="mt-2 flex gap-4 text-sm">
@@ -220,7 +221,7 @@ function OpenStep({ step, props }: { step: FlowPanelStep; props: FlowPanelProps 
     case "EXPANSION_LEAD":
       return (
         <StepForm handoffId={id} action={expansionLeadAction} submit="Record who leads">
-          {(errors) => <Choice name="leadId" label="Who leads the expansion" errors={errors} options={props.people.map((p) => ({ value: p.id, label: `${p.name} (${p.role === "AE" ? "AE" : "CSM"})` }))} />}
+          {(errors) => <Choice name="leadId" label="Who leads the expansion" errors={errors} options={props.people.leads} />}
         </StepForm>
       );
     case "EXPANSION_DEAL":

@@ -3,10 +3,11 @@ import { prisma, type Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "@/lib/server/authz";
+import { canManageAccount } from "@/lib/server/accounts/permissions";
 
 // Who sees which accounts — and so their renewals, touchpoints and timeline — as a `where`, so a query cannot
 // forget it: a CSM the accounts assigned to them; an AE the accounts they are the AE of or sold a deal to;
-// CS managers, leadership and admins every account. Writes are narrower: see canManageAccount.
+// CS managers, leadership and admins every account. Writes are narrower: see permissions.ts.
 
 export function visibleAccounts(actor: ActingUser): Prisma.AccountWhereInput {
   switch (actor.role) {
@@ -52,20 +53,6 @@ export async function findVisibleAccount(actor: ActingUser, accountId: string, t
   return account;
 }
 
-/**
- * Who changes an account's customer-success records — health and usage, milestones, expansion potential,
- * renewal stages: its assigned CSM, CS managers and admins. AEs and leadership read them.
- */
-export function canManageAccount(actor: ActingUser, account: Pick<AccountAccess, "csmId">): boolean {
-  if (actor.role === "CS_MANAGER" || actor.role === "ADMIN") return true;
-  return actor.role === "CSM" && account.csmId === actor.id;
-}
-
 export function assertCanManageAccount(actor: ActingUser, account: Pick<AccountAccess, "csmId">, what = "change this account"): void {
   if (!canManageAccount(actor, account)) throw forbidden(`Only the account's CSM or a CS manager can ${what}.`);
-}
-
-/** An upsell is spotted by the people on the account: its CSM, its AE (any AE who sees it), CS managers, admins. */
-export function canIdentifyExpansion(actor: ActingUser, account: Pick<AccountAccess, "csmId">): boolean {
-  return canManageAccount(actor, account) || actor.role === "AE";
 }

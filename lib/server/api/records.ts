@@ -7,6 +7,7 @@ import { centsToDollars } from "@/lib/imports/fields";
 import type { accountOutput, closeWonOutput, contactOutput, dealOutput } from "@/lib/api/schemas";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { closeDealWon } from "@/lib/server/deals/close-deal-won";
+import { visibleDeals } from "@/lib/server/deals/deal-access";
 
 // Single records as the API returns them (money as dollar strings, dates as YYYY-MM-DD).
 
@@ -57,7 +58,7 @@ export async function readContact(actor: ActingUser, accountExternalId: string, 
 export async function readDeal(actor: ActingUser, externalId: string): Promise<DealOut> {
   assertRole(actor, ["ADMIN", "CS_MANAGER", "LEADERSHIP", "AE"]);
   const deal = await prisma.deal.findFirst({
-    where: { externalId, ...(actor.role === "AE" ? { ownerId: actor.id } : {}) },
+    where: { AND: [{ externalId }, visibleDeals(actor)] },
     include: {
       account: { select: { externalId: true } },
       owner: { select: { email: true } },
@@ -96,7 +97,7 @@ export async function closeWonByExternalId(
 ): Promise<z.input<typeof closeWonOutput>> {
   assertRole(actor, ["ADMIN", "AE"]);
   const db = options.tx ?? prisma;
-  const deal = await db.deal.findFirst({ where: { externalId, ...(actor.role === "AE" ? { ownerId: actor.id } : {}) }, select: { id: true } });
+  const deal = await db.deal.findFirst({ where: { AND: [{ externalId }, visibleDeals(actor)] }, select: { id: true } });
   if (!deal) throw notFound("The deal");
   const result = await closeDealWon(actor, deal.id, { tx: options.tx, closedAt: options.closedAt });
   const renewal = await db.renewalOpportunity.findUnique({ where: { originalDealId: deal.id }, select: { id: true } });

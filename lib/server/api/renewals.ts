@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/dates";
 import { centsToDollars } from "@/lib/imports/fields";
 import type { renewalCloseLostInput, renewalCloseOutput, renewalCloseWonInput, renewalOutput, renewalStageInput } from "@/lib/api/schemas";
+import { seesOwnBookOnly } from "@/lib/server/accounts/permissions";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { moveRenewalStage, STAGE_MOVER_ROLES } from "@/lib/server/renewals/move-renewal-stage";
 import { productsByName } from "@/lib/server/imports/references";
@@ -48,7 +49,7 @@ export function renewalOut(r: RenewalWithRefs): RenewalOut {
 
 /** Leadership, CS managers and admins see every renewal; a CSM those of their own accounts; anyone else's is "not found". */
 export function visibleRenewals(actor: ActingUser): Prisma.RenewalOpportunityWhereInput {
-  return actor.role === "CSM" ? { account: { csmId: actor.id } } : {};
+  return seesOwnBookOnly(actor) ? { account: { csmId: actor.id } } : {};
 }
 
 export async function readRenewal(actor: ActingUser, id: string, tx: Tx = prisma): Promise<RenewalOut> {

@@ -2,7 +2,7 @@ import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { prisma, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { approveInput, capacityConflictMessage, DECIDER_ROLES, overrideInput, type ApproveInput, type OverrideInput } from "@/lib/assignment/decision";
+import { approveInput, capacityConflictMessage, overrideInput, type ApproveInput, type OverrideInput } from "@/lib/assignment/decision";
 import { parseSnapshot } from "@/lib/assignment/snapshot";
 import { unitsText } from "@/lib/assignment/score";
 import { suggestCsms } from "@/lib/assignment/suggest";
@@ -11,7 +11,8 @@ import type { AssignmentStatus } from "@/lib/generated/prisma/enums";
 import { validationError } from "@/lib/server/assignments/validation";
 import { recordAudit } from "@/lib/server/audit";
 import { notifySlack } from "@/lib/server/slack/notify-slack";
-import { assertRole, type ActingUser } from "@/lib/server/authz";
+import type { ActingUser } from "@/lib/server/authz";
+import { assertCanApproveAssignment } from "@/lib/server/assignments/permissions";
 import { loadCsmInputs } from "@/lib/server/assignments/csm-load";
 import { loadSuggestionContext } from "@/lib/server/assignments/suggestion-context";
 import { getSettings } from "@/lib/server/settings/get-settings";
@@ -52,7 +53,7 @@ export const STATUS_WORDS: Record<AssignmentStatus, string> = {
 
 /** Approves the suggested (top) CSM. `expectedCsmId` guards against approving a suggestion that changed. */
 export async function approveAssignment(actor: ActingUser, input: ApproveInput, options: DecisionOptions = {}): Promise<AssignmentDecision> {
-  assertRole(actor, DECIDER_ROLES);
+  assertCanApproveAssignment(actor);
   const parsed = approveInput.parse(input);
   const now = options.now ?? new Date();
   return inTransaction(options, async (tx) => {
@@ -67,7 +68,7 @@ export async function approveAssignment(actor: ActingUser, input: ApproveInput, 
 
 /** Assigns another eligible CSM than the suggested one; the reason is required and kept. */
 export async function overrideAssignment(actor: ActingUser, input: OverrideInput, options: DecisionOptions = {}): Promise<AssignmentDecision> {
-  assertRole(actor, DECIDER_ROLES);
+  assertCanApproveAssignment(actor);
   const parsed = overrideInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const now = options.now ?? new Date();

@@ -1,9 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { isAppError } from "@/lib/errors";
-import { bulkApproveInput, DECIDER_ROLES, type BulkApproveInput } from "@/lib/assignment/decision";
+import { bulkApproveInput, type BulkApproveInput } from "@/lib/assignment/decision";
 import { logger } from "@/lib/logger";
-import { assertRole, type ActingUser } from "@/lib/server/authz";
+import type { ActingUser } from "@/lib/server/authz";
+import { assertCanApproveAssignment } from "@/lib/server/assignments/permissions";
 import { approveAssignment } from "@/lib/server/assignments/approve-assignment";
 import { validationError } from "@/lib/server/assignments/validation";
 
@@ -16,7 +17,7 @@ export type BulkApprovalRow =
  * refused (a CSM filled up meanwhile) leaves the others approved; the result says what happened to each.
  */
 export async function approveTopSuggestions(actor: ActingUser, input: BulkApproveInput, options: { now?: Date } = {}): Promise<BulkApprovalRow[]> {
-  assertRole(actor, DECIDER_ROLES);
+  assertCanApproveAssignment(actor);
   const parsed = bulkApproveInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const results: BulkApprovalRow[] = [];

@@ -2,9 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { businessMsBetween } from "@/lib/business-hours";
-import { DECIDER_ROLES } from "@/lib/assignment/decision";
 import { parseSnapshot, type SuggestionSnapshot } from "@/lib/assignment/snapshot";
-import { assertRole, type ActingUser } from "@/lib/server/authz";
+import type { ActingUser } from "@/lib/server/authz";
+import { assertCanApproveAssignment } from "@/lib/server/assignments/permissions";
 import { loadCsmInputs } from "@/lib/server/assignments/csm-load";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
@@ -19,7 +19,7 @@ export interface LiveLoad {
 }
 
 export async function getAssignmentReview(actor: ActingUser, assignmentId: string, now = new Date()) {
-  assertRole(actor, DECIDER_ROLES);
+  assertCanApproveAssignment(actor);
   const assignment = await prisma.csmAssignment.findUnique({
     where: { id: assignmentId },
     select: {

@@ -2,11 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { businessMsBetween } from "@/lib/business-hours";
-import { DECIDER_ROLES } from "@/lib/assignment/decision";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Segment, type HandoffStatus, type HandoffType } from "@/lib/generated/prisma/enums";
 import { pageParams, paged, type Paged } from "@/lib/paging";
-import { assertRole, type ActingUser } from "@/lib/server/authz";
+import type { ActingUser } from "@/lib/server/authz";
+import { assertCanApproveAssignment } from "@/lib/server/assignments/permissions";
 import { getSettings } from "@/lib/server/settings/get-settings";
 import { storedScoreText } from "@/lib/assignment/score";
 
@@ -59,7 +59,7 @@ const ORDER: Record<QueueParams["sort"], Prisma.Sql> = {
 const CLOCK_STOPPED: readonly HandoffStatus[] = ["COMPLETED", "ACKNOWLEDGED", "SKIPPED"];
 
 export async function listAssignmentQueue(actor: ActingUser, params: QueueParams, now = new Date()): Promise<Paged<QueueRow>> {
-  assertRole(actor, DECIDER_ROLES);
+  assertCanApproveAssignment(actor);
   const filters: Prisma.Sql[] = [Prisma.sql`c.status = 'PENDING'`];
   if (params.segment) filters.push(Prisma.sql`a.segment = ${params.segment}::"Segment"`);
   if (params.eligible === "none") filters.push(Prisma.sql`c."suggestedCsmId" IS NULL`);

@@ -1,9 +1,10 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors";
-import { DECIDER_ROLES, rejectInput, type RejectInput } from "@/lib/assignment/decision";
+import { rejectInput, type RejectInput } from "@/lib/assignment/decision";
 import { parseSnapshot } from "@/lib/assignment/snapshot";
 import { recordAudit } from "@/lib/server/audit";
-import { assertRole, type ActingUser } from "@/lib/server/authz";
+import type { ActingUser } from "@/lib/server/authz";
+import { assertCanApproveAssignment } from "@/lib/server/assignments/permissions";
 import { inTransaction, STATUS_WORDS, type DecisionOptions } from "@/lib/server/assignments/approve-assignment";
 import { createCsmSuggestion } from "@/lib/server/assignments/create-suggestion";
 import { validationError } from "@/lib/server/assignments/validation";
@@ -19,7 +20,7 @@ export interface Rejection {
  * (the engine excludes nobody for having been rejected: the manager can pick another candidate there).
  */
 export async function rejectAssignment(actor: ActingUser, input: RejectInput, options: DecisionOptions = {}): Promise<Rejection> {
-  assertRole(actor, DECIDER_ROLES);
+  assertCanApproveAssignment(actor);
   const parsed = rejectInput.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error);
   const { assignmentId, reason } = parsed.data;

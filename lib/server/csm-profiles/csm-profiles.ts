@@ -147,8 +147,8 @@ export async function saveCsmProfile(actor: ActingUser, input: z.input<typeof cs
   assertRole(actor, ["ADMIN"]);
   const data: CsmProfileInput = csmProfileInput.parse(input);
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: data.userId }, select: { role: true } });
-    if (!user || user.role !== "CSM") throw notFound("The CSM");
+    const csm = await tx.user.findFirst({ where: { id: data.userId, role: "CSM" }, select: { id: true } });
+    if (!csm) throw notFound("The CSM");
     const known = new Set((await tx.product.findMany({ where: { id: { in: [...data.productIds, ...data.certificationIds] } }, select: { id: true } })).map((p) => p.id));
     const unknown = [...data.productIds, ...data.certificationIds].filter((id) => !known.has(id));
     if (unknown.length > 0) throw new AppError("VALIDATION", "Some products no longer exist.", { productIds: ["refresh the page and pick again"] });

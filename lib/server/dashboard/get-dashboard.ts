@@ -6,7 +6,7 @@ import { resolvePeriod, type Period } from "@/lib/dashboard/period";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import type { Settings } from "@/lib/settings/schema";
 import { measureContext } from "@/lib/server/dashboard/context";
-import { dashboardScope } from "@/lib/server/dashboard/scope";
+import { dashboardScope, scopeNote, teamCsms } from "@/lib/server/dashboard/scope";
 import { getRetention, getRetentionTrend, type RetentionMeasure, type TrendPoint } from "@/lib/server/dashboard/get-retention";
 import { getRenewalVisibility, type RenewalVisibility } from "@/lib/server/dashboard/get-renewal-visibility";
 import { getTimeToFirstValue, type TimeToFirstValue } from "@/lib/server/dashboard/get-time-to-first-value";
@@ -16,6 +16,7 @@ import { getExpansionPipeline, type ExpansionPipeline } from "@/lib/server/dashb
 import { getExpansionCredit, type ExpansionCredit } from "@/lib/server/dashboard/get-expansion-credit";
 import { getArrBridge, type ArrBridge } from "@/lib/server/dashboard/get-arr-bridge";
 import type { ActingUser } from "@/lib/server/authz";
+import { csmCutLocked, seesExpansionCredit } from "@/lib/server/dashboard/permissions";
 
 export interface CutOption {
   id: string;
@@ -46,7 +47,6 @@ export interface Dashboard {
 export async function getDashboard(user: ActingUser, params: DashboardParams, now = new Date()): Promise<Dashboard> {
   dashboardScope(user, params);
   const context = await measureContext({ now });
-  const seesCredit = user.role === "LEADERSHIP" || user.role === "ADMIN";
   const [retention, trend, bridge, visibility, ttfv, handoffs, load, pipeline, credit, options] = await Promise.all([
     getRetention(user, params, context),
     getRetentionTrend(user, params, context),
@@ -56,7 +56,7 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
     getHandoffMeasures(user, params, context),
     getCsmLoad(user, params),
     getExpansionPipeline(user, params),
-    seesCredit ? getExpansionCredit(user, params, context) : Promise.resolve(null),
+    seesExpansionCredit(user) ? getExpansionCredit(user, params, context) : Promise.resolve(null),
     cutOptions(user),
   ]);
   return {
@@ -64,7 +64,7 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
     today: context.today,
     targets: context.settings.targets,
     definitions: measureDefinitions(context.settings),
-    scopeNote: user.role === "CSM" ? "Your book" : user.role === "CS_MANAGER" ? "Your team's accounts" : null,
+    scopeNote: scopeNote(user),
     options,
     retention,
     trend,
@@ -80,11 +80,11 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
 
 /** The CSMs and AEs the user may cut by: a CS manager only their team's CSMs, a CSM only themselves. */
 async function cutOptions(user: ActingUser): Promise<Dashboard["options"]> {
-  const csmWhere: Prisma.UserWhereInput =
-    user.role === "CSM" ? { id: user.id } : user.role === "CS_MANAGER" ? { role: "CSM", managerId: user.id } : { role: "CSM" };
+  const locked = csmCutLocked(user);
+  const csmWhere: Prisma.UserWhereInput = locked ? { id: user.id } : { role: "CSM", ...teamCsms(user) };
   const [csms, aes] = await Promise.all([
     prisma.user.findMany({ where: csmWhere, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     prisma.user.findMany({ where: { role: "AE" }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
   ]);
-  return { csms, aes, csmLocked: user.role === "CSM" };
+  return { csms, aes, csmLocked: locked };
 }

@@ -39,7 +39,37 @@ export function dashboardScope(user: ActingUser, params: Pick<DashboardParams, "
 export function creditScope(user: ActingUser, params: Pick<DashboardParams, "segment" | "csm" | "ae">): DashboardScope {
   assertRole(user, ["LEADERSHIP", "ADMIN", "AE"]);
   const cut: DashboardScope = { segment: params.segment, csmId: params.csm, aeId: params.ae };
-  return user.role === "AE" ? { ...cut, aeId: user.id } : cut;
+  switch (user.role) {
+    case "AE":
+      return { ...cut, aeId: user.id };
+    case "LEADERSHIP":
+    case "ADMIN":
+      return cut;
+    default:
+      throw forbidden();
+  }
+}
+
+/** The CSMs a CS manager may cut by: their team. */
+export function teamCsms(user: ActingUser): Prisma.UserWhereInput {
+  switch (user.role) {
+    case "CS_MANAGER":
+      return { managerId: user.id };
+    default:
+      return {};
+  }
+}
+
+/** Who the figures cover, when the role narrows them. */
+export function scopeNote(user: ActingUser): string | null {
+  switch (user.role) {
+    case "CSM":
+      return "Your book";
+    case "CS_MANAGER":
+      return "Your team's accounts";
+    default:
+      return null;
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import { pinLedgerDay } from "@/lib/server/ledger/ledger-day";
 import { enqueueJob } from "@/lib/server/jobs/enqueue";
 import { OPEN_RENEWAL_STAGES } from "@/lib/renewals/stages";
 import { suggestCsmAtClose } from "@/lib/server/assignments/suggest-at-close";
+import { canCloseDeal } from "@/lib/server/deals/permissions";
 
 export interface CloseDealWonResult {
   /** The handoff the close opened; null for a renewal deal, which closes the renewal it renews instead. */
@@ -66,7 +67,7 @@ async function closeInTransaction(tx: Tx, actor: Actor, dealId: string, at: Date
       closeDate: true, contractStart: true, products: { select: { productId: true } }, renewalsClosed: { select: { id: true }, take: 1 },
     },
   });
-  if (!isSystem(actor) && !(actor.role === "ADMIN" || (actor.role === "AE" && actor.id === deal.ownerId))) {
+  if (!isSystem(actor) && !canCloseDeal(actor, deal)) {
     throw forbidden("Only the deal's owner can mark it closed-won.");
   }
   if (deal.stage === "CLOSED_LOST") {

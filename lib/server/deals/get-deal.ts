@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { ActingUser } from "@/lib/server/authz";
 import { visibleDeals } from "@/lib/server/deals/deal-access";
+import { canCloseDeal } from "@/lib/server/deals/permissions";
 
 export async function getDeal(actor: ActingUser, dealId: string) {
   const deal = await prisma.deal.findFirst({
@@ -30,5 +31,5 @@ export async function getDeal(actor: ActingUser, dealId: string) {
   });
   if (!deal) throw notFound("The deal");
   const open = deal.stage !== "CLOSED_WON" && deal.stage !== "CLOSED_LOST";
-  return { deal, canMarkClosedWon: open && ((actor.role === "AE" && deal.ownerId === actor.id) || actor.role === "ADMIN") };
+  return { deal, canMarkClosedWon: open && canCloseDeal(actor, deal) };
 }

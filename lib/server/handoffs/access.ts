@@ -3,6 +3,7 @@ import { prisma, type Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "@/lib/server/authz";
+import { canEditHandoff } from "@/lib/server/handoffs/permissions";
 
 /**
  * Which handoffs a person may see, as a `where` so it cannot be forgotten: an AE their own deals',
@@ -82,7 +83,6 @@ export async function findVisibleHandoff(actor: ActingUser, handoffId: string, t
   };
 }
 
-/** The AE who owns the deal fills in the handoff; nobody else edits it. */
 export function assertOwningAe(actor: ActingUser, handoff: HandoffAccess): void {
-  if (actor.role !== "AE" || handoff.ownerId !== actor.id) throw forbidden("Only the deal's account executive can change this handoff.");
+  if (!canEditHandoff(actor, handoff)) throw forbidden("Only the deal's account executive can change this handoff.");
 }

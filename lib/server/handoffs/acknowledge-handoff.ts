@@ -7,6 +7,7 @@ import { acknowledgeSchema, handoffIdField } from "@/lib/handoff/forms";
 import { recordAudit } from "@/lib/server/audit";
 import { findVisibleHandoff } from "@/lib/server/handoffs/access";
 import { lockHandoff } from "@/lib/server/handoffs/lock";
+import { canAcknowledge } from "@/lib/server/handoffs/permissions";
 
 export const acknowledgeHandoffInput = acknowledgeSchema.extend(handoffIdField);
 
@@ -16,7 +17,7 @@ export async function acknowledgeHandoff(actor: ActingUser, input: z.infer<typeo
   await prisma.$transaction(async (tx) => {
     await lockHandoff(tx, parsed.handoffId);
     const access = await findVisibleHandoff(actor, parsed.handoffId, tx);
-    if (actor.role !== "CSM" || access.csmId !== actor.id) throw forbidden("Only the account's assigned CSM can acknowledge this handoff.");
+    if (!canAcknowledge(actor, access)) throw forbidden("Only the account's assigned CSM can acknowledge this handoff.");
     if (access.status === "ACKNOWLEDGED") throw new AppError("CONFLICT", "You have already acknowledged this handoff.");
     if (access.status !== "COMPLETED") throw new AppError("CONFLICT", "The handoff can be acknowledged once the AE and CS manager have completed it.");
     await tx.handoff.update({

@@ -4,6 +4,7 @@ import { businessMsBetween } from "@/lib/business-hours";
 import { checklistDraftSchema } from "@/lib/handoff/checklist";
 import type { ActingUser } from "@/lib/server/authz";
 import { findVisibleHandoff } from "@/lib/server/handoffs/access";
+import { canAcknowledge, canEditHandoff, canLogHandoffMeeting, canSetUpAccount } from "@/lib/server/handoffs/permissions";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
 // What the wizard page shows, for one handoff the actor may see. Each nested relation is a query of its own, so
@@ -79,7 +80,7 @@ export async function getHandoffView(actor: ActingUser, handoffId: string, now =
     prisma.user.findMany({ where: { role: "CS_MANAGER", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
   ]);
 
-  const isOwner = actor.role === "AE" && access.ownerId === actor.id;
+  const isOwner = canEditHandoff(actor, access);
   const open = handoff.status !== "SKIPPED";
   const amount = handoff.deal?.amountCents ?? 0n;
   return {
@@ -94,11 +95,11 @@ export async function getHandoffView(actor: ActingUser, handoffId: string, now =
     permissions: {
       editChecklist: isOwner && handoff.status === "IN_PROGRESS",
       skip: isOwner && handoff.status === "IN_PROGRESS" && amount <= BigInt(settings.handoff.neverSkipAboveCents),
-      logMeeting: open && (isOwner || actor.role === "CS_MANAGER"),
+      logMeeting: open && canLogHandoffMeeting(actor, access),
       sendIntroduction: open && isOwner,
       uploadDocuments: open && isOwner,
-      accountSetup: open && actor.role === "CS_MANAGER",
-      acknowledge: actor.role === "CSM" && access.csmId === actor.id && handoff.status === "COMPLETED",
+      accountSetup: open && canSetUpAccount(actor),
+      acknowledge: canAcknowledge(actor, access) && handoff.status === "COMPLETED",
     },
   };
 }

@@ -12,7 +12,7 @@ import {
   RISK_LEVEL_LABELS,
   SEGMENT_LABELS,
 } from "@/lib/labels";
-import type { ContactRole, DocumentKind, Priority, RiskLevel } from "@/lib/generated/prisma/enums";
+import type { ContactRole, DocumentKind, Priority, RiskLevel, Role } from "@/lib/generated/prisma/enums";
 import type { ActingUser } from "@/lib/server/authz";
 import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
 import { HANDOFF_CALL_KEY_PREFIX } from "@/lib/server/jobs/handlers/deliver-email";
@@ -25,6 +25,9 @@ const FACTOR_LABELS: Record<string, string> = {
   contract_structure: "Contract",
   usage_prediction: "Usage",
 };
+
+// How the document names a meeting attendee's role (short forms; the others as stored).
+const ATTENDEE_ROLE: Record<Role, string> = { AE: "AE", CSM: "CSM", CS_MANAGER: "CS manager", LEADERSHIP: "LEADERSHIP", ADMIN: "ADMIN" };
 
 const label = <K extends string>(labels: Record<K, string>) => (value: string) => labels[value as K] ?? value;
 
@@ -52,7 +55,7 @@ export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
   const who = (email: string) => {
     const user = attendees.find((a) => a.email === email);
     if (!user) return email;
-    return `${user.name} (${user.role === "AE" ? "AE" : user.role === "CSM" ? "CSM" : user.role === "CS_MANAGER" ? "CS manager" : user.role})`;
+    return `${user.name} (${ATTENDEE_ROLE[user.role]})`;
   };
   const touchpoints = (extras.deal?.touchpoints ?? []).filter((t) => t.status !== "CANCELLED");
   const source: DocumentSource = {

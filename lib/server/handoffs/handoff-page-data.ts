@@ -1,5 +1,6 @@
 import "server-only";
 import { toIsoDate } from "@/lib/dates";
+import { earliestChampion } from "@/lib/handoff/champion";
 import { checklistStatus } from "@/lib/handoff/checklist";
 import { nextSteps } from "@/lib/handoff/next-steps";
 import { prefillChecklist } from "@/lib/handoff/prefill";
@@ -15,7 +16,7 @@ import { buildIntroductionDraft, championOf, introductionTemplate } from "@/lib/
 export async function getHandoffPageData(actor: ActingUser, handoffId: string) {
   const [view, template] = await Promise.all([getHandoffView(actor, handoffId), introductionTemplate()]);
   const { handoff } = view;
-  const champion = handoff.account.contacts.filter((contact) => contact.role === "CHAMPION").sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+  const champion = earliestChampion(handoff.account.contacts);
   const introduction = buildIntroductionDraft(
     {
       accountName: handoff.account.name,

@@ -6,6 +6,7 @@ import { formatDateTimeInZone } from "@/lib/format";
 import type { ActingUser } from "@/lib/server/authz";
 import { freeSlotsFor } from "@/lib/server/calendar/availability";
 import { findVisibleHandoff } from "@/lib/server/handoffs/access";
+import { canLogHandoffMeeting, canMoveHandoffCall } from "@/lib/server/handoffs/permissions";
 import { MEETING_INVITE_KEY_PREFIX } from "@/lib/server/jobs/handlers/deliver-email";
 import { recordAlert } from "@/lib/server/notifications/record-alert";
 import { getSettings } from "@/lib/server/settings/get-settings";
@@ -41,7 +42,7 @@ export async function handoffCallTimes(actor: ActingUser, handoffId: string, now
   if (!call) return null;
   const settings = await getSettings();
   const people = await callPeople(prisma, call.attendeeEmails);
-  const canMove = (actor.role === "AE" && access.ownerId === actor.id) || (actor.role === "CSM" && access.csmId === actor.id) || actor.role === "CS_MANAGER";
+  const canMove = canMoveHandoffCall(actor, access);
   const slots = canMove
     ? (await freeSlotsFor(prisma, { userIds: people.map((p) => p.id), from: new Date(now.getTime() + NOTICE_MS), durationMinutes: call.durationMinutes, count: SLOTS_OFFERED + 1, settings, ignoreMeetingId: call.id }))
         .filter((slot) => slot.getTime() !== call.startsAt.getTime())
@@ -63,8 +64,7 @@ export async function moveHandoffCall(actor: ActingUser, input: z.infer<typeof m
   const startsAt = new Date(parsed.startsAt);
   return prisma.$transaction(async (tx) => {
     const access = await findVisibleHandoff(actor, parsed.handoffId, tx);
-    const allowed = (actor.role === "AE" && access.ownerId === actor.id) || (actor.role === "CSM" && access.csmId === actor.id) || actor.role === "CS_MANAGER";
-    if (!allowed) throw forbidden("Only the AE, the CSM or a CS manager can move the handoff call.");
+    if (!canMoveHandoffCall(actor, access)) throw forbidden("Only the AE, the CSM or a CS manager can move the handoff call.");
     const call = await callOf(tx, access.id);
     if (!call) throw notFound("The handoff call");
     await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${call.id} FOR UPDATE`;
@@ -105,8 +105,7 @@ export async function moveHandoffCall(actor: ActingUser, input: z.infer<typeof m
 export async function handoffMeetingTimes(actor: ActingUser, input: z.infer<typeof meetingSlotsInput>, now = new Date()) {
   const parsed = meetingSlotsInput.parse(input);
   const access = await findVisibleHandoff(actor, parsed.handoffId);
-  const isOwner = actor.role === "AE" && access.ownerId === actor.id;
-  if (!isOwner && actor.role !== "CS_MANAGER") throw forbidden("Only the deal's AE or a CS manager can schedule the handoff meeting.");
+  if (!canLogHandoffMeeting(actor, access)) throw forbidden("Only the deal's AE or a CS manager can schedule the handoff meeting.");
   const manager = await prisma.user.findFirst({ where: { id: parsed.csManagerId, role: "CS_MANAGER", active: true }, select: { id: true } });
   if (!manager) throw new AppError("VALIDATION", "Choose an active CS manager.", { csManagerId: ["Choose an active CS manager"] });
   const settings = await getSettings();

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { checklistDraftSchema, type ChecklistDraft } from "@/lib/handoff/checklist";
 import type { ActingUser } from "@/lib/server/authz";
 import { assertOwningAe, findVisibleHandoff } from "@/lib/server/handoffs/access";
+import { editsHandoffs } from "@/lib/server/handoffs/permissions";
 import { rescoreIfMaterial } from "@/lib/server/assignments/rescore-suggestion";
 
 export const saveChecklistInput = z.object({
@@ -26,7 +27,7 @@ export type SaveChecklistResult =
  */
 export async function saveChecklist(actor: ActingUser, input: z.infer<typeof saveChecklistInput>): Promise<SaveChecklistResult> {
   const { handoffId, version, checklist } = saveChecklistInput.parse(input);
-  if (actor.role === "AE") {
+  if (editsHandoffs(actor)) {
     // One statement: the guarded update, returning the checklist it replaced (the CTE reads the row as it
     // was before this statement), so a material change can be noticed without a second round trip.
     const rows = await prisma.$queryRaw<{ old: unknown }[]>`

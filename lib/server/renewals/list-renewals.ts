@@ -8,7 +8,8 @@ import { RenewalStage, RiskLevel, Segment } from "@/lib/generated/prisma/enums";
 import { pageParams, paged, type Paged } from "@/lib/paging";
 import { isQuarter, quarterOf, quarterRange } from "@/lib/renewals/quarter";
 import { isClosedStage } from "@/lib/renewals/stages";
-import { canManageAccount, visibleAccountsSql } from "@/lib/server/accounts/access";
+import { visibleAccountsSql } from "@/lib/server/accounts/access";
+import { canManageAccount, seesOwnBookOnly } from "@/lib/server/accounts/permissions";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
@@ -163,7 +164,7 @@ export async function listRenewals(actor: ActingUser, params: RenewalListParams,
       SELECT DISTINCT to_char(r."renewalDate", 'YYYY-"Q"Q') AS quarter
       FROM "RenewalOpportunity" r JOIN "Account" a ON a."id" = r."accountId"
       WHERE ${visibleAccountsSql(actor)} ORDER BY 1`,
-    actor.role === "CSM" ? [] : prisma.user.findMany({ where: { role: "CSM" }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    seesOwnBookOnly(actor) ? [] : prisma.user.findMany({ where: { role: "CSM" }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
     getSettings(),
   ]);
   return {

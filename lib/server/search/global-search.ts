@@ -10,6 +10,7 @@ import { visibleAccountsSql } from "@/lib/server/accounts/access";
 import type { ActingUser } from "@/lib/server/authz";
 import { visibleDealsSql } from "@/lib/server/deals/deal-access";
 import { visibleHandoffsSql } from "@/lib/server/handoffs/access";
+import { canFindPeople, findsEveryUser } from "@/lib/server/search/permissions";
 
 // The header's search: accounts, deals, contacts, people and handoffs whose name matches, each scoped on the
 // server by the same visibility rules as its list (a CSM finds only their own accounts, an AE only their deals).
@@ -135,14 +136,8 @@ async function searchContacts(actor: ActingUser, match: Match): Promise<SearchHi
   }));
 }
 
-/**
- * People are found by those who have a list of them: admins every user (the Users page), CS managers and
- * leadership the CSMs (the roster). AEs and CSMs have no people list, so no people results.
- */
-const findsPeople = (actor: ActingUser) => actor.role === "ADMIN" || actor.role === "CS_MANAGER" || actor.role === "LEADERSHIP";
-
 function peopleSql(actor: ActingUser, { pattern, limit }: Match): Prisma.Sql {
-  const csmsOnly = actor.role !== "ADMIN";
+  const csmsOnly = !findsEveryUser(actor);
   return Prisma.sql`
     SELECT u.id, u.name, u.email, u.role::text AS role, u.active
     FROM "User" u
@@ -153,8 +148,8 @@ function peopleSql(actor: ActingUser, { pattern, limit }: Match): Prisma.Sql {
 }
 
 async function searchPeople(actor: ActingUser, match: Match): Promise<SearchHit[]> {
-  if (!findsPeople(actor)) return [];
-  const csmsOnly = actor.role !== "ADMIN";
+  if (!canFindPeople(actor)) return [];
+  const csmsOnly = !findsEveryUser(actor);
   const rows = await prisma.$queryRaw<{ id: string; name: string; email: string; role: Role; active: boolean }[]>(peopleSql(actor, match));
   return rows.map((row) => ({
     kind: "person",
@@ -213,7 +208,7 @@ export function searchStatements(actor: ActingUser, query: string, limit = 5): R
     deal: dealsSql(actor, match),
     handoff: handoffsSql(actor, match),
     contact: contactsSql(actor, match),
-    person: findsPeople(actor) ? peopleSql(actor, match) : null,
+    person: canFindPeople(actor) ? peopleSql(actor, match) : null,
   };
 }
 

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { completeTouchpointSchema } from "@/lib/renewals/forms";
-import { canManageAccount } from "@/lib/server/accounts/access";
+import { canManageAccount } from "@/lib/server/accounts/permissions";
 import { recordAudit } from "@/lib/server/audit";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { onPlanningTouchpointDone } from "@/lib/server/handoffs/flows/flow-steps";

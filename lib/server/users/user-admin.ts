@@ -59,8 +59,9 @@ export async function changeUserRole(actor: ActingUser, input: z.input<typeof ch
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true } });
     if (!user) throw notFound("The user");
-    if (user.role === role) return;
-    await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+    // Choosing the role the user already has changes nothing and is not audited.
+    const { count } = await tx.user.updateMany({ where: { id: userId, role: { not: role } }, data: { role } });
+    if (count === 0) return;
     await recordAudit(tx, { actorId: actor.id, action: "user.role_changed", entityType: "User", entityId: userId, data: { before: user.role, after: role } });
   });
 }

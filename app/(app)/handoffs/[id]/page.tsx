@@ -21,6 +21,7 @@ import { formatCentsWhole, formatDate, formatDateTime, formatMoney } from "@/lib
 import { HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS } from "@/lib/labels";
 import { instantToZoned } from "@/lib/zoned-time";
 import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
+import { canApproveAssignment } from "@/lib/server/assignments/permissions";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Handoff" };
@@ -94,13 +95,13 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
             catalogue={flow.catalogue}
             people={flow.people}
             openDeals={flow.openDeals}
-            defaultOwnerId={flow.handoff.account.ae?.id ?? (user.role === "AE" ? user.id : "")}
+            defaultOwnerId={flow.defaultOwnerId}
             today={today}
           />
         </>
       ) : null}
       {flow ? null : <>
-      <NextStepsPanel steps={nextSteps} assignmentHref={pendingAssignmentId && (user.role === "CS_MANAGER" || user.role === "ADMIN") ? `/assignments/${pendingAssignmentId}` : null} />
+      <NextStepsPanel steps={nextSteps} assignmentHref={pendingAssignmentId && canApproveAssignment(user) ? `/assignments/${pendingAssignmentId}` : null} />
       {call ? <HandoffCallPanel handoffId={handoff.id} when={call.when} attendees={call.attendees} canMove={call.canMove} slots={call.slots} /> : null}
       {permissions.acknowledge ? (
         <div id="acknowledge" className="scroll-mt-4">

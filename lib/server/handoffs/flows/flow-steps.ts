@@ -23,6 +23,7 @@ import { recordAudit } from "@/lib/server/audit";
 import { findVisibleHandoff, type HandoffAccess } from "@/lib/server/handoffs/access";
 import { forecastCallRequired } from "@/lib/server/handoffs/flows/forecast-call";
 import { lockHandoff } from "@/lib/server/handoffs/lock";
+import { canRecordFlowStep } from "@/lib/server/handoffs/permissions";
 
 // The steps of the Renewal and Expansion flows, each recorded once (re-recording replaces it), audited, and
 // the handoff completed — its clock stopped, SLA recorded — when no required step is left.
@@ -41,19 +42,12 @@ async function loadFlowHandoff(tx: Tx, actor: ActingUser, handoffId: string, typ
   return { ...access, type: row.type, renewalOpportunityId: row.renewalOpportunityId, originalAeId: row.renewalOpportunity?.originalDeal.ownerId ?? null };
 }
 
-/** Renewal steps: the account's CSM, a CS manager or an admin; the renewal plan also the original deal's AE. */
 function assertRenewalActor(actor: ActingUser, handoff: FlowHandoff, step: FlowStep): void {
-  if (actor.role === "CS_MANAGER" || actor.role === "ADMIN") return;
-  if (actor.role === "CSM" && handoff.csmId === actor.id) return;
-  if (step === "RENEWAL_PLAN" && actor.role === "AE" && handoff.originalAeId === actor.id) return;
-  throw forbidden("Only the account's CSM (the AE for the plan) or a CS manager can record this step.");
+  if (!canRecordFlowStep(actor, handoff, step)) throw forbidden("Only the account's CSM (the AE for the plan) or a CS manager can record this step.");
 }
 
-/** Expansion steps: the people on the account — its CSM, an AE who sees it, CS managers, admins. */
 function assertExpansionActor(actor: ActingUser, handoff: FlowHandoff): void {
-  if (actor.role === "CS_MANAGER" || actor.role === "ADMIN" || actor.role === "AE") return;
-  if (actor.role === "CSM" && handoff.csmId === actor.id) return;
-  throw forbidden("Only the account's AE, its CSM or a CS manager can record this step.");
+  if (!canRecordFlowStep(actor, handoff, "ANY")) throw forbidden("Only the account's AE, its CSM or a CS manager can record this step.");
 }
 
 async function saveStep(tx: Tx, handoff: FlowHandoff, step: FlowStep, actorId: string, data: Prisma.InputJsonObject, now: Date): Promise<void> {

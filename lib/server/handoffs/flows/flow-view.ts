@@ -4,6 +4,7 @@ import { EXPANSION_FLOW, flowState, RENEWAL_FLOW } from "@/lib/handoff/flows";
 import type { ActingUser } from "@/lib/server/authz";
 import { findVisibleHandoff } from "@/lib/server/handoffs/access";
 import { flowContext } from "@/lib/server/handoffs/flows/flow-steps";
+import { canRecordFlowStep, leadsExpansionByDefault, recordsOnlyRenewalPlan } from "@/lib/server/handoffs/permissions";
 
 /** A Renewal or Expansion handoff's guided flow for the handoff page: steps, who, and what each form needs. */
 export async function getFlowView(actor: ActingUser, handoffId: string) {
@@ -25,26 +26,29 @@ export async function getFlowView(actor: ActingUser, handoffId: string) {
   if (handoff.type === "NEW_CUSTOMER" || (handoff.type === "EXPANSION" && handoff.dealId)) return null;
   const definitions = handoff.type === "RENEWAL" ? RENEWAL_FLOW : EXPANSION_FLOW;
   const state = flowState(definitions, new Set(handoff.flowSteps.map((s) => s.step)), await flowContext(prisma, handoff));
-  const [contacts, catalogue, people, openDeals] = await Promise.all([
+  const [contacts, catalogue, aes, csms, openDeals] = await Promise.all([
     prisma.contact.findMany({ where: { accountId: handoff.account.id }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true, title: true, role: true } }),
     prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.user.findMany({ where: { active: true, role: { in: ["AE", "CSM"] } }, orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true } }),
+    prisma.user.findMany({ where: { active: true, role: "AE" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    prisma.user.findMany({ where: { active: true, role: "CSM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     prisma.deal.findMany({ where: { accountId: handoff.account.id, type: "EXPANSION", stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] } }, orderBy: { closeDate: "asc" }, select: { id: true, name: true } }),
   ]);
   const open = handoff.status === "IN_PROGRESS" || handoff.status === "SUBMITTED";
-  const onAccount = actor.role === "CS_MANAGER" || actor.role === "ADMIN" || (actor.role === "CSM" && access.csmId === actor.id);
-  const canAct = open && (handoff.type === "RENEWAL" ? onAccount || (actor.role === "AE" && handoff.renewalOpportunity?.originalDeal.ownerId === actor.id) : onAccount || actor.role === "AE");
+  const canAct = open && canRecordFlowStep(actor, { type: handoff.type, csmId: access.csmId, originalAeId: handoff.renewalOpportunity?.originalDeal.ownerId ?? null }, "ANY");
   return {
     handoff,
     steps: state.steps.map((step) => ({ ...step, record: handoff.flowSteps.find((s) => s.step === step.step) ?? null })),
     complete: state.complete,
     contacts,
     catalogue,
-    people,
+    people: {
+      aes: aes.map((p) => ({ value: p.id, label: p.name })),
+      leads: [...aes.map((p) => ({ value: p.id, label: `${p.name} (AE)` })), ...csms.map((p) => ({ value: p.id, label: `${p.name} (CSM)` }))],
+    },
     openDeals,
     canAct,
-    // The AE may record only the plan of a renewal; the CSM or a manager the rest.
-    renewalPlanOnly: handoff.type === "RENEWAL" && actor.role === "AE",
+    renewalPlanOnly: recordsOnlyRenewalPlan(actor, handoff.type),
+    defaultOwnerId: handoff.account.ae?.id ?? (leadsExpansionByDefault(actor) ? actor.id : ""),
   };
 }
 

@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import { parseIsoDate } from "@/lib/dates";
 import { zonedDateTimeToInstant } from "@/lib/zoned-time";
 import { accountSetupSchema, handoffIdField } from "@/lib/handoff/forms";
-import { assertRole, type ActingUser } from "@/lib/server/authz";
+import type { ActingUser } from "@/lib/server/authz";
 import { findVisibleHandoff } from "@/lib/server/handoffs/access";
 import { lockHandoff } from "@/lib/server/handoffs/lock";
+import { canSetUpAccount } from "@/lib/server/handoffs/permissions";
 import { completePolicyStep } from "@/lib/server/handoffs/policy/complete-step";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
@@ -18,7 +19,7 @@ export const completeAccountSetupInput = accountSetupSchema.extend(handoffIdFiel
  * kick-off is scheduled, and a project plan (milestones) exists.
  */
 export async function completeAccountSetup(actor: ActingUser, input: z.infer<typeof completeAccountSetupInput>, now = new Date()) {
-  assertRole(actor, ["CS_MANAGER"]);
+  if (!canSetUpAccount(actor)) throw forbidden();
   const parsed = completeAccountSetupInput.parse(input);
   await prisma.$transaction(async (tx) => {
     await lockHandoff(tx, parsed.handoffId);

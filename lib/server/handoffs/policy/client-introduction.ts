@@ -1,4 +1,5 @@
 import "server-only";
+import { isChampion } from "@/lib/handoff/champion";
 import { z } from "zod";
 import { prisma, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -63,7 +64,7 @@ export async function introductionTemplate(tx: Tx = prisma): Promise<{ subject: 
 /** The account's champion, or — before the checklist is submitted — the champion listed in the wizard's stakeholders. */
 export function championOf(stored: { name: string; email: string } | null, checklist: unknown): { name: string; email: string } | null {
   if (stored) return stored;
-  const listed = checklistDraftSchema.catch({}).parse(checklist).stakeholders?.contacts?.find((c) => c.role === "CHAMPION" && c.name && c.email);
+  const listed = checklistDraftSchema.catch({}).parse(checklist).stakeholders?.contacts?.find((c) => isChampion(c) && c.name && c.email);
   return listed ? { name: listed.name!, email: listed.email! } : null;
 }
 

@@ -7,6 +7,7 @@ import { handoffMeetingSchema, handoffIdField } from "@/lib/handoff/forms";
 import type { ActingUser } from "@/lib/server/authz";
 import { findVisibleHandoff } from "@/lib/server/handoffs/access";
 import { lockHandoff } from "@/lib/server/handoffs/lock";
+import { canLogHandoffMeeting } from "@/lib/server/handoffs/permissions";
 import { completePolicyStep } from "@/lib/server/handoffs/policy/complete-step";
 import { getSettings } from "@/lib/server/settings/get-settings";
 import { formatDateTimeInZone } from "@/lib/format";
@@ -25,8 +26,7 @@ export async function logHandoffMeeting(actor: ActingUser, input: z.infer<typeof
   await prisma.$transaction(async (tx) => {
     await lockHandoff(tx, parsed.handoffId);
     const access = await findVisibleHandoff(actor, parsed.handoffId, tx);
-    const isOwner = actor.role === "AE" && access.ownerId === actor.id;
-    if (!isOwner && actor.role !== "CS_MANAGER") throw forbidden("Only the deal's AE or a CS manager can log the handoff meeting.");
+    if (!canLogHandoffMeeting(actor, access)) throw forbidden("Only the deal's AE or a CS manager can log the handoff meeting.");
     if (access.status === "SKIPPED") throw new AppError("CONFLICT", "This handoff was skipped.");
 
     const [manager, owner, settings] = await Promise.all([
