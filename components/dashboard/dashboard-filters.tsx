@@ -10,7 +10,8 @@ const label = "block text-sm font-medium text-slate-700";
 
 /**
  * A plain GET form: period and cuts go into the URL, so a view survives a reload and can be shared. From/To follow the
- * chosen preset; editing them makes a custom range. The server still forces a CS manager's team and a CSM's own book.
+ * chosen preset; editing them makes a custom range. A CS manager's cut is their team until they pick a CSM or every
+ * account; the server still forces a CSM's own book.
  */
 export function DashboardFilters({
   params,
@@ -24,7 +25,7 @@ export function DashboardFilters({
   period: Period;
   /** Today in the company time zone, YYYY-MM-DD. */
   today: string;
-  options: { csms: CutOption[]; aes: CutOption[]; csmLocked: boolean };
+  options: { csms: CutOption[]; aes: CutOption[]; csmLocked: boolean; teamCut?: boolean };
   action?: string;
   extra?: Record<string, string | undefined>;
 }) {
@@ -59,6 +60,15 @@ export function DashboardFilters({
             </select>
           )}
         </div>
+        {options.teamCut ? (
+          <div>
+            <label htmlFor="dashboard-team" className={label}>Accounts</label>
+            <select id="dashboard-team" name="team" defaultValue={params.team ?? ""} className={field}>
+              <option value="">My team</option>
+              <option value="all">Every account</option>
+            </select>
+          </div>
+        ) : null}
         <div>
           <label htmlFor="dashboard-ae" className={label}>AE</label>
           <select id="dashboard-ae" name="ae" defaultValue={params.ae ?? ""} className={`${field} max-w-56`}>

@@ -1,3 +1,4 @@
+import { TZDate } from "@date-fns/tz";
 import { parseIsoDate } from "@/lib/dates";
 import { instantToZoned, zonedDateTimeToInstant } from "@/lib/zoned-time";
 import { businessDayOnOrAfter, type WorkingCalendar } from "@/lib/touchpoints/schedule";
@@ -9,6 +10,11 @@ const DAY_MS = 86_400_000;
 
 export function companyToday(now: Date, timezone: string): Date {
   return parseIsoDate(instantToZoned(now, timezone).date);
+}
+
+/** The UTC instant of midnight starting `day` (a UTC-midnight date) in the company time zone. */
+export function companyMidnight(day: Date, timezone: string): Date {
+  return new Date(new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), timezone).getTime());
 }
 
 export function addCalendarDays(date: Date, days: number): Date {

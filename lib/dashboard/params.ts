@@ -16,6 +16,8 @@ export const dashboardParams = z.object({
   segment: z.enum(Segment).optional().catch(undefined),
   csm: id.optional().catch(undefined),
   ae: id.optional().catch(undefined),
+  // A CS manager's cut is their team until they ask for every account.
+  team: z.enum(["all"]).optional().catch(undefined),
 });
 export type DashboardParams = z.infer<typeof dashboardParams>;
 
@@ -28,7 +30,7 @@ export const drillParams = dashboardParams.extend({
 });
 export type DrillParams = z.infer<typeof drillParams>;
 
-const CUT_KEYS = ["period", "from", "to", "segment", "csm", "ae"] as const;
+const CUT_KEYS = ["period", "from", "to", "segment", "csm", "ae", "team"] as const;
 
 /** The query string of the period and cuts (defaults left out), for links that keep the current view. */
 export function cutQuery(params: DashboardParams, extra: Record<string, string | number | undefined> = {}): string {

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const { prisma } = await import("@/lib/db");
   const { dashboardParams } = await import("@/lib/dashboard/params");
   const { resolvePeriod } = await import("@/lib/dashboard/period");
-  const { measureContext } = await import("@/lib/server/dashboard/context");
+  const { dashboardContext, measureContext } = await import("@/lib/server/dashboard/context");
   const { dashboardScope, creditScope } = await import("@/lib/server/dashboard/scope");
   const retention = await import("@/lib/server/dashboard/get-retention");
   const renewals = await import("@/lib/server/dashboard/get-renewal-visibility");
@@ -70,29 +70,37 @@ async function main(): Promise<void> {
   const team = dashboardScope(manager, params);
   const book = dashboardScope(csm, params);
   const months = context.settings.expansionCredit.windowMonths;
+  // Each request computes its context once (scope, period, settings); the cases time the measures on it.
+  const [asLeader, asLeaderScale, asManager, asCsm, asAe] = await Promise.all([
+    dashboardContext(leader, params, context),
+    dashboardContext(leader, scale, context),
+    dashboardContext(manager, params, context),
+    dashboardContext(csm, params, context),
+    dashboardContext(ae, params, context),
+  ]);
 
   const cases: Case[] = [
-    { name: "GRR / NRR / logo retention", run: () => retention.getRetention(leader, params, context), sql: () => retention.retentionQuery(all, period) },
-    { name: "  … segment Scale", run: () => retention.getRetention(leader, scale, context), sql: () => retention.retentionQuery(dashboardScope(leader, scale), period) },
-    { name: "  … CS manager's team", run: () => retention.getRetention(manager, params, context), sql: () => retention.retentionQuery(team, period) },
-    { name: "  … CSM's own book", run: () => retention.getRetention(csm, params, context), sql: () => retention.retentionQuery(book, period) },
-    { name: "Retention trend, 24 months", run: () => retention.getRetentionTrend(leader, params, context), sql: () => retention.retentionTrendQuery(all, period) },
-    { name: "  … segment Scale", run: () => retention.getRetentionTrend(leader, scale, context), sql: () => retention.retentionTrendQuery(dashboardScope(leader, scale), period) },
-    { name: "  … CS manager's team", run: () => retention.getRetentionTrend(manager, params, context), sql: () => retention.retentionTrendQuery(team, period) },
-    { name: "Renewal visibility at 90 days", run: () => renewals.getRenewalVisibility(leader, params, context), sql: () => renewals.renewalVisibilityQuery(all, from, until) },
-    { name: "Time to first value", run: () => ttfv.getTimeToFirstValue(leader, params, context), sql: () => ttfv.timeToFirstValueQuery(all, period) },
+    { name: "GRR / NRR / logo retention", run: () => retention.getRetention(asLeader), sql: () => retention.retentionQuery(all, period) },
+    { name: "  … segment Scale", run: () => retention.getRetention(asLeaderScale), sql: () => retention.retentionQuery(dashboardScope(leader, scale), period) },
+    { name: "  … CS manager's team", run: () => retention.getRetention(asManager), sql: () => retention.retentionQuery(team, period) },
+    { name: "  … CSM's own book", run: () => retention.getRetention(asCsm), sql: () => retention.retentionQuery(book, period) },
+    { name: "Retention trend, 24 months", run: () => retention.getRetentionTrend(asLeader), sql: () => retention.retentionTrendQuery(all, period) },
+    { name: "  … segment Scale", run: () => retention.getRetentionTrend(asLeaderScale), sql: () => retention.retentionTrendQuery(dashboardScope(leader, scale), period) },
+    { name: "  … CS manager's team", run: () => retention.getRetentionTrend(asManager), sql: () => retention.retentionTrendQuery(team, period) },
+    { name: "Renewal visibility at 90 days", run: () => renewals.getRenewalVisibility(asLeader), sql: () => renewals.renewalVisibilityQuery(all, from, until) },
+    { name: "Time to first value", run: () => ttfv.getTimeToFirstValue(asLeader), sql: () => ttfv.timeToFirstValueQuery(all, period) },
     {
       name: "Handoff SLA and satisfaction",
-      run: () => handoffs.getHandoffMeasures(leader, params, context),
+      run: () => handoffs.getHandoffMeasures(asLeader),
       sql: () => handoffs.handoffMeasuresQuery(all, window.from, window.until, context.now),
     },
-    { name: "CSM load distribution", run: () => load.getCsmLoad(leader, params), sql: () => load.csmLoadQuery(all) },
-    { name: "  … CS manager's team", run: () => load.getCsmLoad(manager, params), sql: () => load.csmLoadQuery(team) },
-    { name: "Expansion pipeline", run: () => pipeline.getExpansionPipeline(leader, params), sql: () => pipeline.expansionPipelineQuery(all) },
-    { name: "AE expansion credit, all AEs", run: () => credit.getExpansionCredit(leader, params, context), sql: () => credit.expansionCreditQuery(all, period, months) },
+    { name: "CSM load distribution", run: () => load.getCsmLoad(asLeader), sql: () => load.csmLoadQuery(all) },
+    { name: "  … CS manager's team", run: () => load.getCsmLoad(asManager), sql: () => load.csmLoadQuery(team) },
+    { name: "Expansion pipeline", run: () => pipeline.getExpansionPipeline(asLeader), sql: () => pipeline.expansionPipelineQuery(all) },
+    { name: "AE expansion credit, all AEs", run: () => credit.getExpansionCredit(asLeader), sql: () => credit.expansionCreditQuery(all, period, months) },
     {
       name: "  … an AE's own",
-      run: () => credit.getExpansionCredit(ae, params, context),
+      run: () => credit.getExpansionCredit(asAe),
       sql: () => credit.expansionCreditQuery(creditScope(ae, params), period, months),
     },
     { name: "Whole dashboard (all in parallel)", run: () => getDashboard(leader, params), sql: null },

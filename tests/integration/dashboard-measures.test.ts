@@ -6,6 +6,7 @@ import { dashboardParams, drillParams } from "@/lib/dashboard/params";
 import { monthOf, trendMonths, firstDayOf, lastDayOf } from "@/lib/dashboard/period";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { retentionBetween } from "@/lib/server/metrics/retention";
+import { dashboardContext } from "@/lib/server/dashboard/context";
 import { getRetention, getRetentionTrend } from "@/lib/server/dashboard/get-retention";
 import { getRenewalVisibility } from "@/lib/server/dashboard/get-renewal-visibility";
 import { getTimeToFirstValue } from "@/lib/server/dashboard/get-time-to-first-value";
@@ -71,7 +72,7 @@ async function retentionCompany() {
 describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", () => {
   it("nets each cohort account, leaves out new customers, and matches the raw movements", async () => {
     const { leader } = await retentionCompany();
-    const { figures, period } = await getRetention(leader, YEAR_2026, afterYear);
+    const { figures, period } = await getRetention(await dashboardContext(leader, YEAR_2026, afterYear));
     expect(period.toDate).toBe(false);
     // Cohort: Steady, Shrinking, Churned, Growing, Churned and back, No CSM (6 accounts).
     // start    = 10,000.00 + 50,000.00 + 8,000.50 + 12,345.67 + 6,000.25 + 2,000.10 = 88,346.52
@@ -100,14 +101,14 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
     // Shrinking 30,000.00 (after February's contraction), Churned 8,000.50, Growing 12,345.67, Churned and back
     // 6,000.25, No CSM 2,000.10 = 68,346.52. At Aug 31: 10,000 + 35,000 + 0 + 12,345.67 + 4,500 + 2,000.10 = 63,845.77;
     // min of each: 10,000 + 30,000 + 0 + 12,345.67 + 4,500 + 2,000.10 = 58,845.77.
-    const spring = await getRetention(leader, year2026({ from: "2026-03", to: "2026-08" }), afterYear);
+    const spring = await getRetention(await dashboardContext(leader, year2026({ from: "2026-03", to: "2026-08" }), afterYear));
     expect(spring.figures).toMatchObject({ startArrCents: 68_346_52n, retainedArrCents: 58_845_77n, endArrCents: 63_845_77n, cohortAccounts: 6, retainedAccounts: 5 });
     expect(await retentionBetween(spring.period.start, spring.period.end)).toEqual(spring.figures);
   });
 
   it("draws a 24-month trend whose every point is that month's trailing 12 months, in total and per cut", async () => {
     const { leader, managerOne, aeTwo } = await retentionCompany();
-    const trend = await getRetentionTrend(leader, YEAR_2026, afterYear);
+    const trend = await getRetentionTrend(await dashboardContext(leader, YEAR_2026, afterYear));
     const months = trendMonths(monthOf(parseIsoDate("2026-12-01")));
     expect(months).toHaveLength(24);
     expect(trend.map((point) => point.month)).toEqual(months.map((month) => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`));
@@ -119,10 +120,10 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
     // start = 10,000.00 + 50,000.00 + 8,000.50 + 6,000.25 + 2,000.10 = 76,000.85
     expect(trend.find((point) => point.month === "2026-06")?.figures.startArrCents).toBe(76_000_85n);
     // A team cut and an AE cut take the per-account path; the segment cut the stored totals.
-    const team = await getRetentionTrend(managerOne, YEAR_2026, afterYear);
+    const team = await getRetentionTrend(await dashboardContext(managerOne, YEAR_2026, afterYear));
     const teamScope = { teamOf: managerOne.id };
-    const enterprise = await getRetentionTrend(leader, year2026({ segment: "ENTERPRISE" }), afterYear);
-    const byAe = await getRetentionTrend(leader, year2026({ ae: aeTwo.id }), afterYear);
+    const enterprise = await getRetentionTrend(await dashboardContext(leader, year2026({ segment: "ENTERPRISE" }), afterYear));
+    const byAe = await getRetentionTrend(await dashboardContext(leader, year2026({ ae: aeTwo.id }), afterYear));
     for (const [index, month] of months.entries()) {
       const [start, end] = [firstDayOf(month - 11), lastDayOf(month)];
       expect(team[index]?.figures).toEqual(await retentionBetween(start, end, prisma, teamScope));
@@ -133,7 +134,7 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
 
   it("cuts by segment, CSM and AE", async () => {
     const { leader, csmC, aeTwo } = await retentionCompany();
-    const cut = async (extra: Record<string, string>) => (await getRetention(leader, year2026(extra), afterYear)).figures;
+    const cut = async (extra: Record<string, string>) => (await getRetention(await dashboardContext(leader, year2026(extra), afterYear))).figures;
     // Enterprise: Steady and Churned. start 18,000.50, retained 10,000.00, end 10,000.00.
     expect(await cut({ segment: "ENTERPRISE" })).toMatchObject({ startArrCents: 18_000_50n, retainedArrCents: 10_000_00n, endArrCents: 10_000_00n, cohortAccounts: 2, retainedAccounts: 1 });
     // CSM C: Growing and Churned and back. start 18,345.92, retained 16,845.67, end 20,846.00.
@@ -146,8 +147,8 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
 
   it("lists drill-down rows that add up exactly to the headline", async () => {
     const { leader } = await retentionCompany();
-    const { figures } = await getRetention(leader, YEAR_2026, afterYear);
-    const accounts = await listDrillRows(leader, "retention-accounts", drill(), afterYear);
+    const { figures } = await getRetention(await dashboardContext(leader, YEAR_2026, afterYear));
+    const accounts = await listDrillRows(await dashboardContext(leader, drill(), afterYear), "retention-accounts", drill());
     expect(accounts.count).toBe(figures.cohortAccounts);
     expect(accounts.data.map((row) => row.account).sort()).toEqual(["Churned", "Churned and back", "Growing", "No CSM", "Shrinking", "Steady"]);
     expect(sum(accounts.data.map((row) => row.start))).toBe(figures.startArrCents);
@@ -156,16 +157,16 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
     expect(accounts.totals).toMatchObject({ start: "8834652", retained: "6384577", end: "6834610", still_customer: 5 });
     expect(accounts.data.find((row) => row.account === "Churned and back")).toMatchObject({ start: "600025", end: "450000", outcome: "Contracted" });
     // The movements behind it: their effect is end − start = 68,346.10 − 88,346.52 = −20,000.42.
-    const moved = await listDrillRows(leader, "retention-movements", drill(), afterYear);
+    const moved = await listDrillRows(await dashboardContext(leader, drill(), afterYear), "retention-movements", drill());
     expect(sum(moved.data.map((row) => row.effect))).toBe(figures.endArrCents - figures.startArrCents);
     expect(moved.totals.effect).toBe("-2000042");
     expect(moved.data.some((row) => row.account === "Newcomer")).toBe(false);
     // Paging and sorting happen in SQL; the totals stay those of all rows.
-    const page = await listDrillRows(leader, "retention-accounts", drill({ perPage: "5", sort: "end", dir: "desc" }), afterYear);
+    const page = await listDrillRows(await dashboardContext(leader, drill({ perPage: "5", sort: "end", dir: "desc" }), afterYear), "retention-accounts", drill({ perPage: "5", sort: "end", dir: "desc" }));
     expect(page.data.map((row) => row.account)).toEqual(["Shrinking", "Growing", "Steady", "Churned and back", "No CSM"]);
     expect(page).toMatchObject({ count: 6, totalPages: 2, totals: accounts.totals });
     // CSV gets every row, money in dollars with its cents, and adds up to the same totals.
-    expect((await listAllDrillRows(leader, "retention-accounts", drill({ perPage: "5" }), afterYear)).rows).toHaveLength(6);
+    expect((await listAllDrillRows(await dashboardContext(leader, drill({ perPage: "5" }), afterYear), "retention-accounts", drill({ perPage: "5" }))).rows).toHaveLength(6);
     const csv = await exportCsv(leader, "retention-accounts", drill({ perPage: "5" }), afterYear);
     const lines = csv.body.trim().split("\n");
     expect(lines[0]).toBe("id,Account,Segment,CSM,AE,Start ARR (USD),Retained (min of start and end) (USD),End ARR (USD),Change (USD),Outcome,Still a customer");
@@ -183,26 +184,26 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
     await prisma.arrMovement.deleteMany({ where: { accountId: churned.id, type: "CHURN" } });
     await prisma.arrMovement.updateMany({ where: { type: "EXPANSION", amountCents: 500_00n }, data: { amountCents: 700_01n } });
     await prisma.account.update({ where: { id: churned.id }, data: { segment: "SCALE" } });
-    const { figures, period } = await getRetention(leader, YEAR_2026, afterYear);
+    const { figures, period } = await getRetention(await dashboardContext(leader, YEAR_2026, afterYear));
     // Churned no longer churns (+8,000.50 to retained and end) and No CSM expands by 700.01 instead of 500.00.
     expect(figures).toMatchObject({ startArrCents: 88_346_52n, retainedArrCents: 71_846_27n, endArrCents: 76_546_61n, retainedAccounts: 6 });
     expect(await retentionBetween(period.start, period.end)).toEqual(figures);
-    const scale = await getRetentionTrend(leader, year2026({ segment: "SCALE" }), afterYear);
+    const scale = await getRetentionTrend(await dashboardContext(leader, year2026({ segment: "SCALE" }), afterYear));
     expect(scale.at(-1)?.figures).toMatchObject({ startArrCents: 8_000_50n, endArrCents: 8_000_50n });
     await prisma.arrMovement.deleteMany({});
-    expect((await getRetention(leader, YEAR_2026, afterYear)).figures.cohortAccounts).toBe(0);
+    expect((await getRetention(await dashboardContext(leader, YEAR_2026, afterYear))).figures.cohortAccounts).toBe(0);
   });
 });
 
 describe("a period that has not ended yet ends today", () => {
   it("reads the calendar year 2026 on 2026-11-20 as Jan 1 – Nov 20, with the trend ending at the last complete month", async () => {
     const { leader } = await retentionCompany();
-    const { figures, period } = await getRetention(leader, YEAR_2026, context);
+    const { figures, period } = await getRetention(await dashboardContext(leader, YEAR_2026, context));
     expect(period).toMatchObject({ start: parseIsoDate("2026-01-01"), end: parseIsoDate("2026-11-20"), toDate: true });
     // No movement of the example falls between Nov 21 and Dec 31, 2026: the same cohort figures as the whole year.
     expect(figures).toMatchObject({ startArrCents: 88_346_52n, retainedArrCents: 63_845_77n, endArrCents: 68_346_10n, cohortAccounts: 6 });
     expect(await retentionBetween(period.start, period.end)).toEqual(figures);
-    const trend = await getRetentionTrend(leader, YEAR_2026, context);
+    const trend = await getRetentionTrend(await dashboardContext(leader, YEAR_2026, context));
     expect(trend).toHaveLength(24);
     expect(trend.at(-1)?.month).toBe("2026-10");
   });
@@ -228,16 +229,16 @@ describe("renewal visibility at 90 days (today 2026-11-20, due up to 2027-02-18)
     await deal(withCsm.id, ae.id, { closeDate: "2025-11-19" }); // ended yesterday
     await deal(withCsm.id, ae.id, { closeDate: "2026-01-05", stage: "CLOSED_LOST" }); // never a contract
 
-    const visibility = await getRenewalVisibility(leader, YEAR_2026, context);
+    const visibility = await getRenewalVisibility(await dashboardContext(leader, YEAR_2026, context));
     expect(visibility).toMatchObject({ due: 4, visible: 2, withoutCsm: 1, withoutOpportunity: 1, visibility: 0.5 });
     expect(visibility.dueArrCents).toBe(12_000_00n + 5_000_50n + 3_000_00n + 1_000_01n);
     expect(visibility.visibleArrCents).toBe(13_000_01n);
-    const rows = await listDrillRows(leader, "renewals-due", drill(), context);
+    const rows = await listDrillRows(await dashboardContext(leader, drill(), context), "renewals-due", drill());
     expect(rows.count).toBe(4);
     expect(rows.totals).toMatchObject({ visible: 2, amount: "2100051" });
     expect(rows.data.find((row) => row.opportunity === "Missing")).toMatchObject({ visible: false, renewal_date: "2026-12-01T00:00:00.000Z" });
     // The manager's team holds only the account with a CSM: 2 of 3 visible.
-    expect(await getRenewalVisibility(manager, YEAR_2026, context)).toMatchObject({ due: 3, visible: 2 });
+    expect(await getRenewalVisibility(await dashboardContext(manager, YEAR_2026, context))).toMatchObject({ due: 3, visible: 2 });
   });
 });
 
@@ -256,11 +257,11 @@ describe("time to first value, handoff SLA and satisfaction", () => {
     const fallback = await createAccount({ aeId: ae.id, firstValueAt: parseIsoDate("2026-04-08") });
     await deal(fallback.id, ae.id, { closeDate: "2026-04-01" });
 
-    const ttfv = await getTimeToFirstValue(leader, YEAR_2026, context);
+    const ttfv = await getTimeToFirstValue(await dashboardContext(leader, YEAR_2026, context));
     // Reached: 7, 10, 30, 75 → median (10 + 30) / 2 = 20.
     expect(ttfv).toMatchObject({ closed: 5, reached: 4, medianDays: 20 });
     expect(ttfv.buckets.map((bucket) => bucket.accounts)).toEqual([1, 1, 1, 0, 1, 0]);
-    const rows = await listDrillRows(leader, "ttfv-accounts", drill(), context);
+    const rows = await listDrillRows(await dashboardContext(leader, drill(), context), "ttfv-accounts", drill());
     expect(rows.totals).toMatchObject({ rows: 5, reached: 4 });
   });
 
@@ -277,11 +278,11 @@ describe("time to first value, handoff SLA and satisfaction", () => {
     // 23:00 on Dec 31, 2026 in New York: inside.
     await handoff(account.id, { startedAt: "2027-01-01T04:00:00Z", completed: true, rating: 3 });
 
-    const measures = await getHandoffMeasures(leader, YEAR_2026, afterYear);
+    const measures = await getHandoffMeasures(await dashboardContext(leader, YEAR_2026, afterYear));
     // Completed: 5, within 72 business hours: 4 → 80%. Rated: 5 + 4 + 4 + 3 = 16 over 4 → 4.0.
     expect(measures).toMatchObject({ completed: 5, withinSla: 4, slaShare: 0.8, openOverdue: 1, rated: 4, ratingSum: 16, meanRating: 4 });
     expect(measures.ratings).toEqual([0, 0, 1, 2, 1]);
-    const rows = await listDrillRows(leader, "handoffs", drill(), afterYear);
+    const rows = await listDrillRows(await dashboardContext(leader, drill(), afterYear), "handoffs", drill());
     expect(rows.totals).toMatchObject({ rows: 6, completed: 5, within_sla: 4, rated: 4, rating: "16" });
   });
 });
@@ -312,38 +313,51 @@ describe("AE expansion credit (18 months, 10 %)", () => {
     await deal(own.id, aeTwo.id, { closeDate: "2026-01-20" });
     await movements(own.id, [["2026-01-20", "NEW", 40_000_00n], ["2026-05-05", "EXPANSION", 10_000_05n]]);
 
-    const credit = await getExpansionCredit(leader, YEAR_2026, context);
+    const credit = await getExpansionCredit(await dashboardContext(leader, YEAR_2026, context));
     // AE one: 1,234.56 + 111.11 + 2,000.01 = 3,345.68 → 334.568 → 334.57. AE two: 10,000.05 → 1,000.005 → 1,000.01.
     expect(credit.rows.map(({ aeId, expansionCents, creditCents, movements: count, accounts }) => ({ aeId, expansionCents, creditCents, count, accounts }))).toEqual([
       { aeId: aeTwo.id, expansionCents: 10_000_05n, creditCents: 1_000_01n, count: 1, accounts: 1 },
       { aeId: aeOne.id, expansionCents: 3_345_68n, creditCents: 334_57n, count: 3, accounts: 2 },
     ]);
     expect(credit).toMatchObject({ expansionCents: 13_345_73n, creditCents: 1_334_58n });
-    const rows = await listDrillRows(leader, "credit-movements", drill({ focus: aeOne.id }), context);
+    const rows = await listDrillRows(await dashboardContext(leader, drill({ focus: aeOne.id }), context), "credit-movements", drill({ focus: aeOne.id }));
     expect(rows.data.map((row) => row.amount)).toEqual(["11111", "123456", "200001"]); // by date
     expect(rows.totals.amount).toBe("334568");
 
     // An AE sees only their own credit, whatever the URL asks for.
-    const mine = await getExpansionCredit(aeOne, year2026({ ae: aeTwo.id }), context);
+    const mine = await getExpansionCredit(await dashboardContext(aeOne, year2026({ ae: aeTwo.id }), context));
     expect(mine.rows.map((row) => row.aeId)).toEqual([aeOne.id]);
-    const myRows = await listDrillRows(aeOne, "credit-movements", drill({ ae: aeTwo.id, focus: aeTwo.id }), context);
+    const myRows = await listDrillRows(await dashboardContext(aeOne, drill({ ae: aeTwo.id, focus: aeTwo.id }), context), "credit-movements", drill({ ae: aeTwo.id, focus: aeTwo.id }));
     expect(myRows.totals.amount).toBe("334568");
   });
 });
 
 describe("access to the dashboard, enforced in the data functions", () => {
-  it("gives a CS manager their team's accounts only, a CSM their book only, and refuses an AE", async () => {
-    const { leader, managerOne, csmA, csmC, aeOne } = await retentionCompany();
+  it("gives a CS manager their team's accounts by default and every account on request, a CSM their book only, and refuses an AE", async () => {
+    const { leader, managerOne, csmA, csmB, csmC, aeOne } = await retentionCompany();
     // Team one = CSMs A and B: Steady, Shrinking, Churned in the cohort. start 68,000.50, retained and end 45,000.00.
-    const team = (await getRetention(managerOne, YEAR_2026, context)).figures;
+    const team = (await getRetention(await dashboardContext(managerOne, YEAR_2026, context))).figures;
     expect(team).toMatchObject({ startArrCents: 68_000_50n, retainedArrCents: 45_000_00n, endArrCents: 45_000_00n, cohortAccounts: 3 });
-    const teamRows = await listDrillRows(managerOne, "retention-accounts", drill(), context);
+    const teamRows = await listDrillRows(await dashboardContext(managerOne, drill(), context), "retention-accounts", drill());
     expect(teamRows.data.map((row) => row.account).sort()).toEqual(["Churned", "Shrinking", "Steady"]);
-    // Asking for another team's CSM shows nothing rather than their accounts.
-    expect((await getRetention(managerOne, year2026({ csm: csmC.id }), context)).figures.cohortAccounts).toBe(0);
+    // A CS manager sees every account and CSM (SPEC), their team being only the default cut: another team's CSM
+    // shows that CSM's accounts, and "every account" the whole company, as leadership sees them.
+    const otherTeam = (await getRetention(await dashboardContext(managerOne, year2026({ csm: csmC.id }), context))).figures;
+    // CSM C's book: Growing, Churned and back.
+    expect(otherTeam.cohortAccounts).toBe(2);
+    expect(otherTeam).toEqual((await getRetention(await dashboardContext(leader, year2026({ csm: csmC.id }), context))).figures);
+    const everyAccount = (await getRetention(await dashboardContext(managerOne, year2026({ team: "all" }), context))).figures;
+    expect(everyAccount.cohortAccounts).toBe(6);
+    expect(everyAccount).toEqual((await getRetention(await dashboardContext(leader, YEAR_2026, context))).figures);
+    const managerDashboard = await getDashboard(managerOne, YEAR_2026, NOW);
+    expect(managerDashboard.scopeNote).toBe("Your team's accounts");
+    expect(managerDashboard.retention.figures).toEqual(team);
+    expect(managerDashboard.options).toMatchObject({ csmLocked: false, teamCut: true });
+    expect(managerDashboard.options.csms.map((option) => option.id).sort()).toEqual([csmA.id, csmB.id, csmC.id].sort());
+    expect((await getDashboard(managerOne, year2026({ team: "all" }), NOW)).scopeNote).toBeNull();
 
     // CSM A's book: Steady and Shrinking (Newcomer is not in the cohort), whatever CSM the URL names.
-    const book = (await getRetention(csmA, year2026({ csm: csmC.id }), context)).figures;
+    const book = (await getRetention(await dashboardContext(csmA, year2026({ csm: csmC.id }), context))).figures;
     expect(book).toMatchObject({ startArrCents: 60_000_00n, retainedArrCents: 45_000_00n, endArrCents: 45_000_00n, cohortAccounts: 2 });
     // An account that churned and lost its CSM still counts for the CSM it was last assigned to (and their team).
     const gone = await createAccount({ name: "Gone" });
@@ -351,10 +365,10 @@ describe("access to the dashboard, enforced in the data functions", () => {
       data: { accountId: gone.id, status: "APPROVED", suggestedCsmId: csmA.id, chosenCsmId: csmA.id, decidedAt: new Date("2025-01-02T12:00:00Z") },
     });
     await movements(gone.id, [["2025-01-02", "NEW", 1_000_00n], ["2026-05-01", "CHURN", 1_000_00n]]);
-    expect((await getRetention(csmA, YEAR_2026, context)).figures).toMatchObject({
+    expect((await getRetention(await dashboardContext(csmA, YEAR_2026, context))).figures).toMatchObject({
       startArrCents: 61_000_00n, retainedArrCents: 45_000_00n, endArrCents: 45_000_00n, cohortAccounts: 3, retainedAccounts: 2,
     });
-    expect((await getRetention(managerOne, YEAR_2026, context)).figures.startArrCents).toBe(69_000_50n);
+    expect((await getRetention(await dashboardContext(managerOne, YEAR_2026, context))).figures.startArrCents).toBe(69_000_50n);
     await prisma.arrMovement.deleteMany({ where: { accountId: gone.id } });
 
     const dashboard = await getDashboard(csmA, YEAR_2026, NOW);
@@ -363,14 +377,14 @@ describe("access to the dashboard, enforced in the data functions", () => {
     expect(dashboard.options.csms.map((option) => option.id)).toEqual([csmA.id]);
 
     await expect(getDashboard(aeOne, YEAR_2026, NOW)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getRetention(aeOne, YEAR_2026, context)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(listDrillRows(aeOne, "retention-accounts", drill(), context)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getExpansionCredit(csmA, YEAR_2026, context)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(listDrillRows(managerOne, "credit-movements", drill(), context)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getRetention(await dashboardContext(aeOne, YEAR_2026, context))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listDrillRows(await dashboardContext(aeOne, drill(), context), "retention-accounts", drill())).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getExpansionCredit(await dashboardContext(csmA, YEAR_2026, context))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listDrillRows(await dashboardContext(managerOne, drill(), context), "credit-movements", drill())).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(exportCsv(aeOne, "retention-accounts", drill())).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(exportCsv(aeOne, "retention-trend", drill())).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(exportCsv(leader, "no-such-table", drill())).rejects.toMatchObject({ code: "NOT_FOUND" });
-    // The manager's CSV holds their team's accounts only.
+    // The manager's CSV holds their team's accounts by default.
     const teamCsv = await exportCsv(managerOne, "retention-accounts", drill());
     expect(teamCsv.body).not.toContain("Growing");
     expect(teamCsv.body.trim().split("\n")).toHaveLength(4);

@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import type { ActingUser } from "@/lib/server/authz";
 import { getAccount } from "@/lib/server/accounts/get-account";
 import { closeDealWon } from "@/lib/server/deals/close-deal-won";
+import { dashboardContext } from "@/lib/server/dashboard/context";
 import { getArrBridge } from "@/lib/server/dashboard/get-arr-bridge";
 import { getRetention } from "@/lib/server/dashboard/get-retention";
 import { getRenewalVisibility } from "@/lib/server/dashboard/get-renewal-visibility";
@@ -174,7 +175,7 @@ describe("the revenue ledger over a simulated year", () => {
     expect(await arrAt("EPSILON", "2025-08-01")).toBe(1_600_000n);
 
     // ── Sep 20: Zeta is lost to a competitor (through the API) — GRR of 2025 drops by exactly its ARR ──
-    const before = await getRetention(leader, dashboardParams.parse({ period: "last-year" }), ctx("2026-01-10T15:00:00Z"));
+    const before = await getRetention(await dashboardContext(leader, dashboardParams.parse({ period: "last-year" }), ctx("2026-01-10T15:00:00Z")));
     const zeta1 = await renewalOf("D-ZETA");
     const lostWithoutReason = await call(closeRenewalLost, { token: csmToken, method: "POST", params: { id: zeta1.id }, body: { reason: "Weather", addressable: true } });
     expect(lostWithoutReason.status).toBe(422);
@@ -184,7 +185,7 @@ describe("the revenue ledger over a simulated year", () => {
     expect(lost.body.movements).toEqual([{ type: "CHURN", amount: "30000.25", date: "2025-10-01" }]);
     expect(lost.body.renewal).toMatchObject({ stage: "CLOSED_LOST", lossReason: "Competitor", lossAddressable: true, nextRenewalId: null });
     expect(await arrAt("ZETA", "2025-10-01")).toBe(0n);
-    const after = await getRetention(leader, dashboardParams.parse({ period: "last-year" }), ctx("2026-01-10T15:00:00Z"));
+    const after = await getRetention(await dashboardContext(leader, dashboardParams.parse({ period: "last-year" }), ctx("2026-01-10T15:00:00Z")));
     expect(before.figures.retainedArrCents - after.figures.retainedArrCents).toBe(3_000_025n);
 
     // Billing later sends an expansion of Zeta back-dated to Sep 1, before the churn: refused, line, field and reason.
@@ -212,7 +213,7 @@ describe("the revenue ledger over a simulated year", () => {
 
     // The ARR bridge of 2025 over every account: 112,000.25 + new 178,000.50 (Acme 120,000.50, Beta 48,000, Gamma 10,000)
     // + expansion 35,000 (Acme 30,000, Delta 5,000) − contraction 4,000 (Epsilon) − churn 30,000.25 (Zeta) = 291,000.50.
-    const year = await getArrBridge(leader, dashboardParams.parse({ period: "last-year" }), ctx("2026-01-10T15:00:00Z"));
+    const year = await getArrBridge(await dashboardContext(leader, dashboardParams.parse({ period: "last-year" }), ctx("2026-01-10T15:00:00Z")));
     expect(year).toMatchObject({
       startingCents: 11_200_025n, newCents: 17_800_050n, expansionCents: 3_500_000n, contractionCents: 400_000n, churnCents: 3_000_025n,
       endingCents: 29_100_050n, unreconciledCents: 0n,
@@ -222,11 +223,11 @@ describe("the revenue ledger over a simulated year", () => {
       { type: "CONTRACTION", reason: "Budget", addressable: false, amountCents: 400_000n, accounts: 1 },
     ]);
     // First half of 2025: 112,000.25 + new 178,000.50 + expansion 35,000 (Jun 15 and May 1) = 325,000.75; nothing lost yet.
-    const half = await getArrBridge(leader, dashboardParams.parse({ period: "custom", from: "2025-01", to: "2025-06" }), ctx("2026-01-10T15:00:00Z"));
+    const half = await getArrBridge(await dashboardContext(leader, dashboardParams.parse({ period: "custom", from: "2025-01", to: "2025-06" }), ctx("2026-01-10T15:00:00Z")));
     expect(half).toMatchObject({ startingCents: 11_200_025n, newCents: 17_800_050n, expansionCents: 3_500_000n, contractionCents: 0n, churnCents: 0n, endingCents: 32_500_075n, unreconciledCents: 0n });
 
     // Renewal visibility on Jan 10, 2026 (due by Apr 10): Acme's contract and expansion (Jan 15), Beta (Feb 1), Gamma (Mar 1).
-    expect(await getRenewalVisibility(leader, dashboardParams.parse({}), ctx("2026-01-10T15:00:00Z"))).toMatchObject({ due: 4, visible: 4, visibility: 1 });
+    expect(await getRenewalVisibility(await dashboardContext(leader, dashboardParams.parse({}), ctx("2026-01-10T15:00:00Z")))).toMatchObject({ due: 4, visible: 4, visibility: 1 });
 
     // ── Jan 10, 2026: Acme's co-termed renewals. The contract renews up at $130,000.50 through the API (idempotently)… ──
     const acme1 = await renewalOf("D-ACME");
@@ -249,11 +250,11 @@ describe("the revenue ledger over a simulated year", () => {
 
     // ── Feb 15, 2026: the next terms are on the pipeline, in visibility and in the alerts ──
     // Due by May 16: Gamma (Mar 1) and Delta's second term (its renewal deal's contract ends May 1). Both visible.
-    expect(await getRenewalVisibility(leader, dashboardParams.parse({}), ctx("2026-02-15T15:00:00Z"))).toMatchObject({ due: 2, visible: 2 });
+    expect(await getRenewalVisibility(await dashboardContext(leader, dashboardParams.parse({}), ctx("2026-02-15T15:00:00Z")))).toMatchObject({ due: 2, visible: 2 });
     await sendRenewalAlerts(new Date("2026-02-15T15:00:00Z"));
     expect(await prisma.notification.count({ where: { dedupeKey: { startsWith: `renewal-alert:${delta2.id}:` } } })).toBe(1);
     // This quarter to date: 291,000.50 + 10,000 (Acme's uplift on Jan 15) = 301,000.50, and it reconciles.
-    const quarter = await getArrBridge(leader, dashboardParams.parse({ period: "qtd" }), ctx("2026-02-15T15:00:00Z"));
+    const quarter = await getArrBridge(await dashboardContext(leader, dashboardParams.parse({ period: "qtd" }), ctx("2026-02-15T15:00:00Z")));
     expect(quarter).toMatchObject({ startingCents: 29_100_050n, newCents: 0n, expansionCents: 1_000_000n, endingCents: 30_100_050n, unreconciledCents: 0n });
 
     // ── Today (any day after all of this): ARR is the sum of every movement to date ──

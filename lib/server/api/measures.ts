@@ -4,7 +4,7 @@ import { toIsoDate } from "@/lib/dates";
 import { centsToDollars } from "@/lib/imports/fields";
 import type { measuresOutput, measuresQuery } from "@/lib/api/schemas";
 import type { ActingUser } from "@/lib/server/authz";
-import { measureContext } from "@/lib/server/dashboard/context";
+import { dashboardContext } from "@/lib/server/dashboard/context";
 import { getHandoffMeasures } from "@/lib/server/dashboard/get-handoff-measures";
 import { getRenewalVisibility } from "@/lib/server/dashboard/get-renewal-visibility";
 import { getRetention } from "@/lib/server/dashboard/get-retention";
@@ -12,14 +12,14 @@ import { getTimeToFirstValue } from "@/lib/server/dashboard/get-time-to-first-va
 
 /**
  * The leadership dashboard's measures for BI, computed by the dashboard's own functions (which check the role
- * and scope the accounts: a CS manager sees their team, a CSM their book) for the period and cuts asked for.
+ * and scope the accounts: a CS manager sees their team by default, a CSM their book) for the period and cuts asked for.
  */
 export async function getMeasuresForApi(actor: ActingUser, query: z.output<typeof measuresQuery>): Promise<z.input<typeof measuresOutput>> {
-  const context = await measureContext();
-  const retention = await getRetention(actor, query, context);
-  const visibility = await getRenewalVisibility(actor, query, context);
-  const ttfv = await getTimeToFirstValue(actor, query, context);
-  const handoffs = await getHandoffMeasures(actor, query, context);
+  const context = await dashboardContext(actor, query);
+  const retention = await getRetention(context);
+  const visibility = await getRenewalVisibility(context);
+  const ttfv = await getTimeToFirstValue(context);
+  const handoffs = await getHandoffMeasures(context);
   const figures = retention.figures;
   return {
     period: { preset: retention.period.preset, start: toIsoDate(retention.period.start), end: toIsoDate(retention.period.end) },

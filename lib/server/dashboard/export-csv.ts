@@ -1,5 +1,5 @@
 import "server-only";
-import type { MeasureContext } from "@/lib/server/dashboard/context";
+import { dashboardContext, type MeasureContext } from "@/lib/server/dashboard/context";
 import { toCsv } from "@/lib/csv/write-csv";
 import { centsToDecimal, type ColumnKind, type DrillCell } from "@/lib/dashboard/drill-columns";
 import { monthKey } from "@/lib/dashboard/period";
@@ -37,9 +37,10 @@ function csvCell(kind: ColumnKind, value: DrillCell): string {
 
 const ratio = (value: number | null) => (value === null ? "" : String(value));
 
-export async function exportCsv(user: ActingUser, table: string, params: DrillParams, context?: Partial<MeasureContext>): Promise<CsvFile> {
+export async function exportCsv(user: ActingUser, table: string, params: DrillParams, measure?: Partial<MeasureContext>): Promise<CsvFile> {
+  const context = await dashboardContext(user, params, measure);
   if (table === "retention-trend") {
-    const trend = await getRetentionTrend(user, params, context);
+    const trend = await getRetentionTrend(context);
     const rows = trend.map((point) => [
       point.month,
       point.figures.cohortAccounts,
@@ -55,7 +56,7 @@ export async function exportCsv(user: ActingUser, table: string, params: DrillPa
     return { filename: `retention-trend-${trend.at(-1)?.month ?? "none"}.csv`, body: toCsv([header, ...rows]) };
   }
   if (table === "expansion-credit") {
-    const credit = await getExpansionCredit(user, params, context);
+    const credit = await getExpansionCredit(context);
     const header = ["ae", "accounts", "movements", "expansion_arr_usd", "credit_usd", "rate_percent"];
     const rows = credit.rows.map((row) => [
       row.aeName, row.accounts, row.movements, centsToDecimal(row.expansionCents), centsToDecimal(row.creditCents), credit.ratePercent,
@@ -63,7 +64,7 @@ export async function exportCsv(user: ActingUser, table: string, params: DrillPa
     return { filename: `expansion-credit-${monthKey(credit.period.firstMonth)}-${monthKey(credit.period.lastMonth)}.csv`, body: toCsv([header, ...rows]) };
   }
   if (!isDrillTable(table)) throw notFound("That table");
-  const { columns, rows } = await listAllDrillRows(user, table, params, context);
+  const { columns, rows } = await listAllDrillRows(context, table, params);
   const header = ["id", ...columns.map((column) => (column.kind === "cents" ? `${column.label} (USD)` : column.label))];
   const body = toCsv([header, ...rows.map((row) => [row.id, ...columns.map((column) => csvCell(column.kind, row[column.key] ?? null))])]);
   return { filename: `${table}.csv`, body };

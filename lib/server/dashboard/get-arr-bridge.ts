@@ -1,12 +1,10 @@
 import "server-only";
+import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { lastDayOf, resolvePeriod, type Period } from "@/lib/dashboard/period";
-import type { DashboardParams } from "@/lib/dashboard/params";
+import { lastDayOf, type Period } from "@/lib/dashboard/period";
 import type { ArrMovementType } from "@/lib/generated/prisma/enums";
-import type { ActingUser } from "@/lib/server/authz";
-import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
-import { accountConditions, dashboardScope, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
+import { accountConditions, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 // The ARR bridge (SPEC "Measures"): starting ARR + new + expansion − contraction − churn = ending ARR for the period
 // and cut, to the cent, with the ARR lost by reason. Starting and ending ARR are every account's ARR (not a cohort) at
@@ -60,10 +58,9 @@ export function bridgeMovementsFrom(scope: DashboardScope, period: Period): Pris
     WHERE m."date" BETWEEN ${period.start}::date AND ${period.end}::date AND m."type" <> 'RENEWAL' ${accountConditions(scope)}`;
 }
 
-export async function getArrBridge(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<ArrBridge> {
-  const scope = dashboardScope(user, params);
-  const { today } = await measureContext(context);
-  const period = resolvePeriod(params.period, today, params.from, params.to);
+export async function getArrBridge(context: DashboardContext): Promise<ArrBridge> {
+  const scope = scopeOf(context, "dashboard");
+  const { period } = context;
   const [ends, terms, losses] = await Promise.all([
     prisma.$queryRaw<{ starting: bigint; ending: bigint }[]>(bridgeEndsSql(scope, period)),
     prisma.$queryRaw<{ type: BridgeTerm; cents: bigint }[]>`

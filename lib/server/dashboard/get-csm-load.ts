@@ -1,10 +1,9 @@
 import "server-only";
+import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Segment } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
-import type { DashboardParams } from "@/lib/dashboard/params";
-import { dashboardScope, joinParts, type DashboardScope } from "@/lib/server/dashboard/scope";
-import type { ActingUser } from "@/lib/server/authz";
+import { joinParts, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 // Load = the higher of accounts ÷ max accounts and ARR ÷ max ARR, per CSM, against their own profile's limits.
 // Buckets: exactly 100 % is still within capacity; only above it is over.
@@ -89,8 +88,8 @@ interface TopJson {
   load: number;
 }
 
-export async function getCsmLoad(user: ActingUser, params: DashboardParams): Promise<CsmLoad> {
-  const scope = dashboardScope(user, params);
+export async function getCsmLoad(context: DashboardContext): Promise<CsmLoad> {
+  const scope = scopeOf(context, "dashboard");
   const [row] = await prisma.$queryRaw<(Record<string, number> & { arr: bigint; top: TopJson[] })[]>(csmLoadQuery(scope));
   return {
     csms: row?.csms ?? 0,

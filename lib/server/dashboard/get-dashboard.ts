@@ -1,12 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { measureDefinitions, type MeasureId } from "@/lib/dashboard/definitions";
-import { resolvePeriod, type Period } from "@/lib/dashboard/period";
+import type { Period } from "@/lib/dashboard/period";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import type { Settings } from "@/lib/settings/schema";
-import { measureContext } from "@/lib/server/dashboard/context";
-import { dashboardScope, scopeNote, teamCsms } from "@/lib/server/dashboard/scope";
+import { dashboardContext, scopeOf } from "@/lib/server/dashboard/context";
+import { scopeNote } from "@/lib/server/dashboard/scope";
 import { getRetention, getRetentionTrend, type RetentionMeasure, type TrendPoint } from "@/lib/server/dashboard/get-retention";
 import { getRenewalVisibility, type RenewalVisibility } from "@/lib/server/dashboard/get-renewal-visibility";
 import { getTimeToFirstValue, type TimeToFirstValue } from "@/lib/server/dashboard/get-time-to-first-value";
@@ -16,7 +15,7 @@ import { getExpansionPipeline, type ExpansionPipeline } from "@/lib/server/dashb
 import { getExpansionCredit, type ExpansionCredit } from "@/lib/server/dashboard/get-expansion-credit";
 import { getArrBridge, type ArrBridge } from "@/lib/server/dashboard/get-arr-bridge";
 import type { ActingUser } from "@/lib/server/authz";
-import { csmCutLocked, seesExpansionCredit } from "@/lib/server/dashboard/permissions";
+import { csmCutLocked, cutsByOwnTeam, seesExpansionCredit } from "@/lib/server/dashboard/permissions";
 
 export interface CutOption {
   id: string;
@@ -30,7 +29,8 @@ export interface Dashboard {
   definitions: Record<MeasureId, string>;
   /** Who the figures cover, when the role narrows them. */
   scopeNote: string | null;
-  options: { csms: CutOption[]; aes: CutOption[]; csmLocked: boolean };
+  /** `teamCut`: the user's own team is the default cut, and "every account" a choice (a CS manager). */
+  options: { csms: CutOption[]; aes: CutOption[]; csmLocked: boolean; teamCut: boolean };
   retention: RetentionMeasure;
   trend: TrendPoint[];
   bridge: ArrBridge;
@@ -43,28 +43,28 @@ export interface Dashboard {
   credit: ExpansionCredit | null;
 }
 
-/** Every measure of the leadership dashboard in the user's scope, read with one set of rules. */
+/** Every measure of the leadership dashboard in the user's scope, read with one context: one scope, period and settings. */
 export async function getDashboard(user: ActingUser, params: DashboardParams, now = new Date()): Promise<Dashboard> {
-  dashboardScope(user, params);
-  const context = await measureContext({ now });
+  const context = await dashboardContext(user, params, { now });
+  const scope = scopeOf(context, "dashboard");
   const [retention, trend, bridge, visibility, ttfv, handoffs, load, pipeline, credit, options] = await Promise.all([
-    getRetention(user, params, context),
-    getRetentionTrend(user, params, context),
-    getArrBridge(user, params, context),
-    getRenewalVisibility(user, params, context),
-    getTimeToFirstValue(user, params, context),
-    getHandoffMeasures(user, params, context),
-    getCsmLoad(user, params),
-    getExpansionPipeline(user, params),
-    seesExpansionCredit(user) ? getExpansionCredit(user, params, context) : Promise.resolve(null),
+    getRetention(context),
+    getRetentionTrend(context),
+    getArrBridge(context),
+    getRenewalVisibility(context),
+    getTimeToFirstValue(context),
+    getHandoffMeasures(context),
+    getCsmLoad(context),
+    getExpansionPipeline(context),
+    seesExpansionCredit(user) ? getExpansionCredit(context) : Promise.resolve(null),
     cutOptions(user),
   ]);
   return {
-    period: resolvePeriod(params.period, context.today, params.from, params.to),
+    period: context.period,
     today: context.today,
     targets: context.settings.targets,
     definitions: measureDefinitions(context.settings),
-    scopeNote: scopeNote(user),
+    scopeNote: scopeNote(user, scope),
     options,
     retention,
     trend,
@@ -78,13 +78,12 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
   };
 }
 
-/** The CSMs and AEs the user may cut by: a CS manager only their team's CSMs, a CSM only themselves. */
+/** The CSMs and AEs the user may cut by: a CSM only themselves; everyone else every CSM (a CS manager's team is the default). */
 async function cutOptions(user: ActingUser): Promise<Dashboard["options"]> {
   const locked = csmCutLocked(user);
-  const csmWhere: Prisma.UserWhereInput = locked ? { id: user.id } : { role: "CSM", ...teamCsms(user) };
   const [csms, aes] = await Promise.all([
-    prisma.user.findMany({ where: csmWhere, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    prisma.user.findMany({ where: locked ? { id: user.id } : { role: "CSM" }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
     prisma.user.findMany({ where: { role: "AE" }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
   ]);
-  return { csms, aes, csmLocked: locked };
+  return { csms, aes, csmLocked: locked, teamCut: cutsByOwnTeam(user) };
 }

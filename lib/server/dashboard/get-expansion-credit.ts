@@ -1,12 +1,10 @@
 import "server-only";
+import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { expansionCreditCents } from "@/lib/dashboard/credit";
-import { resolvePeriod, type Period } from "@/lib/dashboard/period";
-import type { DashboardParams } from "@/lib/dashboard/params";
-import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
-import { accountConditions, creditScope, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
-import type { ActingUser } from "@/lib/server/authz";
+import type { Period } from "@/lib/dashboard/period";
+import { accountConditions, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 export interface CreditRow {
   aeId: string;
@@ -109,10 +107,9 @@ export function expansionCreditQuery(scope: DashboardScope, period: Period, wind
 }
 
 /** Expansion credit per AE: leadership and admins see every AE, an AE only their own. */
-export async function getExpansionCredit(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<ExpansionCredit> {
-  const scope = creditScope(user, params);
-  const { today, settings } = await measureContext(context);
-  const period = resolvePeriod(params.period, today, params.from, params.to);
+export async function getExpansionCredit(context: DashboardContext): Promise<ExpansionCredit> {
+  const scope = scopeOf(context, "credit");
+  const { settings, period } = context;
   const { ratePercent, windowMonths } = settings.expansionCredit;
   const rows = await prisma.$queryRaw<{ ae_id: string; ae_name: string; accounts: number; movements: number; expansion: bigint }[]>(
     expansionCreditQuery(scope, period, windowMonths),

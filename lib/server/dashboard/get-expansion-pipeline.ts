@@ -1,10 +1,9 @@
 import "server-only";
+import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DealStage } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
-import type { DashboardParams } from "@/lib/dashboard/params";
-import { accountConditions, dashboardScope, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
-import type { ActingUser } from "@/lib/server/authz";
+import { accountConditions, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 export const OPEN_STAGES: readonly DealStage[] = ["PROSPECTING", "DISCOVERY", "PROPOSAL", "NEGOTIATION"];
 
@@ -41,8 +40,8 @@ export function expansionPipelineQuery(scope: DashboardScope): Prisma.Sql {
 }
 
 /** Open expansion deals by stage, and the expansion potential CSMs recorded on paying accounts. */
-export async function getExpansionPipeline(user: ActingUser, params: DashboardParams): Promise<ExpansionPipeline> {
-  const scope = dashboardScope(user, params);
+export async function getExpansionPipeline(context: DashboardContext): Promise<ExpansionPipeline> {
+  const scope = scopeOf(context, "dashboard");
   const [row] = await prisma.$queryRaw<Record<string, number | bigint>[]>(expansionPipelineQuery(scope));
   const byStage = OPEN_STAGES.map((stage, index) => ({
     stage,

@@ -1,12 +1,11 @@
 import "server-only";
+import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
+import { companyMidnight } from "@/lib/calendar/company-day";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { countRatio } from "@/lib/dashboard/ratio";
-import { resolvePeriod, type Period } from "@/lib/dashboard/period";
-import type { DashboardParams } from "@/lib/dashboard/params";
-import { companyMidnight, measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
-import { accountConditions, dashboardScope, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
-import type { ActingUser } from "@/lib/server/authz";
+import type { Period } from "@/lib/dashboard/period";
+import { accountConditions, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 export interface HandoffMeasures {
   period: Period;
@@ -48,10 +47,9 @@ export function handoffMeasuresQuery(scope: DashboardScope, from: Date, until: D
 }
 
 /** Handoff SLA (share completed within the business-hour limit) and satisfaction (mean CSM rating). */
-export async function getHandoffMeasures(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<HandoffMeasures> {
-  const scope = dashboardScope(user, params);
-  const { today, now, settings } = await measureContext(context);
-  const period = resolvePeriod(params.period, today, params.from, params.to);
+export async function getHandoffMeasures(context: DashboardContext): Promise<HandoffMeasures> {
+  const scope = scopeOf(context, "dashboard");
+  const { now, settings, period } = context;
   const { from, until } = handoffWindow(period, settings.calendar.timezone);
   const [row] = await prisma.$queryRaw<Record<string, number>[]>(handoffMeasuresQuery(scope, from, until, now));
   const completed = row?.completed ?? 0;

@@ -2,7 +2,7 @@ import "server-only";
 import { toIsoDate } from "@/lib/dates";
 import type { DrillParams } from "@/lib/dashboard/params";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
-import { measureContext } from "@/lib/server/dashboard/context";
+import { dashboardContext } from "@/lib/server/dashboard/context";
 import { getExpansionCredit, type CreditRow, type ExpansionCredit } from "@/lib/server/dashboard/get-expansion-credit";
 import { listDrillRows, type DrillResult } from "@/lib/server/dashboard/list-drill-rows";
 
@@ -17,10 +17,10 @@ export interface MyExpansionCredit {
 /** An AE's own expansion credit for the period and the movements that earn it (the credit scope forces their id). */
 export async function getMyExpansionCredit(user: ActingUser, params: DrillParams, now = new Date()): Promise<MyExpansionCredit> {
   assertRole(user, ["AE"]);
-  const context = await measureContext({ now });
+  const context = await dashboardContext(user, params, { now });
   const [credit, movements] = await Promise.all([
-    getExpansionCredit(user, params, context),
-    listDrillRows(user, "credit-movements", params, context),
+    getExpansionCredit(context),
+    listDrillRows(context, "credit-movements", params),
   ]);
   return { credit, mine: credit.rows.find((row) => row.aeId === user.id) ?? null, movements, today: toIsoDate(context.today) };
 }

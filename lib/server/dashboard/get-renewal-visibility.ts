@@ -1,11 +1,9 @@
 import "server-only";
+import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { countRatio } from "@/lib/dashboard/ratio";
-import type { DashboardParams } from "@/lib/dashboard/params";
-import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
-import { accountConditions, dashboardScope, type DashboardScope } from "@/lib/server/dashboard/scope";
-import type { ActingUser } from "@/lib/server/authz";
+import { accountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 /** SPEC.md: renewal visibility "at 90 days". */
 export const RENEWAL_VISIBILITY_DAYS = 90;
@@ -49,9 +47,9 @@ export function renewalVisibilityQuery(scope: DashboardScope, from: Date, until:
     ${renewalsDueFrom(scope, from, until)}`;
 }
 
-export async function getRenewalVisibility(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<RenewalVisibility> {
-  const scope = dashboardScope(user, params);
-  const { today } = await measureContext(context);
+export async function getRenewalVisibility(context: DashboardContext): Promise<RenewalVisibility> {
+  const scope = scopeOf(context, "dashboard");
+  const { today } = context;
   const { from, until } = renewalWindow(today);
   const [row] = await prisma.$queryRaw<
     { due: number; visible: number; without_csm: number; without_opportunity: number; due_arr: bigint; visible_arr: bigint }[]

@@ -1,12 +1,10 @@
 import "server-only";
+import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { prisma } from "@/lib/db";
-import { monthLabel, monthKey, resolvePeriod, trendMonths, type Period } from "@/lib/dashboard/period";
-import type { DashboardParams } from "@/lib/dashboard/params";
+import { monthLabel, monthKey, trendMonths, type Period } from "@/lib/dashboard/period";
 import { retentionFigures, type RetentionFigures, type RetentionSums } from "@/lib/server/metrics/retention";
 import { retentionSql, retentionTrendSql } from "@/lib/server/metrics/retention-series";
-import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
-import { dashboardScope, type DashboardScope } from "@/lib/server/dashboard/scope";
-import type { ActingUser } from "@/lib/server/authz";
+import type { DashboardScope } from "@/lib/server/dashboard/scope";
 
 export interface RetentionMeasure {
   period: Period;
@@ -24,10 +22,9 @@ export function retentionQuery(scope: DashboardScope, period: Period) {
 }
 
 /** GRR, NRR and logo retention of the period (default trailing 12 months), in the user's scope. */
-export async function getRetention(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<RetentionMeasure> {
-  const scope = dashboardScope(user, params);
-  const { today } = await measureContext(context);
-  const period = resolvePeriod(params.period, today, params.from, params.to);
+export async function getRetention(context: DashboardContext): Promise<RetentionMeasure> {
+  const scope = scopeOf(context, "dashboard");
+  const { period } = context;
   const [row] = await prisma.$queryRaw<RetentionSums[]>(retentionQuery(scope, period));
   return { period, figures: retentionFigures(row) };
 }
@@ -38,10 +35,9 @@ export function retentionTrendQuery(scope: DashboardScope, period: Period) {
 }
 
 /** 24 monthly points ending with the period's last complete month; each is that month's trailing 12-month retention. */
-export async function getRetentionTrend(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<TrendPoint[]> {
-  const scope = dashboardScope(user, params);
-  const { today } = await measureContext(context);
-  const period = resolvePeriod(params.period, today, params.from, params.to);
+export async function getRetentionTrend(context: DashboardContext): Promise<TrendPoint[]> {
+  const scope = scopeOf(context, "dashboard");
+  const { period } = context;
   const rows = await prisma.$queryRaw<(RetentionSums & { month: number })[]>(retentionTrendQuery(scope, period));
   return rows.map((row) => ({ month: monthKey(row.month), label: monthLabel(row.month), figures: retentionFigures(row) }));
 }

@@ -1,12 +1,10 @@
 import "server-only";
+import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { resolvePeriod, type Period } from "@/lib/dashboard/period";
-import type { DashboardParams } from "@/lib/dashboard/params";
+import type { Period } from "@/lib/dashboard/period";
 import { TTFV_BUCKETS } from "@/lib/dashboard/ttfv";
-import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
-import { accountConditions, dashboardScope, type DashboardScope } from "@/lib/server/dashboard/scope";
-import type { ActingUser } from "@/lib/server/authz";
+import { accountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 export interface TimeToFirstValue {
   period: Period;
@@ -55,10 +53,9 @@ export function timeToFirstValueQuery(scope: DashboardScope, period: Period): Pr
     FROM (${ttfvAccountsSql(scope, period)}) t`;
 }
 
-export async function getTimeToFirstValue(user: ActingUser, params: DashboardParams, context?: Partial<MeasureContext>): Promise<TimeToFirstValue> {
-  const scope = dashboardScope(user, params);
-  const { today } = await measureContext(context);
-  const period = resolvePeriod(params.period, today, params.from, params.to);
+export async function getTimeToFirstValue(context: DashboardContext): Promise<TimeToFirstValue> {
+  const scope = scopeOf(context, "dashboard");
+  const { period } = context;
   const [row] = await prisma.$queryRaw<Record<string, number | null>[]>(timeToFirstValueQuery(scope, period));
   return {
     period,

@@ -3,15 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { paged, type Paged } from "@/lib/paging";
-import { resolvePeriod, type Period } from "@/lib/dashboard/period";
+import type { Period } from "@/lib/dashboard/period";
 import { DRILL_TABLE_IDS, type DrillCell, type DrillColumn, type DrillRow, type DrillTableId } from "@/lib/dashboard/drill-columns";
 import type { DrillParams } from "@/lib/dashboard/params";
-import { measureContext, type MeasureContext } from "@/lib/server/dashboard/context";
-import { creditScope, dashboardScope } from "@/lib/server/dashboard/scope";
+import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { DRILL_TABLES, type DrillInput, type DrillTable } from "@/lib/server/dashboard/drill-tables";
 import { renewalWindow } from "@/lib/server/dashboard/get-renewal-visibility";
 import { handoffWindow } from "@/lib/server/dashboard/get-handoff-measures";
-import type { ActingUser } from "@/lib/server/authz";
 
 export interface DrillResult extends Paged<DrillRow> {
   table: DrillTableId;
@@ -37,12 +35,11 @@ function tableOf(id: string): DrillTable {
   return DRILL_TABLES[id];
 }
 
-/** Authorizes (dashboard or credit access), resolves the period and windows, and builds the table's row SQL. */
-async function prepare(user: ActingUser, id: string, params: DrillParams, context?: Partial<MeasureContext>) {
+/** Authorizes (dashboard or credit access) and builds the table's row SQL for the context's scope, period and windows. */
+function prepare(context: DashboardContext, id: string, params: DrillParams) {
   const table = tableOf(id);
-  const scope = table.access === "credit" ? creditScope(user, params) : dashboardScope(user, params);
-  const { today, settings } = await measureContext(context);
-  const period = resolvePeriod(params.period, today, params.from, params.to);
+  const scope = scopeOf(context, table.access === "credit" ? "credit" : "dashboard");
+  const { today, settings, period } = context;
   const input: DrillInput = {
     scope,
     period,
@@ -88,8 +85,8 @@ function totalsSql(rows: Prisma.Sql, columns: DrillColumn[]): Prisma.Sql {
 }
 
 /** One page of a drill-down table, sorted in SQL, with totals over all its rows. */
-export async function listDrillRows(user: ActingUser, id: string, params: DrillParams, context?: Partial<MeasureContext>): Promise<DrillResult> {
-  const { table, period, rows, sort, dir, timezone } = await prepare(user, id, params, context);
+export async function listDrillRows(context: DashboardContext, id: string, params: DrillParams): Promise<DrillResult> {
+  const { table, period, rows, sort, dir, timezone } = prepare(context, id, params);
   const offset = (params.page - 1) * params.perPage;
   const [pageRows, [totals]] = await Promise.all([
     prisma.$queryRaw<Record<string, unknown>[]>`WITH t AS (${rows}) SELECT * FROM t ${orderBy(sort, dir)} LIMIT ${params.perPage} OFFSET ${offset}`,
@@ -114,13 +111,8 @@ export async function listDrillRows(user: ActingUser, id: string, params: DrillP
 }
 
 /** Every row of a table (for CSV), in the page's order. */
-export async function listAllDrillRows(
-  user: ActingUser,
-  id: string,
-  params: DrillParams,
-  context?: Partial<MeasureContext>,
-): Promise<{ columns: DrillColumn[]; rows: DrillRow[] }> {
-  const { table, rows, sort, dir } = await prepare(user, id, params, context);
+export async function listAllDrillRows(context: DashboardContext, id: string, params: DrillParams): Promise<{ columns: DrillColumn[]; rows: DrillRow[] }> {
+  const { table, rows, sort, dir } = prepare(context, id, params);
   const all = await prisma.$queryRaw<Record<string, unknown>[]>`WITH t AS (${rows}) SELECT * FROM t ${orderBy(sort, dir)}`;
   return { columns: table.columns, rows: all.map((raw) => toRow(raw, table.columns)) };
 }

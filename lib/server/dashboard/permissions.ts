@@ -14,3 +14,8 @@ export function seesExpansionCredit(actor: Actor): boolean {
 export function csmCutLocked(actor: Actor): boolean {
   return actor.role === "CSM";
 }
+
+/** A CS manager sees every account, with their own team as the default cut (SPEC); "every account" is their choice. */
+export function cutsByOwnTeam(actor: Actor): boolean {
+  return actor.role === "CS_MANAGER";
+}

@@ -2,14 +2,14 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Segment } from "@/lib/generated/prisma/enums";
 import { forbidden } from "@/lib/errors";
-import { assertRole, type ActingUser } from "@/lib/server/authz";
+import type { ActingUser } from "@/lib/server/authz";
+import { csmCutLocked } from "@/lib/server/dashboard/permissions";
 import type { DashboardParams } from "@/lib/dashboard/params";
 
 // Who sees which accounts on the dashboard, decided here and applied inside every query's WHERE:
-// leadership and admins see every account; a CS manager the accounts of the CSMs they manage (whatever CSM the
-// URL asks for, the team condition stays); a CSM their own book. AEs have their own expansion-credit page only.
-
-export const DASHBOARD_ROLES = ["LEADERSHIP", "ADMIN", "CS_MANAGER", "CSM"] as const;
+// leadership and admins see every account; a CS manager every account too, with their own team (the accounts of
+// the CSMs they manage) as the cut until they pick a CSM or all accounts (SPEC: "all accounts, all CSMs, with their
+// own team as the default cut"); a CSM their own book. AEs have their own expansion-credit page only.
 
 export interface DashboardScope {
   segment?: Segment;
@@ -19,57 +19,57 @@ export interface DashboardScope {
   teamOf?: string;
 }
 
-export function dashboardScope(user: ActingUser, params: Pick<DashboardParams, "segment" | "csm" | "ae">): DashboardScope {
-  assertRole(user, DASHBOARD_ROLES);
-  const cut: DashboardScope = { segment: params.segment, csmId: params.csm, aeId: params.ae };
+type CutParams = Pick<DashboardParams, "segment" | "csm" | "ae" | "team">;
+
+const cutOf = (params: CutParams): DashboardScope => ({ segment: params.segment, csmId: params.csm, aeId: params.ae });
+
+/** The dashboard's scope for this user, or null when their role has no dashboard. */
+export function dashboardCut(user: ActingUser, params: CutParams): DashboardScope | null {
+  const cut = cutOf(params);
   switch (user.role) {
     case "CSM":
       return { ...cut, csmId: user.id };
     case "CS_MANAGER":
-      return { ...cut, teamOf: user.id };
+      return params.csm || params.team === "all" ? cut : { ...cut, teamOf: user.id };
     case "LEADERSHIP":
     case "ADMIN":
       return cut;
-    default:
-      throw forbidden();
+    case "AE":
+      return null;
   }
 }
 
-/** The scope of the expansion credit: leadership and admins see every AE, an AE only themselves. */
-export function creditScope(user: ActingUser, params: Pick<DashboardParams, "segment" | "csm" | "ae">): DashboardScope {
-  assertRole(user, ["LEADERSHIP", "ADMIN", "AE"]);
-  const cut: DashboardScope = { segment: params.segment, csmId: params.csm, aeId: params.ae };
+/** The scope of the expansion credit, or null: leadership and admins see every AE, an AE only themselves. */
+export function creditCut(user: ActingUser, params: CutParams): DashboardScope | null {
+  const cut = cutOf(params);
   switch (user.role) {
     case "AE":
       return { ...cut, aeId: user.id };
     case "LEADERSHIP":
     case "ADMIN":
       return cut;
-    default:
-      throw forbidden();
+    case "CSM":
+    case "CS_MANAGER":
+      return null;
   }
 }
 
-/** The CSMs a CS manager may cut by: their team. */
-export function teamCsms(user: ActingUser): Prisma.UserWhereInput {
-  switch (user.role) {
-    case "CS_MANAGER":
-      return { managerId: user.id };
-    default:
-      return {};
-  }
+export function dashboardScope(user: ActingUser, params: CutParams): DashboardScope {
+  const scope = dashboardCut(user, params);
+  if (!scope) throw forbidden();
+  return scope;
+}
+
+export function creditScope(user: ActingUser, params: CutParams): DashboardScope {
+  const scope = creditCut(user, params);
+  if (!scope) throw forbidden();
+  return scope;
 }
 
 /** Who the figures cover, when the role narrows them. */
-export function scopeNote(user: ActingUser): string | null {
-  switch (user.role) {
-    case "CSM":
-      return "Your book";
-    case "CS_MANAGER":
-      return "Your team's accounts";
-    default:
-      return null;
-  }
+export function scopeNote(user: ActingUser, scope: DashboardScope): string | null {
+  if (scope.teamOf) return "Your team's accounts";
+  return csmCutLocked(user) ? "Your book" : null;
 }
 
 /**

@@ -7,7 +7,7 @@ import { prefillChecklist } from "@/lib/handoff/prefill";
 import type { PolicyStep } from "@/lib/generated/prisma/enums";
 import type { ActingUser } from "@/lib/server/authz";
 import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
-import { buildIntroductionDraft, championOf, introductionTemplate } from "@/lib/server/handoffs/policy/client-introduction";
+import { buildIntroductionDraft, introductionTemplate } from "@/lib/server/handoffs/policy/client-introduction";
 
 /**
  * The wizard page: the handoff view plus the introduction draft and the checklist prefilled from the deal. The

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import type { RetentionFigures } from "@/lib/server/metrics/retention";
 import { dashboardParams } from "@/lib/dashboard/params";
-import { measureContext } from "@/lib/server/dashboard/context";
+import { dashboardContext } from "@/lib/server/dashboard/context";
 import { getRetention } from "@/lib/server/dashboard/get-retention";
 import { renewalWindow } from "@/lib/server/dashboard/get-renewal-visibility";
 
@@ -23,14 +23,14 @@ export interface LeadershipHome {
 /** The headline of the leadership home: ARR as of today, and the dashboard's default period (the last 12 complete months), so both show the same figures. */
 export async function getLeadershipHome(user: ActingUser, now = new Date()): Promise<LeadershipHome> {
   assertRole(user, ["LEADERSHIP", "ADMIN"]);
-  const context = await measureContext({ now });
+  const context = await dashboardContext(user, dashboardParams.parse({}), { now });
   const { from, until } = renewalWindow(context.today);
   const [totals, contracted, retention, renewals] = await Promise.all([
     prisma.account.aggregate({ _sum: { arrCents: true }, _count: { _all: true }, where: { arrCents: { gt: 0 } } }),
     prisma.$queryRaw<{ cents: bigint | null; from: Date | null }[]>`
       SELECT sum(ledger_signed(type, "amountCents"))::bigint AS cents, min(date) FILTER (WHERE type IN ('NEW', 'EXPANSION')) AS "from"
       FROM "ArrMovement" WHERE date > ${context.today}::date AND type <> 'RENEWAL'`,
-    getRetention(user, dashboardParams.parse({}), context),
+    getRetention(context),
     prisma.renewalOpportunity.aggregate({
       _count: { _all: true },
       _sum: { amountCents: true },
