@@ -68,6 +68,7 @@ test.describe("the renewal engine", () => {
         return { account: text(0), renewalDate: text(5), stage: cells[2]?.querySelector("span")?.textContent?.trim() ?? "", arr: text(4) };
       }),
     );
+    expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((row) => row.stage === "Committed")).toBe(true);
 
     const query = new URL(page.url()).search;

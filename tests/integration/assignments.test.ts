@@ -139,6 +139,7 @@ describe("race-safe approval", () => {
     const assignmentIds: string[] = [];
     for (let index = 0; index < 20; index++) assignmentIds.push(await suggest((await closedWonHandoff()).handoffId));
     const rows = await prisma.csmAssignment.findMany({ where: { id: { in: assignmentIds } }, select: { suggestedCsmId: true } });
+    expect(rows).toHaveLength(20);
     expect(rows.every((row) => row.suggestedCsmId === priya.id)).toBe(true);
 
     const results = await Promise.allSettled(assignmentIds.map((assignmentId) => approveAssignment(manager, { assignmentId })));
@@ -163,6 +164,7 @@ describe("race-safe approval", () => {
       assignmentIds.push(await suggest((await closedWonHandoff({ amountCents: 4_000_000n })).handoffId));
     }
     const results = await Promise.allSettled(assignmentIds.map((assignmentId) => approveAssignment(manager, { assignmentId })));
+    expect(results).toHaveLength(6);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(2);
     for (const result of results) {
       if (result.status === "rejected") {

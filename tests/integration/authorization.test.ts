@@ -52,10 +52,21 @@ describe("role checks in the data functions themselves", () => {
     await Promise.all([createUser("CSM"), createUser("CSM"), createUser("AE")]);
     const csms = await listUsers(admin, userListParams.parse({ role: "CSM", perPage: "5" }));
     expect(csms.count).toBe(2);
+    expect(csms.data).toHaveLength(2);
     expect(csms.data.every((row) => row.role === "CSM")).toBe(true);
     const paged = await listUsers(admin, userListParams.parse({ perPage: "5", sort: "email", dir: "desc", page: "1" }));
     const emails = paged.data.map((row) => row.email);
     expect(emails).toEqual([...emails].sort().reverse());
     expect(paged).toMatchObject({ count: 4, totalPages: 1, currentPage: 1 });
+    expect(emails).toHaveLength(4);
+    // Two more users make a second page of five: it holds the sixth e-mail, continuing the same order.
+    await Promise.all([createUser("LEADERSHIP"), createUser("CS_MANAGER")]);
+    const all = (await listUsers(admin, userListParams.parse({ perPage: "25", sort: "email", dir: "desc" }))).data.map((row) => row.email);
+    expect(all).toHaveLength(6);
+    const first = await listUsers(admin, userListParams.parse({ perPage: "5", sort: "email", dir: "desc", page: "1" }));
+    const second = await listUsers(admin, userListParams.parse({ perPage: "5", sort: "email", dir: "desc", page: "2" }));
+    expect(second).toMatchObject({ count: 6, totalPages: 2, currentPage: 2 });
+    expect(second.data).toHaveLength(1);
+    expect([...first.data, ...second.data].map((row) => row.email)).toEqual(all);
   });
 });

@@ -124,6 +124,7 @@ describe("GRR, NRR and logo retention (SPEC.md Measures), exact to the cent", ()
     const teamScope = { teamOf: managerOne.id };
     const enterprise = await getRetentionTrend(await dashboardContext(leader, year2026({ segment: "ENTERPRISE" }), afterYear));
     const byAe = await getRetentionTrend(await dashboardContext(leader, year2026({ ae: aeTwo.id }), afterYear));
+    for (const series of [team, enterprise, byAe]) expect(series).toHaveLength(months.length);
     for (const [index, month] of months.entries()) {
       const [start, end] = [firstDayOf(month - 11), lastDayOf(month)];
       expect(team[index]?.figures).toEqual(await retentionBetween(start, end, prisma, teamScope));

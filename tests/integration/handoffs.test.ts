@@ -114,6 +114,7 @@ describe("the handoff wizard's server side", () => {
       await uploadHandoffDocument(ae, { handoffId, kind, fileName: `${kind.toLowerCase()}.pdf` }, PDF_BYTES, new Date("2026-11-17T17:00:00Z"));
     }
     const documents = await prisma.document.findMany({ where: { accountId: account.id } });
+    expect(documents).toHaveLength(3);
     expect(documents.every((document) => document.tags.includes("Closed Won Assets") && document.mimeType === "application/pdf")).toBe(true);
 
     expect((await prisma.handoff.findUniqueOrThrow({ where: { id: handoffId } })).status).toBe("SUBMITTED");

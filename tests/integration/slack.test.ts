@@ -93,9 +93,10 @@ describe("Slack notifications", () => {
 
   it("queues a job only when a Slack URL is set, inside the caller's transaction", async () => {
     const { handoffId } = await closedWonHandoff();
-    const before = (await queuedSlackJobs()).length;
+    // Jobs are emptied between tests, like every table.
+    expect(await queuedSlackJobs()).toEqual([]);
     await prisma.$transaction((tx) => notifySlack(tx, { kind: "handoff.submitted", handoffId }));
-    expect(await queuedSlackJobs()).toHaveLength(before);
+    expect(await queuedSlackJobs()).toEqual([]);
 
     await useSlack(`${baseUrl}/hook`);
     await prisma.$transaction((tx) => notifySlack(tx, { kind: "handoff.submitted", handoffId }));
@@ -106,7 +107,7 @@ describe("Slack notifications", () => {
       }),
     ).rejects.toThrow("rolled back");
     const jobs = await queuedSlackJobs();
-    expect(jobs.slice(before)).toEqual([{ kind: "handoff.submitted", handoffId }]);
+    expect(jobs).toEqual([{ kind: "handoff.submitted", handoffId }]);
   });
 
   it("is delivered through the job queue, retried after Slack refuses it", async () => {
@@ -141,7 +142,7 @@ describe("Slack notifications", () => {
     await createCsm({ name: "Priya Patel", segments: ["MID_MARKET"] });
     const { handoffId, ae } = await closedWonHandoff();
     await prisma.dealProduct.create({ data: { dealId: (await prisma.handoff.findUniqueOrThrow({ where: { id: handoffId } })).dealId!, productId: product.id } });
-    const before = (await queuedSlackJobs()).length;
+    expect(await queuedSlackJobs()).toEqual([]);
 
     await saveChecklist(ae, { handoffId, version: 1, checklist: completeChecklistFor([product.id]) });
     await submitHandoff(ae, handoffId);
@@ -150,7 +151,7 @@ describe("Slack notifications", () => {
     const handoff = await prisma.handoff.findUniqueOrThrow({ where: { id: handoffId } });
     await escalateHandoff(handoffId, new Date(handoff.dueAt.getTime() + 60_000));
 
-    expect((await queuedSlackJobs()).slice(before)).toEqual([
+    expect(await queuedSlackJobs()).toEqual([
       { kind: "handoff.submitted", handoffId },
       { kind: "assignment.approved", assignmentId: assignment.id },
       { kind: "handoff.overdue", handoffId },
@@ -165,10 +166,10 @@ describe("Slack notifications", () => {
     // Monday 2026-11-23 in New York; the renewal is 30 days later.
     const now = new Date("2026-11-23T15:00:00Z");
     const renewal = await createRenewal(account.id, ae.id, { renewalDate: new Date("2026-12-23T00:00:00Z") });
-    const before = (await queuedSlackJobs()).length;
+    expect(await queuedSlackJobs()).toEqual([]);
     await sendRenewalAlerts(now);
     await sendRenewalAlerts(now);
-    expect((await queuedSlackJobs()).slice(before)).toEqual([{ kind: "renewal.alert", renewalId: renewal.id, daysBefore: 30 }]);
+    expect(await queuedSlackJobs()).toEqual([{ kind: "renewal.alert", renewalId: renewal.id, daysBefore: 30 }]);
   });
 
   it("keeps the Slack URL in the rule settings, empty by default", () => {

@@ -402,6 +402,9 @@ describe("createSuggester", () => {
       });
     });
     const suggest = createSuggester(csms, rules);
+    // Over the 20 accounts both candidates and exclusions occur, so the per-row checks below run on both.
+    let ranked = 0;
+    let excluded = 0;
     for (let k = 0; k < 20; k++) {
       const acc = account({ segment: tiers[k % 3]!, needsOnsite: k % 4 === 0, arrCents: BigInt(next(200_000_00)) });
       const deal = { products: [CORE, ANALYTICS, API].slice(0, 1 + (k % 3)) };
@@ -415,6 +418,10 @@ describe("createSuggester", () => {
         if (r > 0) expect(bulk.candidates[r - 1]!.scoreUnits).toBeGreaterThanOrEqual(c.scoreUnits);
       });
       for (const e of bulk.excluded) expect(e.reasons.length).toBeGreaterThan(0);
+      ranked += bulk.candidates.length;
+      excluded += bulk.excluded.length;
     }
+    expect(ranked).toBeGreaterThan(0);
+    expect(excluded).toBeGreaterThan(0);
   });
 });
