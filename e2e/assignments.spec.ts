@@ -1,30 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { callServerAction } from "./support/actions";
 import { signIn, signInAs } from "./support/auth";
-import { one, query } from "./support/db";
+import { one } from "./support/db";
+import { pendingAssignment } from "./support/fixtures";
 
 const SEGMENT_LABELS: Record<string, string> = { ENTERPRISE: "Enterprise", MID_MARKET: "Mid-Market", SCALE: "Scale" };
-
-interface Pending {
-  id: string;
-  account: string;
-  segment: string;
-  csmName: string;
-  csmEmail: string;
-  score: string;
-  candidates: { candidates: { userId: string; breakdown: { key: string; label: string; points: number }[] }[] };
-}
-
-/** The oldest suggestion waiting for review whose top candidate is a demo CSM who can sign in. */
-function pendingWithDemoCsm(): Promise<Pending> {
-  return one<Pending>(
-    `SELECT c.id, a.name AS account, a.segment::text AS segment, u.name AS "csmName", u.email AS "csmEmail",
-            c."suggestedScore"::text AS score, c.candidates
-     FROM "CsmAssignment" c JOIN "Account" a ON a.id = c."accountId" JOIN "User" u ON u.id = c."suggestedCsmId"
-     WHERE c.status = 'PENDING' AND u.email LIKE '%@baton.test' AND u.active AND a."csmId" IS NULL
-     ORDER BY c."createdAt", c.id LIMIT 1`,
-  ).then((row) => ({ ...row, score: scoreText(row.score) }));
-}
 
 /** The stored exact score ("211.60000000") as the page writes it ("211.60"). */
 function scoreText(decimal: string): string {
@@ -40,14 +20,14 @@ function pointsText(points: number): string {
 
 test.describe("CSM assignment review", () => {
   test("a CS manager filters the queue, reads the breakdown and approves; the CSM finds the new account", async ({ page, browser }) => {
-    const pending = await pendingWithDemoCsm();
+    // Its own two suggestions, of new accounts in two segments: the subject, and one the segment filter must hide.
+    const aePage = await signInAs(browser, "ae@baton.test");
+    const created = await pendingAssignment(aePage, { segment: "MID_MARKET" });
+    const pending = { ...created, score: scoreText(created.score) };
+    const otherSegment = await pendingAssignment(aePage, { segment: "SCALE" });
+    await aePage.context().close();
     const segmentTerm = pending.candidates.candidates[0]?.breakdown.find((term) => term.key === "segment");
     if (!segmentTerm) throw new Error("the stored suggestion has no segment term");
-    const otherSegment = await query<{ account: string }>(
-      `SELECT a.name AS account FROM "CsmAssignment" c JOIN "Account" a ON a.id = c."accountId"
-       WHERE c.status = 'PENDING' AND a.segment::text <> $1 LIMIT 1`,
-      [pending.segment],
-    );
 
     await signIn(page, "manager@baton.test");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Assignments" }).click();
@@ -56,11 +36,11 @@ test.describe("CSM assignment review", () => {
     await expect(queue.getByRole("link", { name: pending.account })).toBeVisible();
 
     await page.getByLabel("Segment", { exact: true }).selectOption({ label: SEGMENT_LABELS[pending.segment]! });
-    await page.getByLabel("Search accounts").fill(pending.account.split(" ")[0]!);
+    await page.getByLabel("Search accounts").fill(pending.account.split(" ").slice(0, 2).join(" "));
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(new RegExp(`segment=${pending.segment}`));
     await expect(queue.getByRole("link", { name: pending.account })).toBeVisible();
-    for (const other of otherSegment) await expect(queue.getByRole("link", { name: other.account })).toHaveCount(0);
+    await expect(queue.getByRole("link", { name: otherSegment.account })).toHaveCount(0);
     const row = queue.getByRole("row").filter({ has: page.getByRole("link", { name: pending.account }) });
     await expect(row.getByRole("cell", { name: pending.csmName })).toBeVisible();
     await expect(row.getByRole("cell", { name: pending.score, exact: true })).toBeVisible();
@@ -104,12 +84,10 @@ test.describe("CSM assignment review", () => {
     await expect(csmPage.getByRole("region", { name: "My accounts" }).getByText(pending.account).first()).toBeVisible();
   });
 
-  test("a CS manager approves the top suggestion of a selected row in bulk and reads the result per row", async ({ page }) => {
-    const pending = await one<{ account: string; csmName: string }>(
-      `SELECT a.name AS account, u.name AS "csmName"
-       FROM "CsmAssignment" c JOIN "Account" a ON a.id = c."accountId" JOIN "User" u ON u.id = c."suggestedCsmId"
-       WHERE c.status = 'PENDING' AND a."csmId" IS NULL ORDER BY c."createdAt" DESC, c.id LIMIT 1`,
-    );
+  test("a CS manager approves the top suggestion of a selected row in bulk and reads the result per row", async ({ page, browser }) => {
+    const aePage = await signInAs(browser, "ae@baton.test");
+    const pending = await pendingAssignment(aePage);
+    await aePage.context().close();
     await signIn(page, "manager@baton.test");
     await page.goto(`/assignments?q=${encodeURIComponent(pending.account)}`);
     await page.getByRole("checkbox", { name: `Select ${pending.account}` }).check();
@@ -139,7 +117,7 @@ test.describe("CSM assignment review", () => {
     await expect(page.getByRole("link", { name: "Assignments", exact: true })).toHaveCount(0);
     expect((await page.goto("/assignments"))?.status()).toBe(403);
 
-    const pending = await one<{ id: string }>(`SELECT id FROM "CsmAssignment" WHERE status = 'PENDING' ORDER BY "createdAt", id LIMIT 1`);
+    const pending = await pendingAssignment(await signInAs(browser, "ae@baton.test"));
     const csmPage = await signInAs(browser, "csm@baton.test");
     const body = await callServerAction(csmPage, { path: "/assignments", file: "app/(app)/assignments/actions.ts", name: "approveTopSuggestionsAction", args: [{ items: [{ assignmentId: pending.id }] }] });
     expect(body).toContain("You do not have access to this.");

@@ -3,19 +3,16 @@ import { expect, test } from "@playwright/test";
 import { callServerAction } from "./support/actions";
 import { signIn } from "./support/auth";
 import { one } from "./support/db";
+import { customerWithRenewal, plannedTouchpoint } from "./support/fixtures";
 import { TOUCHPOINT_LABELS } from "../lib/labels";
 
 
 test.describe("the renewal engine", () => {
   test("a CSM completes a touchpoint from their book", async ({ page, playwright }) => {
-    // The CSM's earliest planned touchpoint (overdue or coming soon), unique by type and account.
-    const touchpoint = await one<{ id: string; type: string; account: string }>(
-      `SELECT t.id, t.type::text AS type, a.name AS account
-       FROM "Touchpoint" t JOIN "Account" a ON a.id = t."accountId" JOIN "User" u ON u.id = t."ownerId"
-       WHERE u.email = 'csm@baton.test' AND t.status = 'PLANNED' AND t."dueDate" <= current_date + 60
-         AND NOT EXISTS (SELECT 1 FROM "Touchpoint" o WHERE o.id <> t.id AND o."accountId" = t."accountId" AND o.type = t.type AND o.status = 'PLANNED')
-       ORDER BY t."dueDate", t.id LIMIT 1`,
-    );
+    // Its own customer of the CSM's, with a check-in due today: the only one of that type on the account.
+    const customer = await customerWithRenewal({ amountCents: 3_600_000n, renewalInDays: 90 });
+    const { touchpointId } = await plannedTouchpoint({ accountId: customer.accountId, ownerEmail: "csm@baton.test", type: "CHECK_IN", inDays: 0 });
+    const touchpoint = { id: touchpointId, type: "CHECK_IN", account: customer.name };
     const label = `${TOUCHPOINT_LABELS[touchpoint.type as keyof typeof TOUCHPOINT_LABELS]} with ${touchpoint.account}`;
     await signIn(page, "csm@baton.test");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My book" }).click();
@@ -84,10 +81,9 @@ test.describe("the renewal engine", () => {
   });
 
   test("an AE sees no stage control, and calling the action directly is refused", async ({ page }) => {
-    const renewal = await one<{ id: string; stage: string }>(
-      `SELECT r.id, r.stage::text AS stage FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId" JOIN "User" u ON u.id = a."aeId"
-       WHERE u.email = 'ae@baton.test' AND r.stage = 'RENEWAL_PENDING' ORDER BY r."renewalDate", r.id LIMIT 1`,
-    );
+    // Its own renewal on an account of the AE's.
+    const customer = await customerWithRenewal({ amountCents: 2_400_000n, renewalInDays: 120 });
+    const renewal = { id: customer.renewalId, stage: "RENEWAL_PENDING" };
     await signIn(page, "ae@baton.test");
     await page.getByRole("link", { name: "Renewals" }).click();
     const table = page.getByRole("table", { name: "Renewal pipeline" });

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { callServerAction } from "./actions";
 import { one, query } from "./db";
+import { openDealFor } from "./rows";
 
 // Rows a browser test creates for itself (unique names), so its subject never depends on the seed or on another test.
 
@@ -65,4 +68,55 @@ export async function openDeal(input: { amountCents: bigint }) {
     [dealId, accountId, `${name} — Platform`, input.amountCents.toString(), aeId],
   );
   return { accountId, dealId, name };
+}
+
+/** Today in the company's calendar (its time zone from the rule settings), as the closed-won dialog confirms it. */
+async function companyToday(): Promise<string> {
+  const row = await one<{ day: string }>(
+    `SELECT to_char(now() AT TIME ZONE coalesce((SELECT value->>'timezone' FROM "Setting" WHERE key = 'calendar'), 'America/New_York'), 'YYYY-MM-DD') AS day`,
+  );
+  return row.day;
+}
+
+export interface PendingAssignment {
+  id: string;
+  account: string;
+  segment: string;
+  csmName: string;
+  csmEmail: string;
+  /** The stored exact score, e.g. "211.60000000". */
+  score: string;
+  candidates: { candidates: { userId: string; breakdown: { key: string; label: string; points: number }[] }[] };
+}
+
+/**
+ * A suggested CSM assignment waiting for review, of its own new account: an open deal of ae@baton.test (`aePage` is
+ * signed in as them) marked closed-won through the deal page's own server action, which suggests the CSM.
+ */
+export async function pendingAssignment(aePage: Page, options: { segment?: string } = {}): Promise<PendingAssignment> {
+  const deal = await openDealFor("ae@baton.test", { segment: options.segment });
+  await callServerAction(aePage, {
+    path: `/deals/${deal.dealId}`,
+    file: "app/(app)/deals/[id]/actions.ts",
+    name: "markClosedWonAction",
+    args: [{ dealId: deal.dealId, confirmedCloseDate: await companyToday(), contractStart: "" }],
+  });
+  return one<PendingAssignment>(
+    `SELECT c.id, a.name AS account, a.segment::text AS segment, u.name AS "csmName", u.email AS "csmEmail",
+            c."suggestedScore"::text AS score, c.candidates
+     FROM "CsmAssignment" c JOIN "Account" a ON a.id = c."accountId" JOIN "User" u ON u.id = c."suggestedCsmId"
+     WHERE c.status = 'PENDING' AND a.id = $1`,
+    [deal.accountId],
+  );
+}
+
+/** A planned touchpoint of `type` on the account, owned by `ownerEmail`, due `inDays` from today. */
+export async function plannedTouchpoint(input: { accountId: string; ownerEmail: string; type: string; inDays: number }) {
+  const touchpointId = id("tp");
+  const [ownerId, due] = await Promise.all([userId(input.ownerEmail), dayFromToday(input.inDays)]);
+  await query(
+    `INSERT INTO "Touchpoint" (id, "accountId", type, "dueDate", "ruleDate", "ownerId") VALUES ($1, $2, $3::"TouchpointType", $4::date, $4::date, $5)`,
+    [touchpointId, input.accountId, input.type, due, ownerId],
+  );
+  return { touchpointId, due };
 }
