@@ -119,7 +119,7 @@ test.describe("CSM assignment review", () => {
 
     const pending = await pendingAssignment(await signInAs(browser, "ae@baton.test"));
     const csmPage = await signInAs(browser, "csm@baton.test");
-    const body = await callServerAction(csmPage, { path: "/assignments", file: "app/(app)/assignments/actions.ts", name: "approveTopSuggestionsAction", args: [{ items: [{ assignmentId: pending.id }] }] });
+    const body = await callServerAction(csmPage, { path: "/assignments", file: "components/assignments/actions.ts", name: "approveTopSuggestionsAction", args: [{ items: [{ assignmentId: pending.id }] }] });
     expect(body).toContain("You do not have access to this.");
     expect((await one<{ status: string }>(`SELECT status::text FROM "CsmAssignment" WHERE id = $1`, [pending.id])).status).toBe("PENDING");
   });

@@ -91,7 +91,7 @@ test.describe("the renewal engine", () => {
     await expect(table.getByRole("button", { name: /^Move / })).toHaveCount(0);
     await expect(table.getByRole("combobox")).toHaveCount(0);
 
-    const body = await callServerAction(page, { path: "/renewals", file: "app/(app)/renewals/actions.ts", name: "moveRenewalStageAction", args: [{ renewalId: renewal.id, stage: "PLANNING", closedAmount: "" }] });
+    const body = await callServerAction(page, { path: "/renewals", file: "components/renewals/actions.ts", name: "moveRenewalStageAction", args: [{ renewalId: renewal.id, stage: "PLANNING", closedAmount: "" }] });
     expect(body).toContain("You do not have access to this.");
     const after = await one<{ stage: string }>(`SELECT stage::text AS stage FROM "RenewalOpportunity" WHERE id = $1`, [renewal.id]);
     expect(after.stage).toBe(renewal.stage);

@@ -19,7 +19,7 @@ test.describe("the server refuses what a role may not do", () => {
   test("a CSM calling the admin deactivate action directly is refused and nothing changes", async ({ page }) => {
     const target = await one<{ id: string }>(`SELECT id FROM "User" WHERE email = 'ae@baton.test'`);
     await signIn(page, "csm@baton.test");
-    const body = await callServerAction(page, { path: "/admin/users", file: "app/(app)/admin/users/actions.ts", name: "setUserActiveAction", args: [{ userId: target.id, active: false }] });
+    const body = await callServerAction(page, { path: "/admin/users", file: "components/admin/user-active-actions.ts", name: "setUserActiveAction", args: [{ userId: target.id, active: false }] });
     expect(body).toContain("You do not have access to this.");
     const after = await one<{ active: boolean }>(`SELECT active FROM "User" WHERE id = $1`, [target.id]);
     expect(after.active).toBe(true);

@@ -32,7 +32,7 @@ test("an admin's password reset ends the user's sessions", async ({ browser }) =
 
   const admin = await browser.newPage();
   await signIn(admin, "admin@baton.test");
-  const body = await callServerAction(admin, { path: "/admin/users", file: "app/(app)/admin/users/user-admin-actions.ts", name: "resetUserPasswordAction", args: [{ userId: user.id }] });
+  const body = await callServerAction(admin, { path: "/admin/users", file: "components/admin/user-admin-actions.ts", name: "resetUserPasswordAction", args: [{ userId: user.id }] });
   expect(body).toContain('"ok":true');
 
   expect(await landsOn(old, "/book")).toBe("/login");
@@ -48,7 +48,7 @@ test("deactivating and then reactivating a user does not revive the old sessions
   const admin = await browser.newPage();
   await signIn(admin, "admin@baton.test");
   const action = (active: boolean) =>
-    callServerAction(admin, { path: "/admin/users", file: "app/(app)/admin/users/actions.ts", name: "setUserActiveAction", args: [{ userId: user.id, active }] });
+    callServerAction(admin, { path: "/admin/users", file: "components/admin/user-active-actions.ts", name: "setUserActiveAction", args: [{ userId: user.id, active }] });
   expect(await action(false)).toContain('"ok":true');
   expect(await landsOn(old, "/deals")).toBe("/login");
   expect(await action(true)).toContain('"ok":true');

@@ -1,6 +1,6 @@
 "use client";
 
-import { identifyExpansionAction, recordMilestonesAction, updateHealthAction } from "@/app/(app)/accounts/[id]/actions";
+import { identifyExpansionAction, recordMilestonesAction, updateHealthAction } from "@/components/accounts/actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TextArea, TextInput } from "@/components/handoffs/wizard/fields";

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { createApiTokenAction } from "@/app/(app)/admin/api-tokens/actions";
+import { createApiTokenAction } from "@/components/admin/api-token-actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";

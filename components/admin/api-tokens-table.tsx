@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
-import { revokeApiTokenAction } from "@/app/(app)/admin/api-tokens/actions";
+import { revokeApiTokenAction } from "@/components/admin/api-token-actions";
 import { DataTable, type Features } from "@/components/data-table/data-table";
 
 export interface ApiTokenTableRow {

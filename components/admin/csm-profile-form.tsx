@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { saveCsmProfileAction, type CsmProfileState } from "@/app/(app)/admin/csm-profiles/actions";
+import { saveCsmProfileAction, type CsmProfileState } from "@/components/admin/csm-profile-actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { Button } from "@/components/ui/button";
 import { centsToDollars } from "@/lib/imports/fields";

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { inviteUserAction } from "@/app/(app)/admin/users/user-admin-actions";
+import { inviteUserAction } from "@/components/admin/user-admin-actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { Button } from "@/components/ui/button";
 import { ALL_ROLES, ROLE_LABELS } from "@/lib/auth/roles";

@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { createColumnHelper } from "@tanstack/react-table";
-import { saveProductAction } from "@/app/(app)/admin/products/actions";
+import { saveProductAction } from "@/components/admin/product-actions";
 import { DataTable, type Features } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
 

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { updateSettingsAction } from "@/app/(app)/admin/settings/actions";
+import { updateSettingsAction } from "@/components/admin/settings-actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { Button } from "@/components/ui/button";
 import { readSettingForm, settingFields, type SettingField } from "@/lib/settings/form-values";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { changeUserRoleAction, resetUserPasswordAction } from "@/app/(app)/admin/users/user-admin-actions";
+import { changeUserRoleAction, resetUserPasswordAction } from "@/components/admin/user-admin-actions";
 import { ALL_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 

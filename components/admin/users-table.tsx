@@ -6,7 +6,7 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { DataTable, type Features } from "@/components/data-table/data-table";
-import { setUserActiveAction } from "@/app/(app)/admin/users/actions";
+import { setUserActiveAction } from "@/components/admin/user-active-actions";
 import { UserRowActions } from "@/components/admin/user-row-actions";
 import type { Role } from "@/lib/generated/prisma/enums";
 

@@ -11,7 +11,7 @@ import {
   overrideAssignmentAction,
   rejectAssignmentAction,
   type DecisionState,
-} from "@/app/(app)/assignments/actions";
+} from "@/components/assignments/actions";
 
 interface Option {
   id: string;

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable, type Features } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
-import { approveTopSuggestionsAction } from "@/app/(app)/assignments/actions";
+import { approveTopSuggestionsAction } from "@/components/assignments/actions";
 
 export interface QueueTableRow {
   id: string;

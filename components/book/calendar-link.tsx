@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { regenerateCalendarLinkAction } from "@/app/(app)/book/actions";
+import { regenerateCalendarLinkAction } from "@/components/book/actions";
 
 /** The CSM's private feed URL, to paste into a calendar app, and the way to revoke it. */
 export function CalendarLink({ url }: { url: string }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { completeTouchpointAction } from "@/app/(app)/book/actions";
+import { completeTouchpointAction } from "@/components/book/actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TextArea } from "@/components/handoffs/wizard/fields";

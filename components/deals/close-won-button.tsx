@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { markClosedWonAction } from "@/app/(app)/deals/[id]/actions";
+import { markClosedWonAction } from "@/components/deals/actions";
 import { Button } from "@/components/ui/button";
 import { CLOSE_WON_GRACE_SECONDS, contractStartError } from "@/lib/deals/close-won";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { acknowledgeHandoffAction } from "@/app/(app)/handoffs/[id]/actions";
+import { acknowledgeHandoffAction } from "@/components/handoffs/actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectField, TextArea } from "@/components/handoffs/wizard/fields";

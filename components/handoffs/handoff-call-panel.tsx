@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { moveHandoffCallAction } from "@/app/(app)/handoffs/[id]/actions";
+import { moveHandoffCallAction } from "@/components/handoffs/actions";
 
 export interface HandoffCallPanelProps {
   handoffId: string;

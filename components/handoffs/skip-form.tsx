@@ -1,6 +1,6 @@
 "use client";
 
-import { skipHandoffAction } from "@/app/(app)/handoffs/[id]/actions";
+import { skipHandoffAction } from "@/components/handoffs/actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TextArea } from "@/components/handoffs/wizard/fields";

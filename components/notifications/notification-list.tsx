@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { markAllNotificationsReadAction, markNotificationReadAction, markNotificationUnreadAction } from "@/app/(app)/notifications/actions";
+import { markAllNotificationsReadAction, markNotificationReadAction, markNotificationUnreadAction } from "@/components/notifications/actions";
 import { AcknowledgeForm } from "@/components/handoffs/acknowledge-form";
 import { Markdown } from "@/components/ui/markdown";
 import { useToast } from "@/components/ui/toast";

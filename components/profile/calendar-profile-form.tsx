@@ -1,6 +1,6 @@
 "use client";
 
-import { saveCalendarProfileAction } from "@/app/(app)/profile/actions";
+import { saveCalendarProfileAction } from "@/components/profile/actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TextInput } from "@/components/handoffs/wizard/fields";

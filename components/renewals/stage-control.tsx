@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { moveRenewalStageAction } from "@/app/(app)/renewals/actions";
+import { moveRenewalStageAction } from "@/components/renewals/actions";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { RENEWAL_STAGE_LABELS } from "@/lib/labels";

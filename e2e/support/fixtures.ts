@@ -97,7 +97,7 @@ export async function pendingAssignment(aePage: Page, options: { segment?: strin
   const deal = await openDealFor("ae@baton.test", { segment: options.segment });
   await callServerAction(aePage, {
     path: `/deals/${deal.dealId}`,
-    file: "app/(app)/deals/[id]/actions.ts",
+    file: "components/deals/actions.ts",
     name: "markClosedWonAction",
     args: [{ dealId: deal.dealId, confirmedCloseDate: await companyToday(), contractStart: "" }],
   });

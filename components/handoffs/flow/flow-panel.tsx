@@ -10,7 +10,7 @@ import {
   planningHeldAction,
   renewalPlanAction,
   stakeholdersConfirmedAction,
-} from "@/app/(app)/handoffs/[id]/actions";
+} from "@/components/handoffs/actions";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/server/actions/result";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFieldArray } from "react-hook-form";
-import { accountSetupAction } from "@/app/(app)/handoffs/[id]/actions";
+import { accountSetupAction } from "@/components/handoffs/actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TextInput } from "@/components/handoffs/wizard/fields";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useWatch } from "react-hook-form";
-import { sendIntroductionAction } from "@/app/(app)/handoffs/[id]/actions";
+import { sendIntroductionAction } from "@/components/handoffs/actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { TextArea, TextInput } from "@/components/handoffs/wizard/fields";

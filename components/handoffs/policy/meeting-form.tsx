@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useWatch } from "react-hook-form";
-import { handoffMeetingTimesAction, logHandoffMeetingAction } from "@/app/(app)/handoffs/[id]/actions";
+import { handoffMeetingTimesAction, logHandoffMeetingAction } from "@/components/handoffs/actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectField, TextArea, TextInput } from "@/components/handoffs/wizard/fields";

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { FormProvider, useForm, useFormState, useWatch } from "react-hook-form";
-import { submitHandoffAction } from "@/app/(app)/handoffs/[id]/actions";
+import { submitHandoffAction } from "@/components/handoffs/actions";
 import { CHECKLIST_STEPS } from "@/components/handoffs/wizard/checklist-steps";
 import { ProgressRail, type RailItem } from "@/components/handoffs/wizard/progress-rail";
 import { readLocalCopy, useAutosave, type SaveState } from "@/components/handoffs/wizard/use-autosave";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { saveChecklistAction } from "@/app/(app)/handoffs/[id]/actions";
+import { saveChecklistAction } from "@/components/handoffs/actions";
 import type { ChecklistDraft } from "@/lib/handoff/checklist";
 
 export type SaveState =
