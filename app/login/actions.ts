@@ -1,7 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/server/auth/next-auth";
 import { callbackPathSchema, signInSchema } from "@/lib/auth/schemas";
 import { refusalMessage } from "@/lib/auth/throttle";
 import { fieldErrorsOf } from "@/lib/server/actions/result";

@@ -1,6 +1,6 @@
 "use server";
 
-import { signIn } from "@/lib/auth";
+import { signIn } from "@/lib/server/auth/next-auth";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc";
 import { callbackPathSchema } from "@/lib/auth/schemas";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { auth } from "@/lib/auth";
+import { auth } from "@/lib/server/auth/next-auth";
 import { AppError } from "@/lib/errors";
 import { resolveSession } from "@/lib/server/auth/sessions";
 import type { ActingUser } from "@/lib/server/authz";
