@@ -9,11 +9,33 @@ export interface Paged<T> {
   totalPages: number;
 }
 
+/**
+ * The one paging schema: `page` counts from 1, `perPage` is at most 200. The app's lists read it from the URL
+ * leniently (a bad value falls back, so a hand-edited URL never throws; pages of 5 to 200, 25 by default); the
+ * API strictly (a bad value is a 422 naming the field; pages of 1 to 200, 50 by default).
+ */
+function paging(minPerPage: number) {
+  return { page: z.coerce.number().int().min(1), perPage: z.coerce.number().int().min(minPerPage).max(200) };
+}
+
+const app = paging(5);
+const api = paging(1);
+
 export const pageParams = {
-  page: z.coerce.number().int().min(1).catch(1),
-  perPage: z.coerce.number().int().min(5).max(200).catch(25),
+  page: app.page.catch(1),
+  perPage: app.perPage.catch(25),
   dir: z.enum(["asc", "desc"]).catch("asc"),
 };
+
+export const apiPageQuery = {
+  page: api.page.default(1),
+  perPage: api.perPage.default(50),
+};
+
+/** The rows of one page, for Prisma (`skip`/`take`) or raw SQL (`OFFSET skip LIMIT take`). */
+export function pageArgs(params: { page: number; perPage: number }): Slice {
+  return { skip: (params.page - 1) * params.perPage, take: params.perPage };
+}
 
 export function paged<T>(data: T[], count: number, currentPage: number, perPage: number): Paged<T> {
   return { data, count, currentPage, perPage, totalPages: Math.max(1, Math.ceil(count / perPage)) };
@@ -37,7 +59,7 @@ export interface Slice {
  * returns the slice of each part that falls on the page; a part with `take` 0 need not be read.
  */
 export function splitPage(firstCount: number, page: number, perPage: number): { first: Slice; second: Slice } {
-  const start = (page - 1) * perPage;
+  const start = pageArgs({ page, perPage }).skip;
   const firstTake = Math.max(0, Math.min(perPage, firstCount - start));
   return {
     first: { skip: Math.min(start, firstCount), take: firstTake },

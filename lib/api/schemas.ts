@@ -12,6 +12,7 @@ import {
   Segment,
 } from "@/lib/generated/prisma/enums";
 import { PERIOD_PRESETS } from "@/lib/dashboard/period";
+import { apiPageQuery } from "@/lib/paging";
 import { isTimeZone } from "@/lib/imports/fields";
 import { calendarDay, DATE_MAX, DATE_MIN, instantInWindow, termMonths } from "@/lib/input/dates";
 
@@ -50,15 +51,10 @@ export const contactPath = z.object({ externalId, email: z.email() });
 export const dealPath = z.object({ externalId });
 export const renewalPath = z.object({ id: z.string().trim().min(1).max(64).describe("The renewal opportunity's id (from GET /renewals)") });
 
-const pageQuery = {
-  page: z.coerce.number().int().min(1).default(1),
-  perPage: z.coerce.number().int().min(1).max(200).default(50),
-};
-
-export const handoffQuery = z.object({ ...pageQuery, status: z.enum(HandoffStatus).optional() });
-export const suggestionQuery = z.object({ ...pageQuery, status: z.enum(AssignmentStatus).default("PENDING") });
+export const handoffQuery = z.object({ ...apiPageQuery, status: z.enum(HandoffStatus).optional() });
+export const suggestionQuery = z.object({ ...apiPageQuery, status: z.enum(AssignmentStatus).default("PENDING") });
 export const renewalQuery = z.object({
-  ...pageQuery,
+  ...apiPageQuery,
   stage: z.enum(RenewalStage).optional(),
   dueFrom: date.optional(),
   dueTo: date.optional(),

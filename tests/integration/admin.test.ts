@@ -17,7 +17,7 @@ import { createAccount, createCsm, createDeal, createProduct, createUser, closeT
 // getActingUser reads the session through next-auth; here the session is a stand-in naming a user id, so the
 // test shows what the function does with the user's row on each request.
 const session = vi.hoisted(() => ({ userId: null as string | null, sessionId: null as string | null }));
-vi.mock("@/lib/auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId }, sessionId: session.sessionId } : null) }));
+vi.mock("@/lib/server/auth/next-auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId }, sessionId: session.sessionId } : null) }));
 const { getActingUser } = await import("@/lib/server/session");
 const { startSession } = await import("@/lib/server/auth/sessions");
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { splitPage } from "@/lib/paging";
+import { z } from "zod";
+import { apiPageQuery, pageArgs, pageParams, splitPage } from "@/lib/paging";
 
 describe("a page read across two ordered parts", () => {
   it("reads only the first part while its rows fill the page", () => {
@@ -28,5 +29,29 @@ describe("a page read across two ordered parts", () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect(seen.slice(35, 39)).toEqual(["a35", "a36", "b0", "b1"]);
+  });
+});
+
+describe("the one paging schema", () => {
+  const app = z.object(pageParams);
+  const api = z.object(apiPageQuery);
+
+  it("reads the app's URL leniently: a bad value falls back to page 1 of 25", () => {
+    expect(app.parse({ page: "3", perPage: "50" })).toMatchObject({ page: 3, perPage: 50 });
+    expect(app.parse({ page: "0", perPage: "4" })).toMatchObject({ page: 1, perPage: 25 });
+    expect(app.parse({ page: "x", perPage: "500" })).toMatchObject({ page: 1, perPage: 25 });
+    expect(app.parse({})).toMatchObject({ page: 1, perPage: 25 });
+  });
+
+  it("reads the API's query strictly: pages of 1 to 200, 50 by default, anything else refused with its field", () => {
+    expect(api.parse({ page: "2", perPage: "1" })).toEqual({ page: 2, perPage: 1 });
+    expect(api.parse({})).toEqual({ page: 1, perPage: 50 });
+    expect(api.safeParse({ perPage: "201" }).error?.issues.map((issue) => issue.path)).toEqual([["perPage"]]);
+    expect(api.safeParse({ page: "0" }).error?.issues.map((issue) => issue.path)).toEqual([["page"]]);
+  });
+
+  it("turns a page into the rows to skip and take", () => {
+    expect(pageArgs({ page: 1, perPage: 25 })).toEqual({ skip: 0, take: 25 });
+    expect(pageArgs({ page: 3, perPage: 50 })).toEqual({ skip: 100, take: 50 });
   });
 });

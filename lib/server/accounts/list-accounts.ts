@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Segment } from "@/lib/generated/prisma/enums";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { visibleAccounts } from "@/lib/server/accounts/access";
 import type { ActingUser } from "@/lib/server/authz";
 
@@ -43,8 +43,7 @@ export async function listAccounts(actor: ActingUser, params: AccountListParams)
     prisma.account.findMany({
       where,
       orderBy: [{ [params.sort]: params.dir }, { arrCents: "desc" }, { id: "asc" }],
-      skip: (params.page - 1) * params.perPage,
-      take: params.perPage,
+      ...pageArgs(params),
       select: { id: true, name: true, segment: true, arrCents: true, healthScore: true, usagePct: true, csm: { select: { name: true } }, ae: { select: { name: true } } },
     }),
     prisma.account.count({ where }),

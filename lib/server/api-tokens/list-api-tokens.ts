@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 
 export const apiTokenListParams = z.object({
@@ -34,8 +34,7 @@ export async function listApiTokens(actor: ActingUser, params: ApiTokenListParam
       where,
       // Never-used tokens sort last either way; the other columns are never empty.
       orderBy: [params.sort === "lastUsedAt" ? { lastUsedAt: { sort: params.dir, nulls: "last" } } : { [params.sort]: params.dir }, { id: "asc" }],
-      skip: (params.page - 1) * params.perPage,
-      take: params.perPage,
+      ...pageArgs(params),
       select: {
         id: true,
         name: true,

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { parseIsoDate, toIsoDate } from "@/lib/dates";
 import { centsToDollars } from "@/lib/imports/fields";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { paged, type Paged } from "@/lib/paging";
+import { pageArgs, paged, type Paged } from "@/lib/paging";
 import type { handoffOutput, handoffQuery, renewalOutput, renewalQuery, suggestionOutput, suggestionQuery } from "@/lib/api/schemas";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { visibleHandoffs } from "@/lib/server/handoffs/access";
@@ -13,7 +13,6 @@ import { visibleHandoffs } from "@/lib/server/handoffs/access";
 // The API's read lists, paged in SQL and scoped by the token's role inside the query's WHERE.
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
-const page = (query: { page: number; perPage: number }) => ({ skip: (query.page - 1) * query.perPage, take: query.perPage });
 
 export async function listHandoffsForApi(actor: ActingUser, query: z.output<typeof handoffQuery>): Promise<Paged<z.input<typeof handoffOutput>>> {
   const where: Prisma.HandoffWhereInput = { AND: [visibleHandoffs(actor), query.status ? { status: query.status } : {}] };
@@ -21,7 +20,7 @@ export async function listHandoffsForApi(actor: ActingUser, query: z.output<type
     prisma.handoff.findMany({
       where,
       orderBy: [{ startedAt: "desc" }, { id: "asc" }],
-      ...page(query),
+      ...pageArgs(query),
       include: { account: { select: { externalId: true, name: true } }, deal: { select: { externalId: true } } },
     }),
     prisma.handoff.count({ where }),
@@ -51,7 +50,7 @@ export async function listSuggestionsForApi(actor: ActingUser, query: z.output<t
     prisma.csmAssignment.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      ...page(query),
+      ...pageArgs(query),
       include: {
         account: { select: { externalId: true, name: true } },
         suggestedCsm: { select: { email: true } },
@@ -91,7 +90,7 @@ export async function listRenewalsForApi(actor: ActingUser, query: z.output<type
     prisma.renewalOpportunity.findMany({
       where,
       orderBy: [{ renewalDate: "asc" }, { id: "asc" }],
-      ...page(query),
+      ...pageArgs(query),
       include: renewalInclude,
     }),
     prisma.renewalOpportunity.count({ where }),

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { businessMsBetween } from "@/lib/business-hours";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Segment, type HandoffStatus, type HandoffType } from "@/lib/generated/prisma/enums";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import type { ActingUser } from "@/lib/server/authz";
 import { assertCanApproveAssignment } from "@/lib/server/assignments/permissions";
 import { getSettings } from "@/lib/server/settings/get-settings";
@@ -84,7 +84,7 @@ export async function listAssignmentQueue(actor: ActingUser, params: QueueParams
       ${from}
       WHERE ${where}
       ORDER BY ${ORDER[params.sort]} ${direction} NULLS LAST, c."createdAt" ASC, c.id ASC
-      LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
+      LIMIT ${pageArgs(params).take} OFFSET ${pageArgs(params).skip}`,
     prisma.$queryRaw<{ count: number }[]>`SELECT COUNT(*)::int AS count ${from} WHERE ${where}`,
   ]);
   const data = rows.map((row) => ({

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { parseIsoDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { describeChanges, referencedIds, type AuditChange } from "@/lib/audit/changes";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { nameRecords, RECORD_TYPE_LABELS, settingRecord, type NamedRecord } from "@/lib/server/audit-log/record-names";
@@ -70,8 +70,7 @@ export async function listAuditEvents(actor: ActingUser, params: AuditListParams
     prisma.auditEvent.findMany({
       where,
       orderBy: [{ at: params.dir }, { id: params.dir }],
-      skip: (params.page - 1) * params.perPage,
-      take: params.perPage,
+      ...pageArgs(params),
       select: { id: true, at: true, action: true, entityType: true, entityId: true, data: true, actor: { select: { name: true, email: true } } },
     }),
     prisma.auditEvent.count({ where }),

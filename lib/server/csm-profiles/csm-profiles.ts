@@ -7,7 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Segment } from "@/lib/generated/prisma/enums";
 import { csmProfileInput, type CsmProfileInput } from "@/lib/csm-profiles/schema";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { recordAudit } from "@/lib/server/audit";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { diffIds } from "@/lib/server/imports/references";
@@ -44,8 +44,7 @@ export async function listCsmProfiles(actor: ActingUser, params: CsmProfileListP
     prisma.user.findMany({
       where,
       orderBy: [{ [params.sort]: params.dir }, { id: "asc" }],
-      skip: (params.page - 1) * params.perPage,
-      take: params.perPage,
+      ...pageArgs(params),
       select: {
         id: true,
         name: true,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { Segment } from "@/lib/generated/prisma/enums";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { bookArrSql } from "@/lib/server/assignments/csm-load";
 import { getSettings } from "@/lib/server/settings/get-settings";
@@ -101,7 +101,7 @@ export async function listCsmRoster(
       ${from}
       WHERE ${where}
       ORDER BY ${order[params.sort]} ${direction} NULLS LAST, u.name ASC, p."userId" ASC
-      LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
+      LIMIT ${pageArgs(params).take} OFFSET ${pageArgs(params).skip}`,
     prisma.$queryRaw<{ count: number }[]>`SELECT COUNT(*)::int AS count ${base} WHERE ${where}`,
     prisma.csmProfile.findMany({ distinct: ["region"], orderBy: { region: "asc" }, select: { region: true } }),
     prisma.product.findMany({ where: { technical: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { paged, type Paged } from "@/lib/paging";
+import { pageArgs, paged, type Paged } from "@/lib/paging";
 import type { Period } from "@/lib/dashboard/period";
 import { DRILL_TABLE_IDS, type DrillCell, type DrillColumn, type DrillRow, type DrillTableId } from "@/lib/dashboard/drill-columns";
 import type { DrillParams } from "@/lib/dashboard/params";
@@ -87,7 +87,7 @@ function totalsSql(rows: Prisma.Sql, columns: DrillColumn[]): Prisma.Sql {
 /** One page of a drill-down table, sorted in SQL, with totals over all its rows. */
 export async function listDrillRows(context: DashboardContext, id: string, params: DrillParams): Promise<DrillResult> {
   const { table, period, rows, sort, dir, timezone } = prepare(context, id, params);
-  const offset = (params.page - 1) * params.perPage;
+  const { skip: offset } = pageArgs(params);
   const [pageRows, [totals]] = await Promise.all([
     prisma.$queryRaw<Record<string, unknown>[]>`WITH t AS (${rows}) SELECT * FROM t ${orderBy(sort, dir)} LIMIT ${params.perPage} OFFSET ${offset}`,
     prisma.$queryRaw<Record<string, unknown>[]>(totalsSql(rows, table.columns)),

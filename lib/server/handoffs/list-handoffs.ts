@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { businessMsBetween } from "@/lib/business-hours";
 import { HandoffStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { pageParams, paged, splitPage, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, splitPage, type Paged } from "@/lib/paging";
 import type { ActingUser } from "@/lib/server/authz";
 import { visibleHandoffs } from "@/lib/server/handoffs/access";
 import { getSettings } from "@/lib/server/settings/get-settings";
@@ -48,8 +48,7 @@ export async function listHandoffs(actor: ActingUser, params: HandoffListParams,
     params.sort === "action" ? actionFirst(where, open, params) : prisma.handoff.findMany({
       where,
       orderBy: [{ [params.sort]: params.dir }, { id: "asc" }],
-      skip: (params.page - 1) * params.perPage,
-      take: params.perPage,
+      ...pageArgs(params),
       select,
     }),
     prisma.handoff.count({ where }),

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
 import type { RowIssue } from "@/lib/imports/row-schemas";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 
 export const importRunListParams = z.object({ ...pageParams, dir: z.enum(["asc", "desc"]).catch("desc") });
@@ -43,8 +43,7 @@ export async function listImportRuns(actor: ActingUser, params: ImportRunListPar
   const [rows, count] = await Promise.all([
     prisma.importRun.findMany({
       orderBy: [{ createdAt: params.dir }, { id: "asc" }],
-      skip: (params.page - 1) * params.perPage,
-      take: params.perPage,
+      ...pageArgs(params),
       select,
     }),
     prisma.importRun.count(),

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import type { ActingUser } from "@/lib/server/authz";
 
 // The notification centre: everyone has one, and every query is scoped to the signed-in user's own rows —
@@ -36,8 +36,7 @@ export async function listNotifications(actor: ActingUser, params: NotificationL
       where,
       // Unread first (newest on top), then the ones already read.
       orderBy: [{ readAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }, { id: "desc" }],
-      skip: (params.page - 1) * params.perPage,
-      take: params.perPage,
+      ...pageArgs(params),
       select: { id: true, kind: true, title: true, body: true, link: true, readAt: true, createdAt: true },
     }),
     prisma.notification.count({ where }),

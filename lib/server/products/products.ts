@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { recordAudit } from "@/lib/server/audit";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 
@@ -40,8 +40,7 @@ export async function listProducts(actor: ActingUser, params: ProductListParams)
     prisma.product.findMany({
       where,
       orderBy: [{ [params.sort]: params.dir }, { id: "asc" }],
-      skip: (params.page - 1) * params.perPage,
-      take: params.perPage,
+      ...pageArgs(params),
       select: { id: true, name: true, technical: true, active: true, _count: { select: { deals: true, certifications: true } } },
     }),
     prisma.product.count({ where }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { userSearch } from "@/lib/server/users/user-search";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -35,8 +35,7 @@ export async function listUsers(actor: ActingUser, params: UserListParams): Prom
     prisma.user.findMany({
       where,
       orderBy: [{ [params.sort]: params.dir }, { id: "asc" }],
-      skip: (params.page - 1) * params.perPage,
-      take: params.perPage,
+      ...pageArgs(params),
       select: { id: true, name: true, email: true, role: true, active: true, createdAt: true, manager: { select: { name: true } } },
     }),
     prisma.user.count({ where }),
