@@ -16,6 +16,19 @@ export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** `days` calendar days later (earlier when negative). */
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+export function minDate(a: Date, b: Date): Date {
+  return a.getTime() <= b.getTime() ? a : b;
+}
+
+export function maxDate(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}
+
 export function daysBetween(from: Date, to: Date): number {
   return Math.round((todayUtcDate(to).getTime() - todayUtcDate(from).getTime()) / 86_400_000);
 }

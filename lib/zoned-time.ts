@@ -16,3 +16,14 @@ export function instantToZoned(instant: Date, timeZone: string): { date: string;
     time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
   };
 }
+
+/** The instant of a wall-clock time on a calendar day (a UTC-midnight Date) in a time zone. */
+export function atLocalTime(day: Date, hour: number, minute: number, timeZone: string): Date {
+  return new Date(new TZDate(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute, timeZone).getTime());
+}
+
+/** Fractional hour of the day (e.g. 14.5) of an instant in a time zone. */
+export function localHour(instant: Date, timeZone: string): number {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return local.getHours() + local.getMinutes() / 60;
+}

@@ -1,7 +1,8 @@
+import { atLocalTime } from "@/lib/zoned-time";
+import { addDays, daysBetween } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AccountPlan } from "@/lib/demo/accounts";
 import type { DemoCsm } from "@/lib/demo/assign";
-import { addDays, atLocalTime, daysBetween } from "@/lib/demo/dates";
 import type { AccountHistory, DealRecord } from "@/lib/demo/history";
 import type { Rng } from "@/lib/demo/random";
 

@@ -1,9 +1,11 @@
+import { businessDayOnOrAfter, businessDayOnOrBefore } from "@/lib/touchpoints/schedule";
+import { companyToday } from "@/lib/calendar/company-day";
+import { addDays, addMonthsUtc, daysBetween } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import { contactRows, planAccounts, type AccountPlan } from "@/lib/demo/accounts";
 import { assignBooks, csmProfileRows, demoCsms, settleCapacity, type DemoCsm } from "@/lib/demo/assign";
 import { PRODUCTS } from "@/lib/demo/catalogue";
-import { addDays, addMonths, daysBetween, localDay, onOrAfterBusinessDay, onOrBeforeBusinessDay } from "@/lib/demo/dates";
 import { firstDealAmount, initialProducts, openStage, termFor, type DemoProduct } from "@/lib/demo/deal-details";
 import { historicalHandoff } from "@/lib/demo/handoffs";
 import { createDeal, simulateCustomers, type DealRecord, type HistoryContext, type RenewalRecord } from "@/lib/demo/history";
@@ -42,7 +44,7 @@ export interface DemoPlan {
 export function generateDemo(now: Date): DemoPlan {
   const root = createRng(DEMO_SEED);
   const calendar = DEFAULT_SETTINGS.calendar;
-  const today = localDay(now, calendar.timezone);
+  const today = companyToday(now, calendar.timezone);
   const productRng = root.fork("products");
   const products: DemoProduct[] = PRODUCTS.map((product) => ({ ...product, id: productRng.id() }));
   const users = buildUsers(root.fork("users"));
@@ -51,9 +53,9 @@ export function generateDemo(now: Date): DemoPlan {
   const ctx: HistoryContext = {
     rng: root.fork("history"),
     today,
-    start: addMonths(today, -36),
+    start: addMonthsUtc(today, -36),
     timezone: calendar.timezone,
-    holidays: calendar.holidays,
+    workingCalendar: calendar,
     products,
     aeIdByEmail: idByEmail,
     nextDealNumber: () => ++dealNumber,
@@ -115,7 +117,7 @@ export function generateDemo(now: Date): DemoPlan {
   const managerIdOf = (csm: DemoCsm | null) => idByEmail.get(csm?.managerEmail ?? "manager@baton.test") ?? "";
   const detailRng = root.fork("details");
   const handoffCtx = { rng: root.fork("handoffs"), calendar, now: today, slaHours: DEFAULT_SETTINGS.handoff.slaBusinessHours };
-  const touchCtx = { rng: root.fork("touchpoints"), today, timing: DEFAULT_SETTINGS.timing, holidays: calendar.holidays, timezone: calendar.timezone };
+  const touchCtx = { rng: root.fork("touchpoints"), today, timing: DEFAULT_SETTINGS.timing, workingCalendar: calendar, timezone: calendar.timezone };
 
   for (const account of plans) {
     const history = histories.get(account.id) ?? null;
@@ -185,11 +187,11 @@ function prospectDeal(ctx: HistoryContext, account: AccountPlan): DealRecord {
   const products = initialProducts(rng, ctx.products, account.segment);
   const term = termFor(rng, account.segment);
   if (account.kind === "prospect") {
-    const close = onOrAfterBusinessDay(addDays(today, rng.int(6, 120)), ctx.holidays);
+    const close = businessDayOnOrAfter(addDays(today, rng.int(6, 120)), ctx.workingCalendar);
     return createDeal(ctx, account, { type: "NEW", stage: openStage(rng, daysBetween(today, close)), close, amount, term, products });
   }
   const span = daysBetween(ctx.start, today) - 20;
-  const close = onOrBeforeBusinessDay(addDays(ctx.start, rng.int(10, span)), ctx.holidays);
+  const close = businessDayOnOrBefore(addDays(ctx.start, rng.int(10, span)), ctx.workingCalendar);
   return createDeal(ctx, account, { type: "NEW", stage: "CLOSED_LOST", close, amount, term, products });
 }
 

@@ -1,9 +1,10 @@
+import { companyToday } from "@/lib/calendar/company-day";
+import { toIsoDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { PolicyStep } from "@/lib/generated/prisma/enums";
 import { addBusinessHours, type BusinessCalendar } from "@/lib/business-hours";
 import type { AccountPlan } from "@/lib/demo/accounts";
 import { SUCCESS_CRITERIA } from "@/lib/demo/catalogue";
-import { isoDate, localDay } from "@/lib/demo/dates";
 import type { DealRecord } from "@/lib/demo/history";
 import type { Rng } from "@/lib/demo/random";
 
@@ -41,8 +42,8 @@ export function checklistFor(
 ): Prisma.InputJsonObject {
   if (level === "empty") return {};
   const row = deal.row;
-  const contractStart = isoDate((row.contractStart as Date | null) ?? row.closeDate);
-  const goLive = isoDate(new Date(((row.contractStart as Date | null) ?? row.closeDate).getTime() + 60 * 86_400_000));
+  const contractStart = toIsoDate((row.contractStart as Date | null) ?? row.closeDate);
+  const goLive = toIsoDate(new Date(((row.contractStart as Date | null) ?? row.closeDate).getTime() + 60 * 86_400_000));
   const criteria = rng.sample(SUCCESS_CRITERIA, 2).map((metric) => ({ metric, ...(METRICS[metric] ?? { baseline: "today", target: "better" }), dueBy: goLive }));
   const partial: Prisma.InputJsonObject = {
     contract: { arr: dollars(row.amountCents as bigint), termMonths: row.termMonths, contractStart, productIds: deal.products.map((product) => product.id) },
@@ -129,7 +130,7 @@ export function historicalHandoff(
   if (isNew && csmId) {
     const decidedAt = addBusinessHours(startedAt, rng.float(3, 30), calendar);
     const overridden = input.alternativeCsmId !== null && rng.chance(0.12);
-    assignedOn = localDay(decidedAt, calendar.timezone);
+    assignedOn = companyToday(decidedAt, calendar.timezone);
     assignment = {
       id: rng.id(),
       accountId: input.account.id,

@@ -1,7 +1,9 @@
+import { businessDayOnOrBefore, type WorkingCalendar } from "@/lib/touchpoints/schedule";
+import { atLocalTime } from "@/lib/zoned-time";
+import { addDays, addMonthsUtc, daysBetween } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DealStage, DealType, Segment } from "@/lib/generated/prisma/enums";
 import type { AccountPlan } from "@/lib/demo/accounts";
-import { addDays, addMonths, atLocalTime, daysBetween, onOrBeforeBusinessDay } from "@/lib/demo/dates";
 import {
   dealContext, expansionProduct, firstDealAmount, initialProducts, openRenewalStage, openStage, roundAmount, termFor,
   type DemoProduct,
@@ -19,7 +21,7 @@ export interface HistoryContext {
   /** Where the history starts (three years back). */
   start: Date;
   timezone: string;
-  holidays: readonly string[];
+  workingCalendar: WorkingCalendar;
   products: readonly DemoProduct[];
   aeIdByEmail: ReadonlyMap<string, string>;
   nextDealNumber: () => number;
@@ -111,9 +113,9 @@ function renewalFor(ctx: HistoryContext, account: AccountPlan, deal: DealRecord)
       id: ctx.rng.id(),
       accountId: account.id,
       originalDealId: deal.row.id,
-      name: `${account.name} — Renewal ${addMonths(start, deal.row.termMonths).getUTCFullYear()}${deal.row.type === "EXPANSION" ? " (expansion)" : ""}`,
+      name: `${account.name} — Renewal ${addMonthsUtc(start, deal.row.termMonths).getUTCFullYear()}${deal.row.type === "EXPANSION" ? " (expansion)" : ""}`,
       amountCents: deal.row.amountCents,
-      renewalDate: addMonths(start, deal.row.termMonths),
+      renewalDate: addMonthsUtc(start, deal.row.termMonths),
       stage: "RENEWAL_PENDING",
       originalCloseDate: deal.row.closeDate,
       contractTermMonths: deal.row.termMonths,
@@ -173,7 +175,7 @@ function lossFor(rng: Rng): LossRecord {
 /** Whole months from `from` until `until` (at least 1), so an expansion can be co-termed with the contract. */
 export function monthsUntil(from: Date, until: Date): number {
   let months = 0;
-  while (addMonths(from, months + 1).getTime() <= until.getTime()) months++;
+  while (addMonthsUtc(from, months + 1).getTime() <= until.getTime()) months++;
   return Math.max(1, months);
 }
 
@@ -187,7 +189,7 @@ function expansions(ctx: HistoryContext, account: AccountPlan, history: AccountH
   let added = 0;
   for (let year = 0; addDays(from, year * 365).getTime() < until.getTime(); year++) {
     if (!rng.chance(EXPANSION_RATE[account.segment])) continue;
-    let close = onOrBeforeBusinessDay(addDays(from, year * 365 + rng.int(45, 320)), ctx.holidays);
+    let close = businessDayOnOrBefore(addDays(from, year * 365 + rng.int(45, 320)), ctx.workingCalendar);
     if (daysBetween(close, until) < 45) continue;
     const product = rng.chance(0.7) ? expansionProduct(rng, ctx.products, owned) : null;
     const products = product ? [product] : ctx.products.filter((entry) => owned.has(entry.id)).slice(0, 1);
@@ -200,12 +202,12 @@ function expansions(ctx: HistoryContext, account: AccountPlan, history: AccountH
       if (daysBetween(close, until) < 30) continue;
       const stage = openStage(rng, daysBetween(today, close));
       const term = monthsUntil(close, until);
-      history.deals.push(createDeal(ctx, account, { type: "EXPANSION", stage, close, amount, term, products, start: addMonths(until, -term) }));
+      history.deals.push(createDeal(ctx, account, { type: "EXPANSION", stage, close, amount, term, products, start: addMonthsUtc(until, -term) }));
       continue;
     }
     const stage: DealStage = rng.chance(0.85) ? "CLOSED_WON" : "CLOSED_LOST";
     const term = monthsUntil(close, until);
-    const deal = createDeal(ctx, account, { type: "EXPANSION", stage, close, amount, term, products, start: addMonths(until, -term) });
+    const deal = createDeal(ctx, account, { type: "EXPANSION", stage, close, amount, term, products, start: addMonthsUtc(until, -term) });
     history.deals.push(deal);
     if (stage !== "CLOSED_WON") continue;
     for (const entry of products) owned.add(entry.id);
@@ -247,7 +249,7 @@ export function* customerHistory(ctx: HistoryContext, account: AccountPlan): Gen
   };
 
   const span = daysBetween(ctx.start, today) - 30;
-  const firstClose = onOrBeforeBusinessDay(addDays(ctx.start, 5 + Math.floor(Math.pow(rng.next(), 0.8) * span)), ctx.holidays);
+  const firstClose = businessDayOnOrBefore(addDays(ctx.start, 5 + Math.floor(Math.pow(rng.next(), 0.8) * span)), ctx.workingCalendar);
   let deal = startNew(firstClose, initialProducts(rng, ctx.products, account.segment), termFor(rng, account.segment));
 
   for (;;) {
@@ -275,7 +277,7 @@ export function* customerHistory(ctx: HistoryContext, account: AccountPlan): Gen
       for (const entry of term) Object.assign(entry.row, { stage: "CLOSED_LOST", closedAmountCents: 0n, closedAt, ...loss });
       history.arrCents = 0;
       history.churnedAt = renewalDate;
-      const comeback = onOrBeforeBusinessDay(addDays(renewalDate, rng.int(120, 260)), ctx.holidays);
+      const comeback = businessDayOnOrBefore(addDays(renewalDate, rng.int(120, 260)), ctx.workingCalendar);
       if (ctx.winbacks.remaining <= 0 || daysBetween(comeback, today) < 30) return history;
       ctx.winbacks.remaining -= 1;
       deal = startNew(comeback, ctx.products.filter((product) => owned.has(product.id)).slice(0, 2), 12);
@@ -286,7 +288,7 @@ export function* customerHistory(ctx: HistoryContext, account: AccountPlan): Gen
     const delta = share === 0 ? 0 : roundAmount(rng, Math.abs((history.arrCents / 100) * share)) * Math.sign(share);
     const before = history.arrCents;
     const renewed = before + delta;
-    const close = onOrBeforeBusinessDay(addDays(renewalDate, -rng.int(0, 20)), ctx.holidays);
+    const close = businessDayOnOrBefore(addDays(renewalDate, -rng.int(0, 20)), ctx.workingCalendar);
     const nextTerm = deal.row.termMonths === 12 && rng.chance(0.1) ? 24 : deal.row.termMonths;
     const products = ctx.products.filter((product) => owned.has(product.id));
     deal = createDeal(ctx, account, { type: "RENEWAL", stage: "CLOSED_WON", close, amount: renewed, term: nextTerm, products, start: renewalDate });

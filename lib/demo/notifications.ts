@@ -1,6 +1,7 @@
+import { atLocalTime } from "@/lib/zoned-time";
+import { addDays, daysBetween } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
-import { addDays, atLocalTime, daysBetween } from "@/lib/demo/dates";
 import type { DemoPlan } from "@/lib/demo/generate";
 import type { RecentOutcome } from "@/lib/demo/recent-apply";
 

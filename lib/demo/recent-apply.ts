@@ -1,10 +1,13 @@
+import { businessDayOnOrAfter } from "@/lib/touchpoints/schedule";
+import { companyToday } from "@/lib/calendar/company-day";
+import { atLocalTime } from "@/lib/zoned-time";
+import { addDays, addMonthsUtc, toIsoDate } from "@/lib/dates";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { addBusinessHours } from "@/lib/business-hours";
 import { systemActor } from "@/lib/server/actor";
 import { closeDealWon } from "@/lib/server/deals/close-deal-won";
 import { createCsmSuggestion } from "@/lib/server/assignments/create-suggestion";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
-import { addDays, addMonths, atLocalTime, isoDate, localDay, onOrAfterBusinessDay } from "@/lib/demo/dates";
 import { CLIENT_INTRODUCTION_TEMPLATE, renderTemplate } from "@/lib/demo/email-template";
 import type { DemoPlan } from "@/lib/demo/generate";
 import { checklistFor } from "@/lib/demo/handoffs";
@@ -49,7 +52,7 @@ async function ensureRenewal(prisma: PrismaClient, recent: RecentPlan): Promise<
   const existing = await prisma.renewalOpportunity.findUnique({ where: { originalDealId: deal.id }, select: { id: true } });
   if (existing) return;
   const start = (deal.contractStart as Date | null) ?? deal.closeDate;
-  const renewalDate = addMonths(start, deal.termMonths);
+  const renewalDate = addMonthsUtc(start, deal.termMonths);
   await prisma.renewalOpportunity.create({
     data: {
       accountId: deal.accountId,
@@ -80,7 +83,7 @@ async function applyState(
   const later = (hours: number) => addBusinessHours(at, hours, calendar);
   const done = state === "completed" || state === "acknowledged";
   const yesterday = addDays(plan.today, -1);
-  const recentDays = businessDaysBefore(plan.today, 4, calendar.holidays);
+  const recentDays = businessDaysBefore(plan.today, 4, calendar);
   const completedAt = done ? completionTime(recentDays, at) : null;
   const decidedAt = done ? later(2) : null;
 
@@ -141,10 +144,10 @@ async function applyState(
  * business day before today — mid-morning then, so the CSM can still acknowledge it that afternoon.
  */
 function completionTime(recentDays: readonly Date[], at: Date): Date {
-  const closed = isoDate(localDay(at, calendar.timezone));
-  const closedBack = recentDays.findIndex((day) => isoDate(day) === closed) + 1;
+  const closed = toIsoDate(companyToday(at, calendar.timezone));
+  const closedBack = recentDays.findIndex((day) => toIsoDate(day) === closed) + 1;
   const back = Math.max(1, closedBack - 2);
-  const day = recentDays[back - 1] ?? localDay(at, calendar.timezone);
+  const day = recentDays[back - 1] ?? companyToday(at, calendar.timezone);
   return atLocalTime(day, back > 1 ? 16 : 10, 40, calendar.timezone);
 }
 
@@ -164,7 +167,7 @@ async function settleAssignment(
       chosenCsmId: recent.csm.id,
       decidedById: managerId,
       decidedAt,
-      effectiveDate: localDay(decidedAt, calendar.timezone),
+      effectiveDate: companyToday(decidedAt, calendar.timezone),
       reason: suggested === recent.csm.id ? null : "Existing relationship with the champion",
     };
     if (existing) await prisma.csmAssignment.update({ where: { id: existing.id }, data: decision });
@@ -196,11 +199,11 @@ async function finishOnboarding(
   if (!csm) return;
   const { account, deal } = recent;
   const isNew = deal.row.type === "NEW";
-  const kickoff = onOrAfterBusinessDay(addDays(deal.row.closeDate, DEFAULT_SETTINGS.timing.kickoffDaysAfterClose), calendar.holidays);
+  const kickoff = businessDayOnOrAfter(addDays(deal.row.closeDate, DEFAULT_SETTINGS.timing.kickoffDaysAfterClose), calendar);
   if (isNew) {
     await prisma.account.update({
       where: { id: account.id },
-      data: { csmId: csm.id, csmAssignedAt: localDay(input.decidedAt, calendar.timezone), healthScore: 82, usagePct: 4.5 },
+      data: { csmId: csm.id, csmAssignedAt: companyToday(input.decidedAt, calendar.timezone), healthScore: 82, usagePct: 4.5 },
     });
   }
   const champion = input.contacts.find((contact) => contact.role === "CHAMPION") ?? input.contacts[0];
@@ -210,7 +213,7 @@ async function finishOnboarding(
     "csm.name": csm.name,
     "csm.email": csm.email,
     "ae.name": input.ae.name,
-    "kickoff.date": isoDate(kickoff),
+    "kickoff.date": toIsoDate(kickoff),
   };
   await prisma.emailMessage.create({
     data: {
@@ -223,7 +226,7 @@ async function finishOnboarding(
   const timing = DEFAULT_SETTINGS.timing;
   const training = addDays(kickoff, timing.trainingDaysAfterKickoff);
   const milestones: Array<[string, Date, Date | null]> = [
-    ["Environment provisioned", localDay(input.introAt, calendar.timezone), input.introAt],
+    ["Environment provisioned", companyToday(input.introAt, calendar.timezone), input.introAt],
     ["Official kick-off", kickoff, null],
     ["Admin training", training, null],
     ["Go-live", addDays(training, timing.goLiveDaysAfterTraining), null],
@@ -239,6 +242,6 @@ async function finishOnboarding(
     },
   });
   if (!isNew) return;
-  const ctx = { rng: input.rng, today: plan.today, timing, holidays: calendar.holidays, timezone: calendar.timezone };
+  const ctx = { rng: input.rng, today: plan.today, timing, workingCalendar: calendar, timezone: calendar.timezone };
   await prisma.touchpoint.createMany({ data: onboardingTouchpoints(ctx, deal, csm.id, 0), skipDuplicates: true });
 }

@@ -1,9 +1,11 @@
+import { isBusinessDay, type WorkingCalendar } from "@/lib/touchpoints/schedule";
+import { atLocalTime } from "@/lib/zoned-time";
+import { addDays, addMonthsUtc } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Segment } from "@/lib/generated/prisma/enums";
 import { contactRows, type AccountPlan } from "@/lib/demo/accounts";
 import { fittingCsm, type DemoCsm } from "@/lib/demo/assign";
 import type { Industry, Region } from "@/lib/demo/catalogue";
-import { addDays, addMonths, atLocalTime, isBusinessDay } from "@/lib/demo/dates";
 import { createDeal, monthsUntil, type DealRecord, type HistoryContext } from "@/lib/demo/history";
 import type { Rng } from "@/lib/demo/random";
 
@@ -72,10 +74,10 @@ export interface RecentPlan {
 }
 
 /** The `count` business days before today, latest first. */
-export function businessDaysBefore(today: Date, count: number, holidays: readonly string[]): Date[] {
+export function businessDaysBefore(today: Date, count: number, calendar: WorkingCalendar): Date[] {
   const days: Date[] = [];
   for (let cursor = addDays(today, -1); days.length < count; cursor = addDays(cursor, -1)) {
-    if (isBusinessDay(cursor, holidays)) days.push(cursor);
+    if (isBusinessDay(cursor, calendar)) days.push(cursor);
   }
   return days;
 }
@@ -86,7 +88,7 @@ export function planRecent(
   expansionAccount: { account: AccountPlan; csm: DemoCsm; renewalDate: Date },
 ): RecentPlan[] {
   const rng: Rng = ctx.rng;
-  const days = businessDaysBefore(ctx.today, 4, ctx.holidays);
+  const days = businessDaysBefore(ctx.today, 4, ctx.workingCalendar);
   return SPECS.map((spec, index) => {
     const day = days[spec.daysBack - 1] ?? ctx.today;
     const at = atLocalTime(day, spec.time[0], spec.time[1], ctx.timezone);
@@ -120,7 +122,7 @@ export function planRecent(
       products,
     });
     deal.row.ownerId = ctx.aeIdByEmail.get(spec.aeEmail) ?? deal.row.ownerId;
-    deal.row.contractStart = isNew ? day : addMonths(expansionAccount.renewalDate, -term);
+    deal.row.contractStart = isNew ? day : addMonthsUtc(expansionAccount.renewalDate, -term);
 
     let csm: DemoCsm | null = isNew ? null : expansionAccount.csm;
     let suggested: DemoCsm | null = null;

@@ -1,7 +1,9 @@
+import { businessDayOnOrAfter, businessDayOnOrBefore, type WorkingCalendar } from "@/lib/touchpoints/schedule";
+import { atLocalTime } from "@/lib/zoned-time";
+import { addDays, daysBetween, minDate } from "@/lib/dates";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TouchpointType } from "@/lib/generated/prisma/enums";
 import type { Settings } from "@/lib/settings/schema";
-import { addDays, atLocalTime, daysBetween, minDate, onOrAfterBusinessDay, onOrBeforeBusinessDay } from "@/lib/demo/dates";
 import type { DealRecord, RenewalRecord } from "@/lib/demo/history";
 import type { Rng } from "@/lib/demo/random";
 
@@ -12,7 +14,7 @@ export interface TouchpointContext {
   rng: Rng;
   today: Date;
   timing: Settings["timing"];
-  holidays: readonly string[];
+  workingCalendar: WorkingCalendar;
   timezone: string;
 }
 
@@ -61,7 +63,7 @@ export function onboardingTouchpoints(ctx: TouchpointContext, deal: DealRecord, 
         sourceDealId: deal.row.id,
         type,
         ruleDate,
-        dueDate: onOrAfterBusinessDay(ruleDate, ctx.holidays),
+        dueDate: businessDayOnOrAfter(ruleDate, ctx.workingCalendar),
         aeInvited: type === "QBR",
         ownerId,
         status: "PLANNED",
@@ -91,7 +93,7 @@ export function renewalTouchpoints(ctx: TouchpointContext, renewal: RenewalRecor
         renewalOpportunityId: renewal.row.id,
         type,
         ruleDate,
-        dueDate: onOrBeforeBusinessDay(ruleDate, ctx.holidays),
+        dueDate: businessDayOnOrBefore(ruleDate, ctx.workingCalendar),
         ownerId,
         status: "PLANNED",
         createdAt: atLocalTime(minDate(addDays(date, -t.renewalPlanningDaysBefore - 1), addDays(ctx.today, -1)), 6, 0, ctx.timezone),

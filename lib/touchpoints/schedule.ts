@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from "@/lib/business-hours";
-import { daysBetween, toIsoDate } from "@/lib/dates";
+import { addDays, daysBetween, toIsoDate } from "@/lib/dates";
 import type { TouchpointType } from "@/lib/generated/prisma/enums";
 import type { Settings } from "@/lib/settings/schema";
 
@@ -37,13 +37,8 @@ export interface ScheduleInput {
 // Under this many days of contract, the renewal-side touchpoints may share a day.
 const SHORT_TERM_DAYS = 30;
 
-const DAY_MS = 86_400_000;
 // Ten years: far beyond any rule, and a guard against a calendar with no working day at all.
 const MAX_DAYS_WALKED = 3_650;
-
-function addDays(date: Date, days: number): Date {
-  return new Date(date.getTime() + days * DAY_MS);
-}
 
 export function isBusinessDay(date: Date, calendar: WorkingCalendar): boolean {
   const isoWeekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
