@@ -91,3 +91,7 @@ export const expansionDealSchema = z.discriminatedUnion("mode", [
   }),
   z.object({ handoffId, mode: z.literal("link"), dealId: z.string().min(1, "Choose the deal to link") }),
 ]);
+
+/** What the recorded Expansion steps hold (JSON columns; anything else reads as nothing). */
+export const expansionScopeData = z.object({ productIds: z.array(z.string()).catch([]) }).catch({ productIds: [] });
+export const expansionDealData = z.object({ dealId: z.string().optional().catch(undefined) }).catch({});

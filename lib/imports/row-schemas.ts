@@ -212,6 +212,9 @@ export interface RowIssue {
   reason: string;
 }
 
+/** A run's stored issues (a JSON column); anything else reads as none. */
+export const storedRowIssues = z.array(z.object({ line: z.number(), field: z.string(), reason: z.string() })).catch([]);
+
 /** Parses one CSV record; on failure, one issue per failing column (its first message). */
 export function parseRow<K extends ImportKind>(
   kind: K,

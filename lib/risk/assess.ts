@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Segment } from "@/lib/generated/prisma/enums";
 import { formatMoney } from "@/lib/format";
 import { DEFAULT_SETTINGS, type Settings } from "@/lib/settings/schema";
@@ -22,6 +23,13 @@ export interface RiskFactor {
   reason: string;
   mitigation: string;
 }
+
+const RISK_FACTOR_KEYS = ["implementation_complexity", "stakeholder_turnover", "competitive_threat", "contract_structure", "usage_prediction"] as const satisfies readonly RiskFactorKey[];
+
+/** An assessment's stored factors (a JSON column, written from RiskFactor); anything else reads as none. */
+export const storedRiskFactors = z
+  .array(z.object({ factor: z.enum(RISK_FACTOR_KEYS), label: z.string(), level: z.enum(["LOW", "MEDIUM", "HIGH"]), reason: z.string(), mitigation: z.string() }))
+  .catch([]);
 
 export interface RiskAssessmentResult {
   overall: RiskLevel;

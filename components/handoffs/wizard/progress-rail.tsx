@@ -2,15 +2,7 @@
 
 import { useState } from "react";
 
-export type RailStatus = "complete" | "incomplete" | "blocked" | "optional";
-
-export interface RailItem {
-  key: string;
-  label: string;
-  status: RailStatus;
-  /** Why it is incomplete or blocked, in words. */
-  detail?: string;
-}
+import type { RailItem, RailStatus } from "@/lib/handoff/policy-steps";
 
 const BADGE: Record<RailStatus, { text: string; className: string; icon: string }> = {
   complete: { text: "Complete", className: "bg-emerald-100 text-emerald-800", icon: "✓" },

@@ -4,7 +4,7 @@ import { buildTimeline, changeSummary, type TimelineEntry } from "@/lib/accounts
 import { companyToday } from "@/lib/calendar/company-day";
 import { toIsoDate } from "@/lib/dates";
 import { expansionTiming, upsellProducts } from "@/lib/handoff/document";
-import type { RiskFactor } from "@/lib/risk/assess";
+import { storedRiskFactors } from "@/lib/risk/assess";
 import { findVisibleAccount } from "@/lib/server/accounts/access";
 import { canIdentifyExpansion, canManageAccount } from "@/lib/server/accounts/permissions";
 import type { ActingUser } from "@/lib/server/authz";
@@ -118,7 +118,7 @@ export async function getAccount(actor: ActingUser, accountId: string, now = new
   const wonDeals = deals.filter((deal) => deal.stage === "CLOSED_WON");
   const owned = [...new Map(wonDeals.flatMap((deal) => deal.products.map((p) => [p.product.id, p.product] as const))).values()];
   const firstClose = wonDeals.at(-1)?.closeDate ?? account.initialSignedAt ?? today;
-  const latestRisk = risks[0] ? { overall: risks[0].overall, createdAt: risks[0].createdAt, factors: risks[0].factors as unknown as RiskFactor[] } : null;
+  const latestRisk = risks[0] ? { overall: risks[0].overall, createdAt: risks[0].createdAt, factors: storedRiskFactors.parse(risks[0].factors) } : null;
   const canManage = canManageAccount(actor, access);
   return {
     account: { ...account, usagePct: Number(account.usagePct) },

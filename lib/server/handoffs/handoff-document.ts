@@ -17,6 +17,7 @@ import type { ActingUser } from "@/lib/server/authz";
 import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
 import { HANDOFF_CALL_KEY_PREFIX } from "@/lib/server/jobs/handlers/deliver-email";
 import { getHandoffDocumentExtras } from "@/lib/server/handoffs/get-handoff-view";
+import { storedRiskFactors } from "@/lib/risk/assess";
 
 const FACTOR_LABELS: Record<string, string> = {
   implementation_complexity: "Implementation",
@@ -78,7 +79,7 @@ export async function getHandoffDocument(actor: ActingUser, handoffId: string) {
     risk: risk
       ? {
           overallLabel: RISK_LEVEL_LABELS[risk.overall],
-          factors: (risk.factors as { factor: string; level: RiskLevel; reason: string; mitigation: string }[]).map((f) => ({
+          factors: storedRiskFactors.parse(risk.factors).map((f) => ({
             label: FACTOR_LABELS[f.factor] ?? f.factor,
             levelLabel: RISK_LEVEL_LABELS[f.level] ?? f.level,
             reason: f.reason,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { ImportStatus } from "@/lib/generated/prisma/enums";
-import type { RowIssue } from "@/lib/imports/row-schemas";
+import { storedRowIssues, type RowIssue } from "@/lib/imports/row-schemas";
 import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 
@@ -62,5 +62,5 @@ export async function getImportRun(actor: ActingUser, runId: string): Promise<Im
   const run = await prisma.importRun.findUnique({ where: { id: runId }, select: { ...select, errors: true } });
   if (!run) throw notFound("The import");
   const { createdBy, errors, ...rest } = run;
-  return { ...rest, createdByName: createdBy?.name ?? null, issues: (Array.isArray(errors) ? errors : []) as unknown as RowIssue[] };
+  return { ...rest, createdByName: createdBy?.name ?? null, issues: storedRowIssues.parse(errors) };
 }

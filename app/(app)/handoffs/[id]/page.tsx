@@ -14,8 +14,9 @@ import { handoffCallTimes } from "@/lib/server/handoffs/meeting-times";
 import { FlowPanel } from "@/components/handoffs/flow/flow-panel";
 import { getFlowView } from "@/lib/server/handoffs/flows/flow-view";
 import { flowSummary } from "@/lib/handoff/flow-summary";
+import { expansionDealData } from "@/lib/handoff/flows";
+import { accountSetupData, policyRailItems } from "@/lib/handoff/policy-steps";
 import { HandoffWizard } from "@/components/handoffs/wizard/handoff-wizard";
-import type { RailItem } from "@/components/handoffs/wizard/progress-rail";
 import { toIsoDate } from "@/lib/dates";
 import { formatCentsWhole, formatDate, formatDateTime, formatMoney } from "@/lib/format";
 import { HANDOFF_STATUS_LABELS, HANDOFF_TYPE_LABELS } from "@/lib/labels";
@@ -43,23 +44,8 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
   const email = handoff.emails[0];
   const today = instantToZoned(new Date(), timezone).date;
 
-  const policyItems: RailItem[] = [
-    { key: "HANDOFF_MEETING", label: "1. Handoff meeting", status: stepOf("HANDOFF_MEETING")?.completedAt ? "complete" : "incomplete", detail: handoff.account.strategic ? "Required before submit: strategic account" : "AE and CS manager brief" },
-    {
-      key: "CLIENT_INTRODUCTION",
-      label: "2. Client introduction",
-      status: stepOf("CLIENT_INTRODUCTION")?.completedAt ? "complete" : handoff.account.csm ? "incomplete" : "blocked",
-      detail: handoff.account.csm ? `Introduce ${handoff.account.csm.name}` : "Waiting for a CS manager to approve the CSM",
-    },
-    { key: "DOCUMENTATION_TRANSFER", label: "3. Documentation transfer", status: stepOf("DOCUMENTATION_TRANSFER")?.completedAt ? "complete" : "incomplete", detail: "Signed contract, SOW, value projection" },
-    {
-      key: "ACCOUNT_SETUP",
-      label: "4. Account setup",
-      status: stepOf("ACCOUNT_SETUP")?.completedAt ? "complete" : permissions.accountSetup ? "incomplete" : "blocked",
-      detail: permissions.accountSetup ? "Provision, kick-off, project plan" : "Done by the CS manager",
-    },
-  ];
-  const setupData = stepOf("ACCOUNT_SETUP")?.data as { environmentUrl?: string } | undefined;
+  const policyItems = policyRailItems({ steps: handoff.policySteps, strategic: handoff.account.strategic, csmName: handoff.account.csm?.name ?? null, canSetUp: permissions.accountSetup });
+  const setupData = accountSetupData.parse(stepOf("ACCOUNT_SETUP")?.data);
 
   return (
     <div className="space-y-4">
@@ -88,7 +74,7 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
           <FlowPanel
             handoffId={handoff.id}
             type={flow.handoff.type === "RENEWAL" ? "RENEWAL" : "EXPANSION"}
-            steps={flow.steps.map((step) => ({ step: step.step, label: step.label, who: step.who, state: step.state, note: step.note, doneBy: step.record?.completedBy.name ?? null, summary: step.record ? flowSummary(step.step, step.record.data) : null, link: step.step === "EXPANSION_DEAL" && step.record ? { href: `/deals/${(step.record.data as { dealId?: string }).dealId}`, label: "Open the deal (mark it closed-won there)" } : null }))}
+            steps={flow.steps.map((step) => ({ step: step.step, label: step.label, who: step.who, state: step.state, note: step.note, doneBy: step.record?.completedBy.name ?? null, summary: step.record ? flowSummary(step.step, step.record.data) : null, link: step.step === "EXPANSION_DEAL" && step.record ? { href: `/deals/${expansionDealData.parse(step.record.data).dealId}`, label: "Open the deal (mark it closed-won there)" } : null }))}
             canAct={flow.canAct}
             renewalPlanOnly={flow.renewalPlanOnly}
             contacts={flow.contacts}
@@ -152,7 +138,7 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
               defaultKickoffDate={today}
               done={
                 stepOf("ACCOUNT_SETUP")?.completedAt
-                  ? { kickoff: when(kickoff?.startsAt), milestones: handoff.milestones.map((m) => ({ name: m.name, dueDate: toIsoDate(m.dueDate) })), environmentUrl: setupData?.environmentUrl ?? "" }
+                  ? { kickoff: when(kickoff?.startsAt), milestones: handoff.milestones.map((m) => ({ name: m.name, dueDate: toIsoDate(m.dueDate) })), environmentUrl: setupData.environmentUrl ?? "" }
                   : null
               }
             />

@@ -10,6 +10,7 @@ import {
   EXPANSION_FLOW,
   expansionDealSchema,
   expansionLeadSchema,
+  expansionScopeData,
   expansionScopeSchema,
   flowState,
   forecastCallSchema,
@@ -190,7 +191,7 @@ export async function recordExpansionDeal(actor: ActingUser, input: z.input<type
       const owner = await tx.user.findFirst({ where: { id: parsed.ownerId, role: "AE", active: true }, select: { id: true } });
       if (!owner) throw new AppError("VALIDATION", "Choose an active AE to own the deal.", { ownerId: ["Choose an active AE"] });
       const scope = await tx.handoffFlowStep.findUnique({ where: { handoffId_step: { handoffId: handoff.id, step: "EXPANSION_SCOPE" } }, select: { data: true } });
-      const productIds = ((scope?.data as { productIds?: string[] } | null)?.productIds ?? []).filter(Boolean);
+      const productIds = expansionScopeData.parse(scope?.data).productIds.filter(Boolean);
       const account = await tx.account.findUniqueOrThrow({ where: { id: handoff.accountId }, select: { externalId: true } });
       const created = await tx.deal.create({
         data: {
