@@ -6,15 +6,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import { saveProductAction } from "@/components/admin/product-actions";
 import { DataTable, type Features } from "@/components/data-table/data-table";
 import { Button } from "@/components/ui/button";
+import type { ProductRow } from "@/lib/server/products/products";
 
-export interface ProductTableRow {
-  id: string;
-  name: string;
-  technical: boolean;
-  active: boolean;
-  deals: number;
-  certifiedCsms: number;
-}
 
 type Saved = { ok: true } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
@@ -60,7 +53,7 @@ export function NewProductForm() {
   );
 }
 
-function RowEditor({ row }: { row: ProductTableRow }) {
+function RowEditor({ row }: { row: ProductRow }) {
   const { pending, result, save } = useSave();
   return (
     <form
@@ -87,13 +80,13 @@ function RowEditor({ row }: { row: ProductTableRow }) {
   );
 }
 
-const helper = createColumnHelper<Features, ProductTableRow>();
+const helper = createColumnHelper<Features, ProductRow>();
 const columns = helper.columns([
   helper.display({ id: "name", header: "Product", cell: (info) => <RowEditor row={info.row.original} /> }),
   helper.accessor("deals", { header: "Deals" }),
   helper.accessor("certifiedCsms", { header: "Certified CSMs" }),
 ]);
 
-export function ProductsTable({ rows }: { rows: ProductTableRow[] }) {
+export function ProductsTable({ rows }: { rows: ProductRow[] }) {
   return <DataTable caption="Products" columns={columns} data={rows} sortable={["name"]} getRowId={(row) => row.id} emptyMessage="No products yet." />;
 }

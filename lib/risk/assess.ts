@@ -57,6 +57,34 @@ export interface RiskInput {
   capacity?: Settings["capacity"];
 }
 
+/** What an assessment reads of the deal it follows (the closed-won deal, or the account's latest one). */
+export interface DealRiskFacts {
+  amountCents: bigint;
+  termMonths: number;
+  competitor: string;
+  risks: readonly string[];
+  technicalRequirements: readonly string[];
+  integrations: readonly string[];
+  products: readonly { product: { technical: boolean } }[];
+}
+
+/** The risk input of a deal's facts and the account's state; the closed-won flow and every reassessment read it alike. */
+export function dealRiskInput(
+  deal: DealRiskFacts,
+  account: Pick<RiskInput, "contacts" | "segment" | "healthScore" | "usagePct" | "implementationDays" | "daysSinceClose" | "capacity">,
+): RiskInput {
+  return {
+    technicalRequirementsCount: deal.technicalRequirements.length,
+    integrationsCount: deal.integrations.length,
+    technicalProductsCount: deal.products.filter((p) => p.product.technical).length,
+    competitor: deal.competitor,
+    risksCount: deal.risks.length,
+    termMonths: deal.termMonths,
+    amountCents: deal.amountCents,
+    ...account,
+  };
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessRisk, overallRisk, typicalArrCents, type RiskFactorKey, type RiskInput } from "@/lib/risk/assess";
+import { assessRisk, dealRiskInput, overallRisk, storedRiskFactors, typicalArrCents, type RiskFactorKey, type RiskInput } from "@/lib/risk/assess";
 
 // A calm baseline: every factor LOW. Each test changes only the facts its rule reads.
 const base: RiskInput = {
@@ -190,5 +190,41 @@ describe("overall level", () => {
   it("end to end: no champion and a competitor with risks → HIGH", () => {
     const result = assessRisk({ ...base, contacts: [{ role: "USER" }], competitor: "Totango", risksCount: 3 });
     expect(result.overall).toBe("HIGH");
+  });
+});
+
+describe("dealRiskInput", () => {
+  it("reads the deal's facts alike for the closed-won flow and every reassessment", () => {
+    const deal = {
+      amountCents: 9_000_000n,
+      termMonths: 24,
+      competitor: "Gainsight",
+      risks: ["Budget freeze"],
+      technicalRequirements: ["SSO", "SCIM"],
+      integrations: ["Salesforce"],
+      products: [{ product: { technical: true } }, { product: { technical: false } }],
+    };
+    expect(dealRiskInput(deal, { implementationDays: null, contacts: [], segment: "ENTERPRISE", healthScore: 70, usagePct: 55, daysSinceClose: 10 })).toEqual({
+      technicalRequirementsCount: 2,
+      integrationsCount: 1,
+      technicalProductsCount: 1,
+      competitor: "Gainsight",
+      risksCount: 1,
+      termMonths: 24,
+      amountCents: 9_000_000n,
+      implementationDays: null,
+      contacts: [],
+      segment: "ENTERPRISE",
+      healthScore: 70,
+      usagePct: 55,
+      daysSinceClose: 10,
+    });
+  });
+
+  it("reads stored factors back, and anything else as none", () => {
+    const factors = [{ factor: "competitive_threat", label: "Competitive threat", level: "HIGH", reason: "Named", mitigation: "Plan" }];
+    expect(storedRiskFactors.parse(factors)).toEqual(factors);
+    expect(storedRiskFactors.parse({ not: "a list" })).toEqual([]);
+    expect(storedRiskFactors.parse(null)).toEqual([]);
   });
 });

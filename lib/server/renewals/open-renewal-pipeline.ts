@@ -3,9 +3,12 @@ import type { Tx } from "@/lib/db";
 import { companyToday } from "@/lib/calendar/company-day";
 import { daysBetween } from "@/lib/dates";
 import { renewalTerms } from "@/lib/renewals/renewal-terms";
-import { assessRisk } from "@/lib/risk/assess";
+import { assessRisk, dealRiskInput } from "@/lib/risk/assess";
+import { recordRiskAssessment } from "@/lib/server/risk/reassess-risk";
 import type { Settings } from "@/lib/settings/schema";
 import { scheduleTouchpoints } from "@/lib/touchpoints/schedule";
+
+type ClosedDeal = NonNullable<Awaited<ReturnType<typeof loadDeal>>>;
 
 /**
  * The renewal side of the closed-won flow (000 steps 2, 7, 8), run inside closeDealWon's transaction: the
@@ -13,7 +16,15 @@ import { scheduleTouchpoints } from "@/lib/touchpoints/schedule";
  * timing rules, and the initial risk assessment.
  */
 export async function openRenewalPipeline(tx: Tx, dealId: string, settings: Settings, now: Date, actorId: string | null): Promise<void> {
-  const deal = await tx.deal.findUniqueOrThrow({
+  const deal = await loadDeal(tx, dealId);
+  if (deal.renewal) return;
+  const { renewalId, renewalDate } = await createRenewal(tx, deal);
+  await createTouchpoints(tx, deal, { renewalId, renewalDate }, settings, now);
+  await assessInitialRisk(tx, deal, settings, now, actorId);
+}
+
+function loadDeal(tx: Tx, dealId: string) {
+  return tx.deal.findUniqueOrThrow({
     where: { id: dealId },
     select: {
       id: true,
@@ -31,8 +42,10 @@ export async function openRenewalPipeline(tx: Tx, dealId: string, settings: Sett
       account: { select: { id: true, name: true, segment: true, csmId: true, contacts: { select: { role: true } } } },
     },
   });
-  if (deal.renewal) return;
+}
 
+/** The renewal opportunity of the contract: same products and ARR, due at the end of its term. */
+async function createRenewal(tx: Tx, deal: ClosedDeal): Promise<{ renewalId: string; renewalDate: Date }> {
   const terms = renewalTerms({
     id: deal.id,
     name: deal.name,
@@ -57,21 +70,26 @@ export async function openRenewalPipeline(tx: Tx, dealId: string, settings: Sett
     },
     select: { id: true },
   });
+  return { renewalId: renewal.id, renewalDate: terms.renewalDate };
+}
 
+const RENEWAL_SIDE = new Set(["RENEWAL_PLANNING", "RENEWAL_CALL", "RENEWAL_CLOSE"]);
+
+/** The touchpoints of the timing rules, owned by the account's CSM; the renewal-side ones belong to the renewal. */
+async function createTouchpoints(tx: Tx, deal: ClosedDeal, renewal: { renewalId: string; renewalDate: Date }, settings: Settings, now: Date): Promise<void> {
   const touchpoints = scheduleTouchpoints({
     closeDate: deal.closeDate,
     contractStart: deal.contractStart,
-    renewalDate: terms.renewalDate,
+    renewalDate: renewal.renewalDate,
     timing: settings.timing,
     calendar: settings.calendar,
     today: companyToday(now, settings.calendar.timezone),
   });
-  const renewalSide = new Set(["RENEWAL_PLANNING", "RENEWAL_CALL", "RENEWAL_CLOSE"]);
   await tx.touchpoint.createMany({
     data: touchpoints.map((touchpoint) => ({
       accountId: deal.account.id,
       sourceDealId: deal.id,
-      renewalOpportunityId: renewalSide.has(touchpoint.type) ? renewal.id : null,
+      renewalOpportunityId: RENEWAL_SIDE.has(touchpoint.type) ? renewal.renewalId : null,
       type: touchpoint.type,
       ruleDate: touchpoint.ruleDate,
       dueDate: touchpoint.dueDate,
@@ -81,31 +99,20 @@ export async function openRenewalPipeline(tx: Tx, dealId: string, settings: Sett
     })),
     skipDuplicates: true,
   });
+}
 
-  const risk = assessRisk({
-    technicalRequirementsCount: deal.technicalRequirements.length,
-    integrationsCount: deal.integrations.length,
-    technicalProductsCount: deal.products.filter((p) => p.product.technical).length,
-    implementationDays: null,
-    contacts: deal.account.contacts,
-    competitor: deal.competitor,
-    risksCount: deal.risks.length,
-    termMonths: deal.termMonths,
-    amountCents: deal.amountCents,
-    segment: deal.account.segment,
-    healthScore: null,
-    usagePct: null,
-    daysSinceClose: daysBetween(deal.closeDate, now),
-    capacity: settings.capacity,
-  });
-  await tx.riskAssessment.create({
-    data: {
-      accountId: deal.account.id,
-      dealId: deal.id,
-      overall: risk.overall,
-      factors: risk.factors.map((factor) => ({ ...factor })),
-      trigger: "closed_won",
-      createdById: actorId,
-    },
-  });
+/** The first risk assessment, at close: the deal's facts, no health or usage yet, no implementation timeline. */
+async function assessInitialRisk(tx: Tx, deal: ClosedDeal, settings: Settings, now: Date, actorId: string | null): Promise<void> {
+  const result = assessRisk(
+    dealRiskInput(deal, {
+      implementationDays: null,
+      contacts: deal.account.contacts,
+      segment: deal.account.segment,
+      healthScore: null,
+      usagePct: null,
+      daysSinceClose: daysBetween(deal.closeDate, now),
+      capacity: settings.capacity,
+    }),
+  );
+  await recordRiskAssessment(tx, { accountId: deal.account.id, dealId: deal.id, result, trigger: "closed_won", actorId });
 }
