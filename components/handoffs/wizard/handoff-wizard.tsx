@@ -6,11 +6,11 @@ import { FormProvider, useForm, useFormState, useWatch } from "react-hook-form";
 import { submitHandoffAction } from "@/components/handoffs/actions";
 import { CHECKLIST_STEPS } from "@/components/handoffs/wizard/checklist-steps";
 import { ProgressRail } from "@/components/handoffs/wizard/progress-rail";
-import type { RailItem } from "@/lib/handoff/policy-steps";
+import { wizardRail, type RailItem } from "@/lib/handoff/policy-steps";
 import { readLocalCopy, useAutosave, type SaveState } from "@/components/handoffs/wizard/use-autosave";
 import { visibleErrors } from "@/components/handoffs/wizard/visible-errors";
 import { Button } from "@/components/ui/button";
-import { CHECKLIST_ITEM_KEYS, CHECKLIST_ITEM_LABELS, checklistStatus, itemFieldErrors, type ChecklistDraft, type ChecklistItemKey } from "@/lib/handoff/checklist";
+import { CHECKLIST_ITEM_KEYS, CHECKLIST_ITEM_LABELS, checklistStatus, itemFieldErrors, type ChecklistDraft, type ChecklistItemKey, type ItemStatus } from "@/lib/handoff/checklist";
 import type { NextStep } from "@/lib/handoff/next-steps";
 
 export interface HandoffWizardProps {
@@ -48,6 +48,38 @@ function SaveIndicator({ state, problems }: { state: SaveState; problems: number
 
 const ITEM_KEYS = CHECKLIST_ITEM_KEYS as string[];
 
+/**
+ * The step shown, the steps already left (their errors show), and choosing a step: it is kept in the URL, brought
+ * into view (on a phone the list sits above it) and focused — its first field that needs attention, or its heading.
+ */
+function useWizardStep(initialStep: string) {
+  const [step, setStep] = useState<string>(initialStep);
+  const [shown, setShown] = useState<Set<string>>(new Set());
+  const [focusRequest, setFocusRequest] = useState<{ step: string; field: boolean } | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!focusRequest || focusRequest.step !== step) return;
+    const section = sectionRef.current;
+    const invalid = focusRequest.field ? section?.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
+    section?.scrollIntoView({ block: "start" });
+    (invalid ?? headingRef.current)?.focus();
+    setFocusRequest(null);
+  }, [focusRequest, step, shown]);
+
+  function select(next: string, options: { focusField?: boolean } = {}) {
+    setShown((previous) => new Set(previous).add(step).add(options.focusField ? next : step));
+    setStep(next);
+    setFocusRequest({ step: next, field: options.focusField ?? false });
+    const url = new URL(window.location.href);
+    url.searchParams.set("step", next);
+    window.history.replaceState(null, "", url);
+  }
+
+  return { step, shown, setShown, select, sectionRef, headingRef };
+}
+
 export function HandoffWizard(props: HandoffWizardProps) {
   const router = useRouter();
   const [restored, setRestored] = useState(false);
@@ -55,14 +87,10 @@ export function HandoffWizard(props: HandoffWizardProps) {
   const values = useWatch({ control: form.control }) as ChecklistDraft;
   const { touchedFields, dirtyFields } = useFormState({ control: form.control });
   const { state, queue, resolveStale, saveNow } = useAutosave(props.handoffId, props.version, props.editable);
-  const [step, setStep] = useState<string>(props.initialStep ?? "contract");
-  const [shown, setShown] = useState<Set<string>>(new Set());
+  const { step, shown, setShown, select, sectionRef, headingRef } = useWizardStep(props.initialStep ?? "contract");
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [submitting, startSubmit] = useTransition();
-  const [focusRequest, setFocusRequest] = useState<{ step: string; field: boolean } | null>(null);
   const first = useRef(true);
-  const sectionRef = useRef<HTMLElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const context = useMemo(() => ({ closeDate: props.closeDate }), [props.closeDate]);
 
   // A copy left in this browser by a crash or a lost connection comes back, and is saved.
@@ -83,48 +111,9 @@ export function HandoffWizard(props: HandoffWizardProps) {
     queue(values);
   }, [values, queue]);
 
-  // After a step is chosen: bring it into view (on a phone the list sits above it) and put the focus on the
-  // first field that needs attention, or on the step's heading.
-  useEffect(() => {
-    if (!focusRequest || focusRequest.step !== step) return;
-    const section = sectionRef.current;
-    const invalid = focusRequest.field ? section?.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
-    section?.scrollIntoView({ block: "start" });
-    (invalid ?? headingRef.current)?.focus();
-    setFocusRequest(null);
-  }, [focusRequest, step, shown]);
-
   const statuses = useMemo(() => checklistStatus(values, context), [values, context]);
-  const missing = statuses.filter((item) => !item.complete);
-
-  function select(next: string, options: { focusField?: boolean } = {}) {
-    setShown((previous) => new Set(previous).add(step).add(options.focusField ? next : step));
-    setStep(next);
-    setFocusRequest({ step: next, field: options.focusField ?? false });
-    const url = new URL(window.location.href);
-    url.searchParams.set("step", next);
-    window.history.replaceState(null, "", url);
-  }
-
-  const checklistRail: RailItem[] = statuses.map((item) => ({
-    key: item.key,
-    label: item.label,
-    status: props.submitted || item.complete ? (item.required || props.submitted ? "complete" : "optional") : "incomplete",
-    detail: item.problems.join("; "),
-  }));
-  const blockerTexts = props.submitBlockers.map((blocker) => blocker.text);
-  const blocked = missing.length > 0 || blockerTexts.length > 0;
-  const submitRail: RailItem = {
-    key: "submit",
-    label: "Submit checklist",
-    status: props.submitted ? "complete" : blocked ? "blocked" : "incomplete",
-    detail: props.submitted ? undefined : blocked ? `Missing: ${[...missing.map((item) => item.label), ...blockerTexts].join(", ")}` : "Ready to submit",
-  };
-  const requiredDone = statuses.filter((item) => item.required && (item.complete || props.submitted)).length;
-  const progress = {
-    done: requiredDone + (props.submitted ? 1 : 0) + props.policyItems.filter((item) => item.status === "complete").length,
-    total: statuses.filter((item) => item.required).length + 1 + props.policyItems.length,
-  };
+  const rail = wizardRail({ statuses, submitted: props.submitted, submitBlockers: props.submitBlockers, policyItems: props.policyItems });
+  const { missing, blocked } = rail;
 
   const isChecklistStep = ITEM_KEYS.includes(step);
   const StepForm = isChecklistStep ? CHECKLIST_STEPS[step as ChecklistItemKey] : null;
@@ -157,24 +146,22 @@ export function HandoffWizard(props: HandoffWizardProps) {
       <div className="grid gap-4 lg:grid-cols-[18rem_1fr] lg:gap-6">
         <ProgressRail
           groups={[
-            { title: "Checklist", items: [...checklistRail, submitRail] },
+            { title: "Checklist", items: [...rail.checklist, rail.submit] },
             { title: "72-hour policy steps", items: props.policyItems },
           ]}
           current={step}
           currentLabel={heading}
-          progress={progress}
+          progress={rail.progress}
           onSelect={(key) => select(key)}
         />
         <section ref={sectionRef} aria-labelledby="step-heading" className="min-w-0 scroll-mt-4 space-y-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
           {restored ? <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">Restored changes this browser had not saved yet; they are being saved now.</p> : null}
           {state.kind === "stale" ? (
-            <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-              <p>This checklist was changed in another tab or by another session (version {state.version}). Your last change was not saved, so nothing was overwritten.</p>
-              <div className="flex flex-wrap gap-2">
-                <Button variant="secondary" onClick={() => { form.reset(state.checklist); first.current = true; resolveStale("theirs", state.checklist); }}>Load the newer version</Button>
-                <Button variant="secondary" onClick={() => resolveStale("mine", form.getValues())}>Keep my version and save it</Button>
-              </div>
-            </div>
+            <StaleNotice
+              version={state.version}
+              onTheirs={() => { form.reset(state.checklist); first.current = true; resolveStale("theirs", state.checklist); }}
+              onMine={() => resolveStale("mine", form.getValues())}
+            />
           ) : null}
           {submitError && step !== "submit" ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{submitError}</p> : null}
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -183,40 +170,18 @@ export function HandoffWizard(props: HandoffWizardProps) {
           </div>
           {StepForm ? <StepForm errors={stepErrors} disabled={!props.editable} products={props.products} /> : null}
           {step === "submit" ? (
-            <div className="space-y-3">
-              {props.submitted ? (
-                <div className="space-y-2">
-                  <p className="font-medium text-emerald-800">The checklist was submitted.</p>
-                  <NextStepsList steps={props.nextSteps} onSelect={(key) => select(key)} />
-                </div>
-              ) : (
-                <>
-                  {blocked ? (
-                    <>
-                      <p className="text-sm text-slate-700">Still needed before you can submit:</p>
-                      <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
-                        {missing.map((item) => (
-                          <li key={item.key}>
-                            <button type="button" className="text-left text-brand-700 underline" onClick={() => select(item.key, { focusField: true })}>
-                              <strong>{item.label}</strong>: {item.problems.join("; ")}
-                            </button>
-                          </li>
-                        ))}
-                        {props.submitBlockers.map((blocker) => (
-                          <li key={blocker.text}>
-                            <button type="button" className="text-left text-brand-700 underline" onClick={() => select(blocker.step)}>{blocker.text}</button>
-                          </li>
-                        ))}
-                      </ul>
-                    </>
-                  ) : (
-                    <p className="text-sm text-slate-700">Every required item is complete.</p>
-                  )}
-                  {props.editable ? <Button onClick={submit} disabled={submitting}>{submitting ? "Submitting…" : "Submit handoff"}</Button> : null}
-                </>
-              )}
-              {submitError ? <p role="alert" className="text-sm text-red-700">{submitError}</p> : null}
-            </div>
+            <SubmitStep
+              submitted={props.submitted}
+              editable={props.editable}
+              nextSteps={props.nextSteps}
+              missing={missing}
+              submitBlockers={props.submitBlockers}
+              blocked={blocked}
+              submitting={submitting}
+              submitError={submitError}
+              onSubmit={submit}
+              onSelect={select}
+            />
           ) : null}
           {!isChecklistStep && step !== "submit" ? props.policyPanels[step] : null}
           {isChecklistStep ? (
@@ -228,6 +193,70 @@ export function HandoffWizard(props: HandoffWizardProps) {
         </section>
       </div>
     </FormProvider>
+  );
+}
+
+function StaleNotice({ version, onTheirs, onMine }: { version: number; onTheirs: () => void; onMine: () => void }) {
+  return (
+    <div role="alert" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+      <p>This checklist was changed in another tab or by another session (version {version}). Your last change was not saved, so nothing was overwritten.</p>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={onTheirs}>Load the newer version</Button>
+        <Button variant="secondary" onClick={onMine}>Keep my version and save it</Button>
+      </div>
+    </div>
+  );
+}
+
+/** The submit step: what still stands before the submit (each a link to its step), or what comes next once submitted. */
+function SubmitStep(props: {
+  submitted: boolean;
+  editable: boolean;
+  nextSteps: NextStep[];
+  missing: ItemStatus[];
+  submitBlockers: { text: string; step: string }[];
+  blocked: boolean;
+  submitting: boolean;
+  submitError: string | null;
+  onSubmit: () => void;
+  onSelect: (key: string, options?: { focusField?: boolean }) => void;
+}) {
+  const { onSelect } = props;
+  return (
+    <div className="space-y-3">
+      {props.submitted ? (
+        <div className="space-y-2">
+          <p className="font-medium text-emerald-800">The checklist was submitted.</p>
+          <NextStepsList steps={props.nextSteps} onSelect={(key) => onSelect(key)} />
+        </div>
+      ) : (
+        <>
+          {props.blocked ? (
+            <>
+              <p className="text-sm text-slate-700">Still needed before you can submit:</p>
+              <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700">
+                {props.missing.map((item) => (
+                  <li key={item.key}>
+                    <button type="button" className="text-left text-brand-700 underline" onClick={() => onSelect(item.key, { focusField: true })}>
+                      <strong>{item.label}</strong>: {item.problems.join("; ")}
+                    </button>
+                  </li>
+                ))}
+                {props.submitBlockers.map((blocker) => (
+                  <li key={blocker.text}>
+                    <button type="button" className="text-left text-brand-700 underline" onClick={() => onSelect(blocker.step)}>{blocker.text}</button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="text-sm text-slate-700">Every required item is complete.</p>
+          )}
+          {props.editable ? <Button onClick={props.onSubmit} disabled={props.submitting}>{props.submitting ? "Submitting…" : "Submit handoff"}</Button> : null}
+        </>
+      )}
+      {props.submitError ? <p role="alert" className="text-sm text-red-700">{props.submitError}</p> : null}
+    </div>
   );
 }
 
