@@ -21,10 +21,44 @@ const TIMELINE_LIMIT = 300;
 export async function getAccount(actor: ActingUser, accountId: string, now = new Date()) {
   const access = await findVisibleAccount(actor, accountId);
   const settings = await getSettings();
-  const { calendar } = settings;
-  const today = companyToday(now, calendar.timezone);
-  const account = await prisma.account.findUniqueOrThrow({
-    where: { id: access.id },
+  const today = companyToday(now, settings.calendar.timezone);
+  const account = await accountFacts(access.id);
+  const records = await accountRecords(actor, account, today);
+  const { deals, handoffs, touchpoints, risks, catalogue, contacts, assets, mayDownload, contracted } = records;
+  const timeline = accountTimeline(records, today);
+
+  const wonDeals = deals.filter((deal) => deal.stage === "CLOSED_WON");
+  const owned = [...new Map(wonDeals.flatMap((deal) => deal.products.map((p) => [p.product.id, p.product] as const))).values()];
+  const firstClose = wonDeals.at(-1)?.closeDate ?? account.initialSignedAt ?? today;
+  const latestRisk = risks[0] ? { overall: risks[0].overall, createdAt: risks[0].createdAt, factors: storedRiskFactors.parse(risks[0].factors) } : null;
+  const canManage = canManageAccount(actor, access);
+  return {
+    account: { ...account, usagePct: Number(account.usagePct) },
+    today,
+    /** ARR that movements dated after today add: contracted, not yet in today's ARR. */
+    contracted,
+    renewalTerms: termNumbers(account.renewals),
+    lossReasons: settings.revenue.lossReasons,
+    ownedProducts: owned.map((product) => product.name).sort(),
+    expansion: {
+      products: upsellProducts(catalogue, owned),
+      potentialCents: account.expansionPotentialCents,
+      timing: expansionTiming(account.goLiveAt ? toIsoDate(account.goLiveAt) : null, firstClose, account.healthScore),
+      openHandoffId: handoffs.find((h) => h.type === "EXPANSION" && (h.status === "IN_PROGRESS" || h.status === "SUBMITTED"))?.id ?? null,
+    },
+    contacts,
+    closedWonAssets: assets.map((d) => ({ ...d, uploadedByName: d.uploadedBy.name, canDownload: mayDownload.has(d.id) })),
+    upcoming: touchpoints.filter((t) => t.status === "PLANNED" && t.dueDate >= today).map((t) => ({ ...t, ownerName: t.owner?.name ?? null })),
+    latestRisk,
+    timeline,
+    permissions: { canManage, canIdentifyExpansion: canIdentifyExpansion(actor, access), canMoveRenewals: canManage },
+  };
+}
+
+/** The account's own columns, its people and its renewals. */
+function accountFacts(accountId: string) {
+  return prisma.account.findUniqueOrThrow({
+    where: { id: accountId },
     select: {
       id: true,
       name: true,
@@ -51,6 +85,13 @@ export async function getAccount(actor: ActingUser, accountId: string, now = new
       },
     },
   });
+}
+
+type AccountFacts = Awaited<ReturnType<typeof accountFacts>>;
+type AccountRecords = Awaited<ReturnType<typeof accountRecords>>;
+
+/** Everything recorded about the account — deals, handoffs, touchpoints, messages, risk, ARR, meetings, changes. */
+async function accountRecords(actor: ActingUser, account: AccountFacts, today: Date) {
   const handoffIds = (await prisma.handoff.findMany({ where: { accountId: account.id }, select: { id: true } })).map((h) => h.id);
   const contracted = (await contractedArr(prisma, [account.id], today)).get(account.id) ?? null;
   const renewalIds = account.renewals.map((r) => r.id);
@@ -96,9 +137,16 @@ export async function getAccount(actor: ActingUser, accountId: string, now = new
     }),
     prisma.document.findMany({ where: { AND: [{ accountId: account.id }, downloadableDocuments(actor)] }, select: { id: true } }),
   ]);
-  const mayDownload = new Set(downloadable.map((d) => d.id));
+  return {
+    contracted, deals, handoffs, assignments, touchpoints, notifications, emails, risks, movements, meetings, audits, catalogue, contacts, assets,
+    mayDownload: new Set(downloadable.map((d) => d.id)),
+  };
+}
 
-  const timeline: TimelineEntry[] = buildTimeline({
+/** The account's timeline: every record above as one dated list, newest first. */
+function accountTimeline(records: AccountRecords, today: Date): TimelineEntry[] {
+  const { deals, handoffs, assignments, touchpoints, notifications, emails, risks, movements, meetings, audits } = records;
+  return buildTimeline({
     today,
     deals,
     handoffs,
@@ -114,33 +162,6 @@ export async function getAccount(actor: ActingUser, accountId: string, now = new
       return summary ? [{ id: String(event.id), action: event.action, at: event.at, actorName: event.actor?.name ?? null, summary }] : [];
     }),
   }).slice(0, TIMELINE_LIMIT);
-
-  const wonDeals = deals.filter((deal) => deal.stage === "CLOSED_WON");
-  const owned = [...new Map(wonDeals.flatMap((deal) => deal.products.map((p) => [p.product.id, p.product] as const))).values()];
-  const firstClose = wonDeals.at(-1)?.closeDate ?? account.initialSignedAt ?? today;
-  const latestRisk = risks[0] ? { overall: risks[0].overall, createdAt: risks[0].createdAt, factors: storedRiskFactors.parse(risks[0].factors) } : null;
-  const canManage = canManageAccount(actor, access);
-  return {
-    account: { ...account, usagePct: Number(account.usagePct) },
-    today,
-    /** ARR that movements dated after today add: contracted, not yet in today's ARR. */
-    contracted,
-    renewalTerms: termNumbers(account.renewals),
-    lossReasons: settings.revenue.lossReasons,
-    ownedProducts: owned.map((product) => product.name).sort(),
-    expansion: {
-      products: upsellProducts(catalogue, owned),
-      potentialCents: account.expansionPotentialCents,
-      timing: expansionTiming(account.goLiveAt ? toIsoDate(account.goLiveAt) : null, firstClose, account.healthScore),
-      openHandoffId: handoffs.find((h) => h.type === "EXPANSION" && (h.status === "IN_PROGRESS" || h.status === "SUBMITTED"))?.id ?? null,
-    },
-    contacts,
-    closedWonAssets: assets.map((d) => ({ ...d, uploadedByName: d.uploadedBy.name, canDownload: mayDownload.has(d.id) })),
-    upcoming: touchpoints.filter((t) => t.status === "PLANNED" && t.dueDate >= today).map((t) => ({ ...t, ownerName: t.owner?.name ?? null })),
-    latestRisk,
-    timeline,
-    permissions: { canManage, canIdentifyExpansion: canIdentifyExpansion(actor, access), canMoveRenewals: canManage },
-  };
 }
 
 export type AccountView = Awaited<ReturnType<typeof getAccount>>;

@@ -1,58 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ExpansionForm, HealthForm, MilestonesForm } from "@/components/accounts/account-forms";
+import { MilestonesForm } from "@/components/accounts/account-forms";
+import { AccountFactsPanel, ClosedWonAssetsPanel, ExpansionPanel, RenewalTermsPanel, RiskPanel, StakeholdersPanel } from "@/components/accounts/account-panels";
 import { Timeline } from "@/components/accounts/timeline";
-import { FactList } from "@/components/ui/fact-list";
 import { Panel } from "@/components/ui/panel";
 import { SimpleTable } from "@/components/ui/simple-table";
-import { StageControl } from "@/components/renewals/stage-control";
-import { daysBetween, toIsoDate } from "@/lib/dates";
-import { formatCents, formatCentsWhole, formatDate } from "@/lib/format";
-import { CONTACT_ROLE_LABELS, DOCUMENT_KIND_LABELS, PRIORITY_LABELS, RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS, TOUCHPOINT_LABELS } from "@/lib/labels";
-import { isClosedStage } from "@/lib/renewals/stages";
-import { getAccount, type AccountView } from "@/lib/server/accounts/get-account";
+import { toIsoDate } from "@/lib/dates";
+import { formatDate } from "@/lib/format";
+import { TOUCHPOINT_LABELS } from "@/lib/labels";
+import { getAccount } from "@/lib/server/accounts/get-account";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Account" };
-
-function centsToInput(cents: bigint): string {
-  return cents === 0n ? "" : `${cents / 100n}${cents % 100n === 0n ? "" : `.${String(cents % 100n).padStart(2, "0")}`}`;
-}
-
-/** Today's ARR, and what contracts that start later add ("contracted, starts <date>"). */
-function arrFact(arrCents: bigint, contracted: { cents: bigint; from: Date | null } | null): string {
-  if (!contracted || contracted.cents === 0n) return formatCents(arrCents);
-  const sign = contracted.cents > 0n ? "+" : "−";
-  const abs = contracted.cents > 0n ? contracted.cents : -contracted.cents;
-  return `${formatCents(arrCents)} · ${sign}${formatCents(abs)} contracted${contracted.from ? `, starts ${formatDate(contracted.from)}` : ""}`;
-}
-
-function outcome(renewal: AccountView["renewalTerms"][number]): string {
-  const label = RENEWAL_STAGE_LABELS[renewal.stage];
-  if (renewal.stage === "CLOSED_WON" && renewal.closedAmountCents !== null) return `${label} at ${formatCents(renewal.closedAmountCents)}`;
-  if (renewal.stage === "CLOSED_LOST") return `${label}${renewal.lossReason ? ` — ${renewal.lossReason}` : ""}`;
-  return label;
-}
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await pageUser();
   const view = await loadPage(() => getAccount(user, id));
-  const { account, permissions, expansion, latestRisk, today } = view;
-  const facts: [string, string][] = [
-    ["Segment", SEGMENT_LABELS[account.segment]],
-    ["Industry", account.industry],
-    ["Region", account.region],
-    ["ARR", arrFact(account.arrCents, view.contracted)],
-    ["CSM", account.csm?.name ?? "Unassigned"],
-    ["AE", account.ae?.name ?? "—"],
-    ["Health", `${account.healthScore}/100`],
-    ["Usage", `${account.usagePct}% of entitlement`],
-    ["Signed", account.initialSignedAt ? formatDate(account.initialSignedAt) : "—"],
-    ["Go-live", account.goLiveAt ? formatDate(account.goLiveAt) : "Not yet"],
-    ["First value", account.firstValueAt ? formatDate(account.firstValueAt) : "Not yet"],
-    ["Products", view.ownedProducts.join(", ") || "—"],
-  ];
+  const { account, permissions } = view;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -64,79 +28,13 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel title="Account">
-          <FactList facts={facts} />
-        </Panel>
-        <Panel title="Renewal terms">
-          {view.renewalTerms.length === 0 ? (
-            <p className="text-sm text-slate-500">No renewal opportunity.</p>
-          ) : (
-            <SimpleTable
-              caption="Renewal terms of this account"
-              headers={["Term", "Renewal date", "Days", "ARR", "Outcome"]}
-              rows={view.renewalTerms.map((renewal) => [
-                `Term ${renewal.term}`,
-                formatDate(renewal.renewalDate),
-                String(daysBetween(today, renewal.renewalDate)),
-                formatCents(renewal.amountCents),
-                <div key="stage" className="space-y-1" data-testid={`renewal-term-${renewal.term}`}>
-                  <span>{outcome(renewal)}</span>
-                  {permissions.canMoveRenewals && !isClosedStage(renewal.stage) ? (
-                    <StageControl
-                      renewalId={renewal.id}
-                      accountName={account.name}
-                      stage={renewal.stage}
-                      amountCents={String(renewal.amountCents)}
-                      termMonths={renewal.contractTermMonths}
-                      lossReasons={view.lossReasons}
-                    />
-                  ) : null}
-                </div>,
-              ])}
-            />
-          )}
-        </Panel>
+        <AccountFactsPanel view={view} />
+        <RenewalTermsPanel view={view} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel title="Risk">
-          {latestRisk ? (
-            <>
-              <p className="mb-2 text-sm">
-                Overall: <strong>{RISK_LEVEL_LABELS[latestRisk.overall]}</strong> <span className="text-slate-500">(assessed {formatDate(latestRisk.createdAt)})</span>
-              </p>
-              <SimpleTable
-                caption="Risk factors"
-                headers={["Factor", "Level", "Why", "Mitigation"]}
-                rows={latestRisk.factors.map((factor) => [factor.label, RISK_LEVEL_LABELS[factor.level], <span key="r" className="whitespace-normal">{factor.reason}</span>, <span key="m" className="whitespace-normal">{factor.mitigation}</span>])}
-              />
-            </>
-          ) : (
-            <p className="text-sm text-slate-500">Not assessed yet.</p>
-          )}
-          {permissions.canManage ? (
-            <div className="mt-4 border-t border-slate-100 pt-4">
-              <h3 className="mb-2 text-sm font-semibold">Update health and usage</h3>
-              <HealthForm accountId={account.id} healthScore={account.healthScore} usagePct={account.usagePct} />
-            </div>
-          ) : null}
-        </Panel>
-        <Panel title="Expansion opportunity">
-          <dl className="space-y-1 text-sm">
-            <div className="flex justify-between gap-4"><dt className="text-slate-500">Estimated potential</dt><dd>{formatCentsWhole(expansion.potentialCents)}</dd></div>
-            <div className="flex justify-between gap-4"><dt className="text-slate-500">Products not owned yet</dt><dd className="text-right">{expansion.products.join(", ") || "Owns the whole catalogue"}</dd></div>
-            <div className="flex justify-between gap-4"><dt className="text-slate-500">Timing</dt><dd className="text-right">{expansion.timing}</dd></div>
-          </dl>
-          {expansion.openHandoffId ? (
-            <p className="mt-3 text-sm">
-              An <Link className="text-brand-700 hover:underline" href={`/handoffs/${expansion.openHandoffId}`}>Expansion handoff</Link> is open.
-            </p>
-          ) : permissions.canIdentifyExpansion ? (
-            <div className="mt-4 border-t border-slate-100 pt-4">
-              <ExpansionForm accountId={account.id} potential={centsToInput(expansion.potentialCents)} />
-            </div>
-          ) : null}
-        </Panel>
+        <RiskPanel view={view} />
+        <ExpansionPanel view={view} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -155,32 +53,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       </div>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel title="Stakeholders">
-          {view.contacts.length === 0 ? (
-            <p className="text-sm text-slate-500">No stakeholders recorded yet; the AE adds them in the handoff checklist.</p>
-          ) : (
-            <SimpleTable
-              caption="Stakeholders"
-              headers={["Name", "Title", "Role", "Email", "Priority", "Notes"]}
-              rows={view.contacts.map((c) => [c.name, c.title || "—", CONTACT_ROLE_LABELS[c.role], <a key="e" className="text-brand-700 hover:underline" href={`mailto:${c.email}`}>{c.email}</a>, PRIORITY_LABELS[c.priority], <span key="n" className="whitespace-normal">{c.notes || "—"}</span>])}
-            />
-          )}
-        </Panel>
-        <Panel title="Closed Won Assets">
-          {view.closedWonAssets.length === 0 ? (
-            <p className="text-sm text-slate-500">No signed contract, SOW or value projection uploaded yet.</p>
-          ) : (
-            <SimpleTable
-              caption="Closed Won Assets"
-              headers={["Document", "File", "Uploaded"]}
-              rows={view.closedWonAssets.map((d) => [
-                DOCUMENT_KIND_LABELS[d.kind],
-                d.canDownload ? <a key="f" className="text-brand-700 hover:underline" href={`/api/documents/${d.id}`}>{d.originalName}</a> : <span key="f">{d.originalName} <span className="text-xs text-slate-500">(no access)</span></span>,
-                `${formatDate(d.createdAt)} by ${d.uploadedByName} · ${Math.ceil(d.sizeBytes / 1024)} KB`,
-              ])}
-            />
-          )}
-        </Panel>
+        <StakeholdersPanel view={view} />
+        <ClosedWonAssetsPanel view={view} />
       </div>
 
       <Panel title="Timeline">
