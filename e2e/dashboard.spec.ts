@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { one } from "./support/db";
 
 /** "$1,234,567.89" → 123456789n */
 function cents(text: string): bigint {
@@ -60,6 +61,26 @@ test.describe("leadership dashboard", () => {
     const lines = (await csv.text()).trim().split("\n");
     expect(lines[0]).toContain("End ARR (USD)");
     expect(lines).toHaveLength(segments.length + 1);
+  });
+
+  test("a CS manager sees their team by default, and every account or another team's CSM on request", async ({ page }) => {
+    const { count: csms } = await one<{ count: number }>(`SELECT count(*)::int AS count FROM "User" WHERE role = 'CSM'`);
+    const other = await one<{ id: string; name: string }>(
+      `SELECT u.id, u.name FROM "User" u JOIN "User" m ON m.id = u."managerId" WHERE u.role = 'CSM' AND m.email <> 'manager@baton.test' ORDER BY u.name LIMIT 1`,
+    );
+    await signIn(page, "manager@baton.test");
+    await page.goto("/dashboard");
+    await expect(page.getByTestId("dashboard-cut")).toHaveText("Your team's accounts");
+    // Every CSM can be chosen, not only the team's.
+    await expect(page.getByLabel("CSM", { exact: true }).locator("option")).toHaveCount(csms + 1);
+
+    await page.getByLabel("Accounts", { exact: true }).selectOption("all");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/team=all/);
+    await expect(page.getByTestId("dashboard-cut")).toHaveText("All accounts");
+
+    await page.goto(`/dashboard?csm=${other.id}`);
+    await expect(page.getByTestId("dashboard-cut")).toHaveText(`CSM ${other.name}`);
   });
 
   test("an AE is refused the dashboard and its exports, and sees their own credit instead", async ({ page }) => {
