@@ -60,7 +60,7 @@ test.describe("home figures are the counts of the lists they link to", () => {
 
   test("leadership: paying customers and renewals due in 90 days", async ({ page }) => {
     await signIn(page, "leader@baton.test");
-    const paying = Number(((await page.getByText(/^\d+ paying customers$/).textContent()) ?? "").match(/^(\d+)/)?.[1]);
+    const paying = Number(((await page.getByText(/^\d+ paying customers today/).textContent()) ?? "").match(/^(\d+)/)?.[1]);
     await page.getByRole("link").filter({ hasText: "Total ARR" }).click();
     expect(await listCount(page)).toBe(paying);
     await page.goto("/");

@@ -142,7 +142,7 @@ for (const device of DEVICES) {
 
       await openStep(page, "1. Handoff meeting");
       await page.getByLabel("CS manager").selectOption({ label: (await one<{ name: string }>(`SELECT name FROM "User" WHERE email = 'manager@baton.test'`)).name });
-      await expect(page.getByText("Times you are both free:")).toBeVisible();
+      await expect(page.getByText("Times you are both free:", { exact: true })).toBeVisible();
       await page.getByRole("button", { name: /^Use / }).first().click();
       await page.getByLabel("Meeting notes").fill("Walked through history, pain points and the agreed ROI metrics.");
       await page.getByRole("button", { name: "Log handoff meeting" }).click();

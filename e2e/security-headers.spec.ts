@@ -32,7 +32,7 @@ test("pages carry a nonce'd CSP that Next's scripts satisfy, plus the static hea
   await signIn(page, "leader@baton.test");
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("button", { name: /account menu/i }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   expect(violations).toEqual([]);
 });

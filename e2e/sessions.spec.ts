@@ -16,7 +16,7 @@ test("signing out ends the session: the old cookie no longer opens a page or an 
   const old = await withCookie(`${cookie!.name}=${cookie!.value}`);
   expect(await landsOn(old, "/dashboard")).toBe("/dashboard");
 
-  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("button", { name: /account menu/i }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
 

@@ -23,8 +23,8 @@ export function ArrBridgeSection({ dashboard, params }: { dashboard: Dashboard; 
     <section aria-labelledby="bridge-heading" className="space-y-3">
       <h2 id="bridge-heading" className="text-lg font-semibold">ARR bridge</h2>
       <p className="text-xs text-slate-500">{definitions.arrBridge}</p>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
           <table className="w-full text-sm" data-testid="arr-bridge">
             <caption className="sr-only">ARR bridge</caption>
             <tbody className="divide-y divide-slate-100">
@@ -42,7 +42,7 @@ export function ArrBridgeSection({ dashboard, params }: { dashboard: Dashboard; 
             <Link href={detailsHref("bridge-movements", params)} className="underline">All movements in the period</Link>
           </p>
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-4">
+        <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
           <h3 className="mb-2 font-medium">ARR lost by reason</h3>
           {bridge.losses.length === 0 ? (
             <p className="text-sm text-slate-600">No churn or contraction in this period.</p>
