@@ -164,7 +164,7 @@ export function expansionPipelineFloor(stages: readonly string[]): Prisma.Sql {
 
 /**
  * AE expansion credit: expansions in the period inside each account's window from its initial signing, on accounts
- * whose AE is still the one who closed the first won new-business deal; summed per AE.
+ * whose AE is still the one who closed the first won new-business deal (stored: Account.originalAeId); summed per AE.
  */
 export function expansionCreditFloor(cut: FloorCut, period: FloorPeriod, windowMonths: number): Prisma.Sql {
   const months = Prisma.sql`make_interval(months => ${windowMonths}::int)`;
@@ -174,7 +174,7 @@ export function expansionCreditFloor(cut: FloorCut, period: FloorPeriod, windowM
       FROM "Account" a
       LEFT JOIN LATERAL (SELECT min(f."closeDate") AS first_close FROM "Deal" f
                          WHERE a."initialSignedAt" IS NULL AND f."accountId" = a."id" AND f."type" = 'NEW' AND f."stage" = 'CLOSED_WON') f ON TRUE
-      WHERE a."aeId" IS NOT NULL ${cut.aeId ? Prisma.sql`AND a."aeId" = ${cut.aeId}` : Prisma.empty}
+      WHERE a."aeId" IS NOT NULL AND a."aeId" = coalesce(a."originalAeId", a."aeId") ${cut.aeId ? Prisma.sql`AND a."aeId" = ${cut.aeId}` : Prisma.empty}
         AND (a."initialSignedAt" IS NULL OR a."initialSignedAt" BETWEEN (${period.start}::date - ${months} - interval '3 days')::date AND ${period.end}::date)
     ), per_account AS (
       SELECT w."id", w.ae_id, count(*)::int AS movements, sum(m."amountCents")::bigint AS cents
@@ -186,8 +186,6 @@ export function expansionCreditFloor(cut: FloorCut, period: FloorPeriod, windowM
     ), per_ae AS (
       SELECT p.ae_id, count(*)::int AS accounts, sum(p.movements)::int AS movements, sum(p.cents)::bigint AS expansion
       FROM per_account p
-      WHERE p.ae_id = coalesce((SELECT o."ownerId" FROM "Deal" o WHERE o."accountId" = p."id" AND o."type" = 'NEW' AND o."stage" = 'CLOSED_WON'
-                                ORDER BY o."closeDate", o."ownerId" LIMIT 1), p.ae_id)
       GROUP BY p.ae_id
     )
     SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
