@@ -170,22 +170,22 @@ export function expansionCreditFloor(cut: FloorCut, period: FloorPeriod, windowM
   const months = Prisma.sql`make_interval(months => ${windowMonths}::int)`;
   return Prisma.sql`
     WITH windows AS (
-      SELECT a."id", a."aeId" AS ae_id, coalesce(a."initialSignedAt", f.first_close) AS signed_on
+      SELECT a."id", a."aeId" AS ae_id, a."originalAeId" AS original_ae, coalesce(a."initialSignedAt", f.first_close) AS signed_on
       FROM "Account" a
       LEFT JOIN LATERAL (SELECT min(f."closeDate") AS first_close FROM "Deal" f
                          WHERE a."initialSignedAt" IS NULL AND f."accountId" = a."id" AND f."type" = 'NEW' AND f."stage" = 'CLOSED_WON') f ON TRUE
-      WHERE a."aeId" IS NOT NULL AND a."aeId" = coalesce(a."originalAeId", a."aeId") ${cut.aeId ? Prisma.sql`AND a."aeId" = ${cut.aeId}` : Prisma.empty}
+      WHERE a."aeId" IS NOT NULL ${cut.aeId ? Prisma.sql`AND a."aeId" = ${cut.aeId}` : Prisma.empty}
         AND (a."initialSignedAt" IS NULL OR a."initialSignedAt" BETWEEN (${period.start}::date - ${months} - interval '3 days')::date AND ${period.end}::date)
-    ), per_account AS (
-      SELECT w."id", w.ae_id, count(*)::int AS movements, sum(m."amountCents")::bigint AS cents
+    ), per_account AS MATERIALIZED (
+      SELECT w."id", w.ae_id, w.original_ae, count(*)::int AS movements, sum(m."amountCents")::bigint AS cents
       FROM windows w
       JOIN "ArrMovement" m ON m."accountId" = w."id" AND m."type" = 'EXPANSION' AND m."date" >= w.signed_on AND m."date" < (w.signed_on + ${months})::date
                            AND m."date" BETWEEN ${period.start}::date AND ${period.end}::date
       WHERE w.signed_on IS NOT NULL
-      GROUP BY w."id", w.ae_id
+      GROUP BY w."id", w.ae_id, w.original_ae
     ), per_ae AS (
       SELECT p.ae_id, count(*)::int AS accounts, sum(p.movements)::int AS movements, sum(p.cents)::bigint AS expansion
-      FROM per_account p
+      FROM per_account p WHERE p.ae_id = coalesce(p.original_ae, p.ae_id)
       GROUP BY p.ae_id
     )
     SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
