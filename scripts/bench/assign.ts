@@ -1,9 +1,14 @@
-// Benchmark of the CSM suggestion engine (lib/assignment/suggest.ts) on deterministic data.
+// Benchmark of the CSM suggestion engine (lib/assignment/suggest.ts) on deterministic data, then of the suggestion
+// on the real server path (lib/server/assignments: the handoff's context, every active CSM with their book loaded
+// from PostgreSQL, the engine, the snapshot) against the company-scale database of `npm run bench:generate`
+// (`baton_bench`, or `--url …`; skipped with a note when that database is missing).
 // Prints figures against the targets; it is not a test.  Run: npm run bench:assign
 
 import { performance } from "node:perf_hooks";
 import { createSuggester, suggestCsms, type AccountInput, type CsmInput, type DealInput, type Segment } from "@/lib/assignment/suggest";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
+import pg from "pg";
+import { benchDatabaseUrl } from "./bench-database";
 import { mulberry32 } from "./random";
 
 const CSM_COUNT = 1_000;
@@ -136,3 +141,53 @@ console.log(
   `${PAIR_COUNT} suggestions over ${CSM_COUNT} CSMs: ${ms(bulkMs)} total, ${((bulkMs * 1000) / PAIR_COUNT).toFixed(1)} µs each ` +
     `(target < ${BULK_TARGET_MS} ms) ${verdict(bulkMs < BULK_TARGET_MS)} — ${withTop} with a top candidate, ${noneEligible} with none`,
 );
+
+// 3. The server path: what submitting a handoff runs, on the company-scale data, for the open handoffs there.
+const SERVER_RUNS = 40;
+async function serverPath(): Promise<void> {
+  const url = benchDatabaseUrl(process.argv.slice(2));
+  const probe = new pg.Client({ connectionString: url });
+  try {
+    await probe.connect();
+  } catch {
+    console.log(`Server path: skipped, ${new URL(url).pathname.slice(1)} is not there (run npm run bench:generate first).`);
+    return;
+  }
+  const handoffs = await probe.query<{ id: string }>(`SELECT id FROM "Handoff" WHERE "completedAt" IS NULL ORDER BY id LIMIT ${SERVER_RUNS}`);
+  await probe.end();
+  if (handoffs.rows.length === 0) throw new Error("no open handoff in the bench database");
+  // lib/db reads DATABASE_URL when first imported.
+  process.env.DATABASE_URL = url;
+  const { prisma } = await import("@/lib/db");
+  const { loadSuggestionContext } = await import("@/lib/server/assignments/suggestion-context");
+  const { computeSuggestion } = await import("@/lib/server/assignments/create-suggestion");
+  const { loadCsmInputs } = await import("@/lib/server/assignments/csm-load");
+  const total: number[] = [];
+  const loads: number[] = [];
+  let bytes = 0;
+  let csmCount = 0;
+  for (let i = 0; i < handoffs.rows.length + 5; i++) {
+    const handoffId = handoffs.rows[i % handoffs.rows.length]!.id;
+    const started = performance.now();
+    const context = await loadSuggestionContext(prisma, { handoffId });
+    const stored = await computeSuggestion(prisma, context, new Date());
+    const elapsed = performance.now() - started;
+    const loadStarted = performance.now();
+    csmCount = (await loadCsmInputs(prisma, { excludeAccountId: context.accountId })).length;
+    const loadElapsed = performance.now() - loadStarted;
+    if (i < 5) continue; // warm-up
+    total.push(elapsed);
+    loads.push(loadElapsed);
+    bytes += JSON.stringify(stored.snapshot).length;
+  }
+  total.sort((a, b) => a - b);
+  loads.sort((a, b) => a - b);
+  console.log(
+    `Server path over ${csmCount} CSMs (${total.length} open handoffs): p50 ${ms(percentile(total, 50))}, p95 ${ms(percentile(total, 95))} ` +
+      `(target < ${SINGLE_TARGET_MS} ms) ${verdict(percentile(total, 95) < SINGLE_TARGET_MS)} — of which loading the CSMs and their books ` +
+      `p50 ${ms(percentile(loads, 50))}; snapshot ${Math.round(bytes / total.length / 1024)} KB`,
+  );
+  await prisma.$disconnect();
+}
+
+await serverPath();

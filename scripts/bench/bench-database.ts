@@ -2,7 +2,8 @@
 import pg from "pg";
 
 const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432";
-export const BENCH_DATABASE = "baton_bench";
+// BENCH_DATABASE names another one (e.g. one per engineer on a shared server).
+export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? "baton_bench";
 
 /** `--url <connection string>` if given, else `baton_bench` on the server of DATABASE_URL (or the local one). */
 export function benchDatabaseUrl(args: readonly string[]): string {

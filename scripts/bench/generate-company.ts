@@ -1,6 +1,7 @@
-// `npm run bench:generate` — a company-scale data set for the dashboard benchmark (`npm run bench:dashboard`):
-// 50,000 accounts, 1,000 CSMs, 200 AEs, 200,000 deals, 1,000,000 ARR movements, their renewals and handoffs, and
-// 150,000 contacts (for `npm run bench:search`).
+// `npm run bench:generate` — a company-scale data set for the benchmarks (`npm run bench:dashboard`, `bench:load`, …):
+// 50,000 accounts, 1,000 CSMs (each with a book), 200 AEs, 200,000 deals, 1,000,000 ARR movements, their renewals and
+// handoffs with their policy steps, the CSM assignments behind every book (approved, overridden, pending), 2,000,000
+// touchpoints, about 144,000 risk assessments, 150,000 contacts, notifications and audit events.
 // It goes into its own database (default `baton_bench` on the server of DATABASE_URL, or 127.0.0.1:5432),
 // which is dropped, recreated and migrated first. Every row is made inside PostgreSQL with
 // INSERT … SELECT generate_series, so it takes a couple of minutes on two cores. Deterministic: the same day
@@ -17,6 +18,7 @@ const CSMS = 1_000;
 const AES = 200;
 const MANAGERS = 50;
 const MOVEMENTS = 1_000_000;
+const TOUCHPOINTS = 2_000_000;
 // Each account gets one slot (its NEW movement); the rest are shared out by tenure, so old customers have more history.
 const EXTRA_SLOTS = MOVEMENTS - ACCOUNTS;
 
@@ -74,7 +76,8 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
            r_fate < 0.12 AS churns,
            r_fate >= 0.12 AND r_fate < 0.15 AS wins_back,
            -- The CSM of the account's tier: CSM i has tier i % 20 (see people).
-           CASE WHEN r_csm < 0.05 THEN NULL ELSE 'bench_csm_' || lpad((20 * floor(r_csm * 50)::int
+           -- 5 % never had a CSM (drawn apart from which CSM, so every CSM, 0 included, gets a book).
+           CASE WHEN ${rand("n", 20)} < 0.05 THEN NULL ELSE 'bench_csm_' || lpad((20 * floor(r_csm * 50)::int
                 + CASE segment WHEN 'ENTERPRISE' THEN n % 4 WHEN 'MID_MARKET' THEN 4 + n % 7 ELSE 11 + n % 9 END)::text, 4, '0') END AS csm_id,
            'bench_ae_' || lpad(floor(r_ae * ${AES})::int::text, 3, '0') AS original_ae,
            -- 3 % of accounts were handed to another AE later: no expansion credit for anyone.
@@ -225,6 +228,122 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
                                       'Jensen', 'Moreau', 'Sato', 'Costa', 'Fischer', 'Khan', 'Lopez', 'Brown', 'Ito', 'Weber', 'Park', 'Singh', 'Mora',
                                       'Olsen', 'Popov', 'Quist'])[1 + (p.n * 11 + k * 3) % 40] AS last) l;`,
   ],
+  [
+    "CSM assignments",
+    // The decision behind each book place: approved (10 % overridden to the CSM the plan gave), decided by the CSM's
+    // manager the day after signing. Churned accounts have no CSM now; their latest approved assignment still names one.
+    // Open handoffs carry a pending suggestion. Stored without a snapshot, like the demo's history (`[]`).
+    `
+    INSERT INTO "CsmAssignment" (id, "accountId", "handoffId", status, "suggestedCsmId", "suggestedScore", candidates, "chosenCsmId",
+                                 "decidedById", "decidedAt", reason, "effectiveDate", "createdAt")
+    SELECT 'bench_ca_' || p.n, p.id, 'bench_ho_' || p.n || '_0',
+           CASE WHEN o.overridden THEN 'OVERRIDDEN' ELSE 'APPROVED' END::"AssignmentStatus",
+           CASE WHEN o.overridden THEN 'bench_csm_' || lpad(((substr(p.csm_id, 11)::int + 20) % ${CSMS})::text, 4, '0') ELSE p.csm_id END,
+           round((60 + 35 * ${rand("p.n", 24)})::numeric, 8), '[]', p.csm_id,
+           'bench_mgr_' || lpad((substr(p.csm_id, 11)::int % ${MANAGERS} + 1)::text, 3, '0'),
+           (p.signed + 1) + time '10:00', CASE WHEN o.overridden THEN 'Knows the champion from a previous account' END,
+           p.signed + 2, p.signed + time '16:00'
+    FROM bench_plan p
+    CROSS JOIN LATERAL (SELECT ${rand("p.n", 23)} < 0.1 AS overridden) o
+    WHERE p.csm_id IS NOT NULL;
+    INSERT INTO "CsmAssignment" (id, "accountId", "handoffId", status, "suggestedCsmId", "suggestedScore", candidates, "createdAt")
+    SELECT 'bench_ca_open_' || substr(h.id, 10), h."accountId", h.id, 'PENDING', a."csmId", 75, '[]', h."startedAt"
+    FROM "Handoff" h JOIN "Account" a ON a.id = h."accountId"
+    WHERE h.status = 'IN_PROGRESS' AND a."csmId" IS NOT NULL;`,
+  ],
+  [
+    "touchpoints",
+    // Each closed-won deal's schedule (the handoff call of new and expansion deals, onboarding, the first QBR, the
+    // renewal side linked to its renewal opportunity), owned by the account's CSM; past ones mostly done.
+    `
+    INSERT INTO "Touchpoint" (id, "accountId", "sourceDealId", "renewalOpportunityId", type, "dueDate", "ruleDate", "asapFlag", "aeInvited",
+                              "ownerId", status, "completedAt", "createdAt")
+    SELECT 'bench_tp_' || substr(d.id, 12) || '_' || t.i, d."accountId", d.id, CASE WHEN t.i >= 8 THEN r.id END, t.type::"TouchpointType",
+           t.due, t.due, false, t.type IN ('QBR', 'HANDOFF_CALL'), a."csmId", st.status::"TouchpointStatus",
+           CASE WHEN st.status = 'DONE' THEN t.due + time '11:00' END, d."closedWonAt"
+    FROM "Deal" d
+    JOIN "Account" a ON a.id = d."accountId"
+    LEFT JOIN "RenewalOpportunity" r ON r."originalDealId" = d.id
+    CROSS JOIN LATERAL (SELECT coalesce(d."contractStart", d."closeDate") AS start,
+                               (coalesce(d."contractStart", d."closeDate") + make_interval(months => d."termMonths"))::date AS renewal) e
+    CROSS JOIN LATERAL (VALUES (1, 'HANDOFF_CALL', e.start + 2), (2, 'KICKOFF', e.start + 7), (3, 'TRAINING', e.start + 21),
+                               (4, 'GO_LIVE', e.start + 45), (5, 'CHECK_IN', e.start + 60), (6, 'QBR', e.start + 90),
+                               (7, 'HEALTH_CHECK', e.start + 120), (8, 'RENEWAL_PLANNING', e.renewal - 90),
+                               (9, 'RENEWAL_CALL', e.renewal - 60), (10, 'RENEWAL_CLOSE', e.renewal - 30)) t(i, type, due)
+    CROSS JOIN LATERAL (SELECT CASE WHEN t.due >= CURRENT_DATE THEN 'PLANNED' WHEN ${rand("hashtext(d.id)::bigint * 16 + t.i", 25)} < 0.03 THEN 'CANCELLED'
+                                    WHEN ${rand("hashtext(d.id)::bigint * 16 + t.i", 25)} < 0.08 THEN 'PLANNED' ELSE 'DONE' END AS status) st
+    WHERE d.stage = 'CLOSED_WON' AND (t.i > 1 OR d.type IN ('NEW', 'EXPANSION'));
+    -- Recurring check-ins outside any deal's schedule, up to ${TOUCHPOINTS.toLocaleString("en-US")} touchpoints in all.
+    INSERT INTO "Touchpoint" (id, "accountId", type, "dueDate", "ruleDate", "ownerId", status, "completedAt", "createdAt")
+    SELECT 'bench_tpc_' || g, p.id, 'CHECK_IN', c.due, c.due, a."csmId",
+           CASE WHEN c.due >= CURRENT_DATE THEN 'PLANNED' ELSE 'DONE' END::"TouchpointStatus",
+           CASE WHEN c.due < CURRENT_DATE THEN c.due + time '10:00' END, p.signed + time '09:00'
+    FROM generate_series(1, greatest(0, ${TOUCHPOINTS} - (SELECT count(*) FROM "Touchpoint"))::int) g
+    JOIN bench_plan p ON p.n = 1 + (g - 1) % ${ACCOUNTS}
+    JOIN "Account" a ON a.id = p.id
+    CROSS JOIN LATERAL (SELECT greatest(p.signed + 30, CURRENT_DATE + 45 - ((g - 1) / ${ACCOUNTS}) * 35 - p.n % 20) AS due) c;`,
+  ],
+  [
+    "risk assessments",
+    // One at closed-won, then health updates: 1–5 per account (about 2.9), most LOW, a tenth HIGH.
+    `
+    INSERT INTO "RiskAssessment" (id, "accountId", "dealId", overall, factors, trigger, "createdById", "createdAt")
+    SELECT 'bench_ra_' || p.n || '_' || k, p.id, 'bench_deal_' || p.n || '_0', l.level::"RiskLevel",
+           jsonb_build_array(
+             jsonb_build_object('factor', 'implementation_complexity', 'label', 'Implementation complexity', 'level', 'LOW', 'reason', 'Standard setup', 'mitigation', ''),
+             jsonb_build_object('factor', 'stakeholder_turnover', 'label', 'Stakeholder turnover', 'level', 'LOW', 'reason', 'Champion and buyer named', 'mitigation', ''),
+             jsonb_build_object('factor', 'competitive_threat', 'label', 'Competitive threat', 'level', 'LOW', 'reason', 'No competitor named', 'mitigation', ''),
+             jsonb_build_object('factor', 'contract_structure', 'label', 'Contract structure', 'level', 'LOW', 'reason', '12-month term', 'mitigation', ''),
+             jsonb_build_object('factor', 'usage_prediction', 'label', 'Usage prediction', 'level', l.level, 'reason', 'Usage against plan',
+                                'mitigation', CASE WHEN l.level = 'LOW' THEN '' ELSE 'Plan an adoption session' END)),
+           CASE WHEN k = 1 THEN 'closed_won' ELSE 'health_update' END, CASE WHEN k = 1 THEN NULL ELSE a."csmId" END,
+           (p.signed + (k - 1) * p.tenure / c.count) + time '12:00'
+    FROM bench_plan p
+    JOIN "Account" a ON a.id = p.id
+    CROSS JOIN LATERAL (SELECT 1 + floor(${rand("p.n", 21)} * 4.76)::int AS count) c
+    CROSS JOIN LATERAL generate_series(1, c.count) k
+    CROSS JOIN LATERAL (SELECT CASE WHEN r < 0.6 THEN 'LOW' WHEN r < 0.9 THEN 'MEDIUM' ELSE 'HIGH' END AS level
+                        FROM (SELECT ${rand("p.n * 8 + k", 22)} AS r) x) l;`,
+  ],
+  [
+    "policy steps",
+    // The four steps of every handoff: all done on a completed one, the meeting done on an open one.
+    `
+    INSERT INTO "HandoffPolicyStep" (id, "handoffId", step, "completedAt", "completedById", "updatedAt")
+    SELECT 'bench_ps_' || substr(h.id, 10) || '_' || s.i, h.id, s.step::"PolicyStep",
+           CASE WHEN h."completedAt" IS NOT NULL OR s.i = 1 THEN h."startedAt" + make_interval(hours => s.i * 6) END,
+           CASE WHEN h."completedAt" IS NOT NULL OR s.i = 1 THEN d."ownerId" END, now()
+    FROM "Handoff" h
+    JOIN "Deal" d ON d.id = h."dealId"
+    CROSS JOIN (VALUES (1, 'HANDOFF_MEETING'), (2, 'CLIENT_INTRODUCTION'), (3, 'DOCUMENTATION_TRANSFER'), (4, 'ACCOUNT_SETUP')) s(i, step);`,
+  ],
+  [
+    "notifications",
+    // 100 per user over the last months, the older ones read.
+    `
+    INSERT INTO "Notification" (id, "userId", kind, title, body, link, "readAt", "dedupeKey", "createdAt")
+    SELECT 'bench_nt_' || u.id || '_' || k, u.id, (ARRAY['renewal_alert', 'handoff_overdue', 'assignment.approved', 'expansion_identified'])[1 + k % 4],
+           (ARRAY['Renewal in 60 days', 'Handoff overdue', 'Assignment approved', 'Expansion identified'])[1 + k % 4] || ': Company ' || lpad((1 + (k * 97 + length(u.id)) % ${ACCOUNTS})::text, 5, '0'),
+           '', '/renewals', CASE WHEN k > 8 THEN now() - make_interval(hours => k * 7 - 3) END, 'bench:' || u.id || ':' || k,
+           now() - make_interval(hours => k * 7)
+    FROM "User" u
+    CROSS JOIN generate_series(1, 100) k;`,
+  ],
+  [
+    "audit events",
+    // Who did what: each deal closed won (its owner), each handoff completed (the AE), each assignment decided (the manager).
+    `
+    INSERT INTO "AuditEvent" (at, "actorId", action, "entityType", "entityId", data)
+    SELECT d."closedWonAt", d."ownerId", 'deal.closed_won', 'Deal', d.id, jsonb_build_object('accountId', d."accountId")
+    FROM "Deal" d WHERE d.stage = 'CLOSED_WON';
+    INSERT INTO "AuditEvent" (at, "actorId", action, "entityType", "entityId", data)
+    SELECT h."completedAt", d."ownerId", 'handoff.completed', 'Handoff', h.id, jsonb_build_object('accountId', h."accountId")
+    FROM "Handoff" h JOIN "Deal" d ON d.id = h."dealId" WHERE h."completedAt" IS NOT NULL;
+    INSERT INTO "AuditEvent" (at, "actorId", action, "entityType", "entityId", data)
+    SELECT ca."decidedAt", ca."decidedById", CASE WHEN ca.status = 'APPROVED' THEN 'assignment.approved' ELSE 'assignment.overridden' END,
+           'CsmAssignment', ca.id, jsonb_build_object('accountId', ca."accountId", 'csmId', ca."chosenCsmId")
+    FROM "CsmAssignment" ca WHERE ca."decidedAt" IS NOT NULL;`,
+  ],
   ["clean up", `DROP TABLE bench_plan;`],
 ];
 
@@ -263,10 +382,20 @@ async function main(): Promise<void> {
       SELECT 'ArrMovement', count(*)::text FROM "ArrMovement" UNION ALL
       SELECT 'RenewalOpportunity', count(*)::text FROM "RenewalOpportunity" UNION ALL
       SELECT 'Handoff', count(*)::text FROM "Handoff" UNION ALL
-      SELECT 'Contact', count(*)::text FROM "Contact"`);
+      SELECT 'Contact', count(*)::text FROM "Contact" UNION ALL
+      SELECT 'CsmAssignment', count(*)::text FROM "CsmAssignment" UNION ALL
+      SELECT 'Touchpoint', count(*)::text FROM "Touchpoint" UNION ALL
+      SELECT 'RiskAssessment', count(*)::text FROM "RiskAssessment" UNION ALL
+      SELECT 'HandoffPolicyStep', count(*)::text FROM "HandoffPolicyStep" UNION ALL
+      SELECT 'Notification', count(*)::text FROM "Notification" UNION ALL
+      SELECT 'AuditEvent', count(*)::text FROM "AuditEvent"`);
     for (const row of counts.rows) console.log(`  ${row.table.padEnd(22)} ${Number(row.rows).toLocaleString("en-US")}`);
     const negative = await client.query<{ count: string }>(`SELECT count(*)::text AS count FROM "Account" WHERE "arrCents" < 0`);
     if (negative.rows[0]?.count !== "0") throw new Error(`${negative.rows[0]?.count} accounts ended with negative ARR`);
+    const bookless = await client.query<{ count: string }>(
+      `SELECT count(*)::text AS count FROM "User" u WHERE u.role = 'CSM' AND NOT EXISTS (SELECT 1 FROM "Account" a WHERE a."csmId" = u.id)`,
+    );
+    if (bookless.rows[0]?.count !== "0") throw new Error(`${bookless.rows[0]?.count} CSMs have no accounts`);
   } finally {
     await client.end();
   }

@@ -1,6 +1,8 @@
 // `npm run bench:import`: writes a 50,000-row accounts.csv and a 50,000-row deals.csv (streamed to disk, never
 // held in memory), imports them with the same importer as the admin page into its own database
 // (baton_bench_import, recreated each run), re-imports the accounts (all updates) and prints rows per second.
+// One deal in five is closed won, so the import also runs the closed-won flow for it (renewal opportunity,
+// touchpoints, risk assessment, handoff, CSM suggestion), as a CRM export of a real pipeline would.
 // `--rows <n>` changes the size.
 import { createWriteStream } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -55,7 +57,7 @@ async function main() {
       deals,
       "external_id,account_external_id,name,type,stage,amount,term_months,close_date,contract_start,products,owner_email,win_reason,competitor,pain_points,risks,technical_requirements,integrations",
       (i) =>
-        `BENCH-D-${i},BENCH-${i},Bench deal ${i},new,negotiation,${10_000 + (i % 90) * 1000}.00,12,2026-0${1 + (i % 9)}-15,,Renewal Hub${i % 2 ? ";Data Bridge" : ""},bench-ae@example.test,Price,,Late renewals;No health view,,SSO,Salesforce`,
+        `BENCH-D-${i},BENCH-${i},Bench deal ${i},new,${i % 5 === 0 ? "closed_won" : "negotiation"},${10_000 + (i % 90) * 1000}.00,12,2026-0${1 + (i % 9)}-15,,Renewal Hub${i % 2 ? ";Data Bridge" : ""},bench-ae@example.test,Price,,Late renewals;No health view,,SSO,Salesforce`,
     );
 
     console.log(`Importing ${ROWS.toLocaleString("en-US")} rows per file in batches of 500…`);
@@ -69,6 +71,15 @@ async function main() {
       );
       if (summary.okRows !== ROWS) throw new Error(`expected ${ROWS} rows imported: ${JSON.stringify(summary.issues.slice(0, 5))}`);
     }
+    const closed = await prisma.$queryRaw<{ deals: number; renewals: number; handoffs: number; touchpoints: number }[]>`
+      SELECT (SELECT count(*) FROM "Deal" WHERE stage = 'CLOSED_WON')::int AS deals, (SELECT count(*) FROM "RenewalOpportunity")::int AS renewals,
+             (SELECT count(*) FROM "Handoff")::int AS handoffs, (SELECT count(*) FROM "Touchpoint")::int AS touchpoints`;
+    const written = closed[0];
+    console.log(
+      `Closed won through the import: ${written?.deals.toLocaleString("en-US")} deals → ${written?.renewals.toLocaleString("en-US")} renewal opportunities, ` +
+        `${written?.handoffs.toLocaleString("en-US")} handoffs, ${written?.touchpoints.toLocaleString("en-US")} touchpoints`,
+    );
+    if (written?.deals !== Math.ceil(ROWS / 5)) throw new Error(`expected ${Math.ceil(ROWS / 5)} closed-won deals, found ${written?.deals}`);
     const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
     console.log(`Peak resident memory of this process: ${peakMb} MB (the files are streamed, not loaded).`);
   } finally {

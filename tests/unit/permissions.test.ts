@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { canIdentifyExpansion, canManageAccount, seesOwnBookOnly } from "@/lib/server/accounts/permissions";
+import { canIdentifyExpansion, canManageAccount, seesEveryAccount, seesOwnBookOnly } from "@/lib/server/accounts/permissions";
 import { assertCanApproveAssignment, canApproveAssignment } from "@/lib/server/assignments/permissions";
 import { csmCutLocked, seesExpansionCredit } from "@/lib/server/dashboard/permissions";
 import { canCloseDeal, seesOwnDealsOnly } from "@/lib/server/deals/permissions";
@@ -44,6 +44,10 @@ describe("account permissions", () => {
 
   it("seesOwnBookOnly: a CSM", () => {
     expect(rolesWhere(seesOwnBookOnly)).toEqual(["CSM"]);
+  });
+
+  it("seesEveryAccount: CS managers, leadership and admins", () => {
+    expect(rolesWhere(seesEveryAccount)).toEqual(["CS_MANAGER", "LEADERSHIP", "ADMIN"]);
   });
 });
 

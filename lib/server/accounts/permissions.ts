@@ -31,3 +31,8 @@ export function canIdentifyExpansion(actor: Actor, account: { csmId: string | nu
 export function seesOwnBookOnly(actor: Actor): boolean {
   return actor.role === "CSM";
 }
+
+/** CS managers, leadership and admins read every account; a CSM their book, an AE the accounts they sell to. */
+export function seesEveryAccount(actor: Actor): boolean {
+  return actor.role === "CS_MANAGER" || actor.role === "LEADERSHIP" || actor.role === "ADMIN";
+}

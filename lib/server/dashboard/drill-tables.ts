@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DrillColumn, DrillTableId } from "@/lib/dashboard/drill-columns";
 import type { Period } from "@/lib/dashboard/period";
 import type { Settings } from "@/lib/settings/schema";
-import { accountConditions, LAST_ASSIGNED_CSM, type DashboardScope } from "@/lib/server/dashboard/scope";
+import { accountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
 import { renewalsDueFrom } from "@/lib/server/dashboard/get-renewal-visibility";
 import { ttfvAccountsSql } from "@/lib/server/dashboard/get-time-to-first-value";
 import { handoffsFrom } from "@/lib/server/dashboard/get-handoff-measures";
@@ -42,7 +42,7 @@ export interface DrillTable {
 const SIGNED = Prisma.sql`CASE WHEN m."type" IN ('NEW', 'EXPANSION') THEN m."amountCents"
                                WHEN m."type" IN ('CONTRACTION', 'CHURN') THEN -m."amountCents" ELSE 0 END`;
 // Names by scalar subquery, so each table can reuse its measure's FROM … WHERE unchanged.
-const CSM_NAME = Prisma.sql`(SELECT cu."name" FROM "User" cu WHERE cu."id" = coalesce(a."csmId", ${LAST_ASSIGNED_CSM}))`;
+const CSM_NAME = Prisma.sql`(SELECT cu."name" FROM "User" cu WHERE cu."id" = a."bookCsmId")`;
 const CURRENT_CSM_NAME = Prisma.sql`(SELECT cu."name" FROM "User" cu WHERE cu."id" = a."csmId")`;
 const AE_NAME = Prisma.sql`(SELECT au."name" FROM "User" au WHERE au."id" = a."aeId")`;
 const account = { key: "account", label: "Account", kind: "text", sortable: true } as const;

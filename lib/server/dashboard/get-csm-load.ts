@@ -45,23 +45,27 @@ export function csmLoadRowsSql(scope: DashboardScope): Prisma.Sql {
   const csmCut: Prisma.Sql[] = [];
   if (scope.csmId) csmCut.push(Prisma.sql`AND u."id" = ${scope.csmId}`);
   if (scope.teamOf) csmCut.push(Prisma.sql`AND u."managerId" = ${scope.teamOf}`);
+  // The same CSM cut on the accounts, so a team's or a CSM's books are counted from their own index range.
+  if (scope.csmId) accountCut.push(Prisma.sql`AND a."csmId" = ${scope.csmId}`);
+  if (scope.teamOf) accountCut.push(Prisma.sql`AND a."csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${scope.teamOf})`);
   // With a segment or AE cut, CSMs with none of those accounts drop out (a segment's own tier stays listed).
   const having = scope.aeId
-    ? Prisma.sql`HAVING count(a."id") > 0`
+    ? Prisma.sql`AND coalesce(b.accounts, 0) > 0`
     : scope.segment
-      ? Prisma.sql`HAVING count(a."id") > 0 OR p."tier" = ${scope.segment}::"Segment"`
+      ? Prisma.sql`AND (coalesce(b.accounts, 0) > 0 OR p."tier" = ${scope.segment}::"Segment")`
       : Prisma.empty;
+  // Each book is counted from the accounts alone (one pass, grouped by CSM) before the profiles are joined: grouping
+  // the join of profiles, users and accounts sorted every account with the CSM's columns.
   return Prisma.sql`
-    SELECT u."id" AS csm_id, u."name", p."tier", count(a."id")::int AS accounts, p."maxAccounts" AS max_accounts,
-           coalesce(sum(a."arrCents"), 0)::bigint AS arr, p."maxArrCents" AS max_arr,
-           greatest(count(a."id")::numeric / nullif(p."maxAccounts", 0),
-                    coalesce(sum(a."arrCents"), 0)::numeric / nullif(p."maxArrCents", 0), 0)::float8 AS load
+    SELECT u."id" AS csm_id, u."name", p."tier", coalesce(b.accounts, 0)::int AS accounts, p."maxAccounts" AS max_accounts,
+           coalesce(b.arr, 0)::bigint AS arr, p."maxArrCents" AS max_arr,
+           greatest(coalesce(b.accounts, 0)::numeric / nullif(p."maxAccounts", 0),
+                    coalesce(b.arr, 0)::numeric / nullif(p."maxArrCents", 0), 0)::float8 AS load
     FROM "CsmProfile" p
     JOIN "User" u ON u."id" = p."userId"
-    LEFT JOIN "Account" a ON a."csmId" = u."id" ${joinParts(accountCut)}
-    WHERE u."active" ${joinParts(csmCut)}
-    GROUP BY u."id", u."name", p."tier", p."maxAccounts", p."maxArrCents"
-    ${having}`;
+    LEFT JOIN (SELECT a."csmId", count(*) AS accounts, sum(a."arrCents") AS arr FROM "Account" a
+               WHERE a."csmId" IS NOT NULL ${joinParts(accountCut)} GROUP BY a."csmId") b ON b."csmId" = u."id"
+    WHERE u."active" ${joinParts(csmCut)} ${having}`;
 }
 
 export function csmLoadQuery(scope: DashboardScope): Prisma.Sql {

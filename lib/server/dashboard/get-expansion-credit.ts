@@ -25,41 +25,33 @@ export interface ExpansionCredit {
 }
 
 // The AE who closed the account's first closed-won NEW deal is the "original AE" of policy 003 (two first deals on
-// one day: the owner whose id sorts first); an account without such a deal keeps its assigned AE as the original.
-// Both forms read the index on (accountId, type, stage, closeDate, ownerId) alone.
-function originalAe(account: Prisma.Sql, assigned: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`coalesce((SELECT o."ownerId" FROM "Deal" o
-                              WHERE o."accountId" = ${account} AND o."type" = 'NEW' AND o."stage" = 'CLOSED_WON'
-                              ORDER BY o."closeDate", o."ownerId" LIMIT 1), ${assigned})`;
-}
-
-/** Every account's original AE in one ordered pass over the index: cheaper than a lookup each for thousands. */
-const ORIGINAL_AES = Prisma.sql`
-  SELECT DISTINCT ON (o."accountId") o."accountId", o."ownerId" FROM "Deal" o
-  WHERE o."type" = 'NEW' AND o."stage" = 'CLOSED_WON'
-  ORDER BY o."accountId", o."closeDate", o."ownerId"`;
+// one day: the owner whose id sorts first), stored on the account by the database (Account.originalAeId); an account
+// without such a deal keeps its assigned AE as the original. Credit goes to the account's AE while it is the original.
+// Checked after the movements are summed per account: as a condition on the accounts, column against column, it is
+// estimated at 0.5 % of the rows, and PostgreSQL then probes the movements account by account.
+const STILL_ORIGINAL = Prisma.sql`w.ae_id = coalesce(w.original_ae, w.ae_id)`;
 
 /**
  * Each account's credit window (SPEC.md "AE expansion credit"): from the initial signing to the day before
  * `windowMonths` later, for accounts with an AE whose window can reach the period. `signed` picks the accounts with an
  * initial signing date (a plain range on its index) or, for the rare account without one, its first closed-won NEW
- * deal. Columns: id, ae_id, signed_on, window_end (exclusive).
+ * deal. Columns: id, ae_id, original_ae, signed_on, window_end (exclusive).
  */
 function creditWindows(scope: DashboardScope, period: Period, windowMonths: number, signed: boolean): Prisma.Sql {
   const months = Prisma.sql`make_interval(months => ${windowMonths}::int)`;
   const windows = signed
     ? Prisma.sql`
-      SELECT a."id", a."aeId" AS ae_id, a."initialSignedAt" AS signed_on FROM "Account" a
+      SELECT a."id", a."aeId" AS ae_id, a."originalAeId" AS original_ae, a."initialSignedAt" AS signed_on FROM "Account" a
       WHERE a."aeId" IS NOT NULL
         -- A window that ends before the period starts earns nothing in it (a few days' slack for month ends).
         AND a."initialSignedAt" BETWEEN (${period.start}::date - ${months} - interval '3 days')::date AND ${period.end}::date
         ${accountConditions(scope)}`
     : Prisma.sql`
-      SELECT a."id", a."aeId" AS ae_id, min(f."closeDate") AS signed_on FROM "Account" a
+      SELECT a."id", a."aeId" AS ae_id, a."originalAeId" AS original_ae, min(f."closeDate") AS signed_on FROM "Account" a
       JOIN "Deal" f ON f."accountId" = a."id" AND f."type" = 'NEW' AND f."stage" = 'CLOSED_WON'
       WHERE a."aeId" IS NOT NULL AND a."initialSignedAt" IS NULL ${accountConditions(scope)}
-      GROUP BY a."id", a."aeId"`;
-  return Prisma.sql`SELECT w."id", w.ae_id, w.signed_on, (w.signed_on + ${months})::date AS window_end FROM (${windows}) w`;
+      GROUP BY a."id", a."aeId", a."originalAeId"`;
+  return Prisma.sql`SELECT w."id", w.ae_id, w.original_ae, w.signed_on, (w.signed_on + ${months})::date AS window_end FROM (${windows}) w`;
 }
 
 /** Expansion movements in the period inside the window `w`. */
@@ -79,27 +71,23 @@ export function creditedMovementsFrom(scope: DashboardScope, period: Period, win
     FROM (${creditWindows(scope, period, windowMonths, true)} UNION ALL ${creditWindows(scope, period, windowMonths, false)}) w
     ${inWindow(period)}
     JOIN "Account" a ON a."id" = w."id"
-    WHERE w.ae_id = ${originalAe(Prisma.sql`w."id"`, Prisma.sql`w.ae_id`)}`;
+    WHERE ${STILL_ORIGINAL}`;
 }
 
 export function expansionCreditQuery(scope: DashboardScope, period: Period, windowMonths: number): Prisma.Sql {
-  // Summed per account first, so the original AE is checked once per account rather than once per movement: by
-  // lookup for a CSM's, team's or AE's few accounts, by one pass over the index for a whole company. The AE names
-  // are joined to the per-AE rows at the end.
+  // Summed per account first, then per AE; the AE names are joined to the per-AE rows at the end.
   const perAccount = (signed: boolean) => Prisma.sql`
-    SELECT w."id", w.ae_id, count(*)::int AS movements, sum(m."amountCents")::bigint AS cents
+    SELECT w."id", w.ae_id, w.original_ae, count(*)::int AS movements, sum(m."amountCents")::bigint AS cents
     FROM (${creditWindows(scope, period, windowMonths, signed)}) w ${inWindow(period)}
-    GROUP BY w."id", w.ae_id`;
+    GROUP BY w."id", w.ae_id, w.original_ae`;
+  // MATERIALIZED keeps the original-AE check out of the accounts' scan (see STILL_ORIGINAL).
   return Prisma.sql`
-    WITH per_account AS (${perAccount(true)} UNION ALL ${perAccount(false)}),
+    WITH per_account AS MATERIALIZED (${perAccount(true)} UNION ALL ${perAccount(false)}),
     per_ae AS (
-      SELECT p.ae_id, count(*)::int AS accounts, sum(p.movements)::int AS movements, sum(p.cents)::bigint AS expansion
-      ${
-        narrowsAccounts(scope)
-          ? Prisma.sql`FROM per_account p WHERE p.ae_id = ${originalAe(Prisma.sql`p."id"`, Prisma.sql`p.ae_id`)}`
-          : Prisma.sql`FROM per_account p LEFT JOIN (${ORIGINAL_AES}) x ON x."accountId" = p."id" WHERE p.ae_id = coalesce(x."ownerId", p.ae_id)`
-      }
-      GROUP BY p.ae_id
+      SELECT w.ae_id, count(*)::int AS accounts, sum(w.movements)::int AS movements, sum(w.cents)::bigint AS expansion
+      FROM per_account w
+      WHERE ${STILL_ORIGINAL}
+      GROUP BY w.ae_id
     )
     SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
     FROM per_ae x JOIN "User" u ON u."id" = x.ae_id

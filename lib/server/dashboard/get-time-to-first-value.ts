@@ -18,24 +18,26 @@ export interface TimeToFirstValue {
 /**
  * Accounts whose initial close (initial signing, else their first closed-won NEW deal) falls in the period, with
  * the days to first value (a first value recorded before the close counts as 0 days). Columns: a.*, closed_on, days.
- * The two ways of closing are separate branches so the common one is a plain index range on the signing date.
+ * The two ways of closing are separate branches so the common one is a plain index range on the signing date that
+ * reads each account once (joining the accounts back after the union hashed every account of the company).
  */
 export function ttfvAccountsSql(scope: DashboardScope, period: Period): Prisma.Sql {
+  // greatest() skips NULLs, so an account still waiting needs its own case to stay NULL.
+  const days = (closedOn: Prisma.Sql) => Prisma.sql`CASE WHEN a."firstValueAt" IS NOT NULL THEN greatest(a."firstValueAt" - ${closedOn}, 0) END AS days`;
   return Prisma.sql`
-    SELECT a.*, c.closed_on,
-           -- greatest() skips NULLs, so an account still waiting needs its own case to stay NULL.
-           CASE WHEN a."firstValueAt" IS NOT NULL THEN greatest(a."firstValueAt" - c.closed_on, 0) END AS days
+    SELECT a.*, a."initialSignedAt" AS closed_on, ${days(Prisma.sql`a."initialSignedAt"`)}
+    FROM "Account" a
+    WHERE a."initialSignedAt" BETWEEN ${period.start}::date AND ${period.end}::date ${accountConditions(scope)}
+    UNION ALL
+    SELECT a.*, c.closed_on, ${days(Prisma.sql`c.closed_on`)}
     FROM (
-      SELECT s."id", s."initialSignedAt" AS closed_on FROM "Account" s
-      WHERE s."initialSignedAt" BETWEEN ${period.start}::date AND ${period.end}::date
-      UNION ALL
-      SELECT f."accountId", min(f."closeDate") FROM "Deal" f
+      SELECT f."accountId", min(f."closeDate") AS closed_on FROM "Deal" f
       JOIN "Account" s ON s."id" = f."accountId" AND s."initialSignedAt" IS NULL
       WHERE f."type" = 'NEW' AND f."stage" = 'CLOSED_WON'
       GROUP BY f."accountId"
       HAVING min(f."closeDate") BETWEEN ${period.start}::date AND ${period.end}::date
     ) c
-    JOIN "Account" a ON a."id" = c."id"
+    JOIN "Account" a ON a."id" = c."accountId"
     WHERE TRUE ${accountConditions(scope)}`;
 }
 

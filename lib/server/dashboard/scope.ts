@@ -72,25 +72,22 @@ export function scopeNote(user: ActingUser, scope: DashboardScope): string | nul
   return csmCutLocked(user) ? "Your book" : null;
 }
 
-/**
- * The CSM an account without one (typically after it churned, when its book place was freed) last had: the CSM
- * chosen by its latest approved assignment. Cuts by CSM and team use it, so a CSM's churn stays in their figures.
- */
-export const LAST_ASSIGNED_CSM = Prisma.sql`(SELECT ca."chosenCsmId" FROM "CsmAssignment" ca
-  WHERE ca."accountId" = a."id" AND ca."status" IN ('APPROVED', 'OVERRIDDEN') AND ca."chosenCsmId" IS NOT NULL
-  ORDER BY ca."decidedAt" DESC NULLS LAST, ca."createdAt" DESC LIMIT 1)`;
+// A CSM's book is `Account.bookCsmId`: the account's CSM, or for an account without one (typically after it churned,
+// when its book place was freed) the CSM chosen by its latest approved assignment, so a CSM's churn stays in their
+// figures. The database keeps the column (book_csm migration) and indexes it; the equivalent
+// `csmId = X OR (csmId IS NULL AND <latest assignment> = X)` could use no index and scanned every account.
 
 /** `AND …` conditions on the account aliased `a`. */
 export function accountConditions(scope: DashboardScope): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (scope.segment) parts.push(Prisma.sql`a."segment" = ${scope.segment}::"Segment"`);
   if (scope.csmId) {
-    parts.push(Prisma.sql`(a."csmId" = ${scope.csmId} OR (a."csmId" IS NULL AND ${LAST_ASSIGNED_CSM} = ${scope.csmId}))`);
+    parts.push(Prisma.sql`a."bookCsmId" = ${scope.csmId}`);
   }
   if (scope.aeId) parts.push(Prisma.sql`a."aeId" = ${scope.aeId}`);
   if (scope.teamOf) {
     const team = Prisma.sql`(SELECT t."id" FROM "User" t WHERE t."managerId" = ${scope.teamOf} AND t."role" = 'CSM')`;
-    parts.push(Prisma.sql`(a."csmId" IN ${team} OR (a."csmId" IS NULL AND ${LAST_ASSIGNED_CSM} IN ${team}))`);
+    parts.push(Prisma.sql`a."bookCsmId" IN ${team}`);
   }
   return parts.length === 0 ? Prisma.empty : Prisma.sql` AND ${joinParts(parts, " AND ")}`;
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { DealStage } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { pageParams, paged, splitPage, type Paged } from "@/lib/paging";
 import type { ActingUser } from "@/lib/server/authz";
-import { visibleDeals } from "@/lib/server/deals/deal-access";
+import { visibleDeals, visibleDealsSql } from "@/lib/server/deals/deal-access";
 
 // "action" (the default): open deals first, the soonest expected close on top, then closed ones, latest first.
 export const dealListParams = z.object({
@@ -52,15 +52,20 @@ export async function listDeals(actor: ActingUser, params: DealListParams, now =
       visibleDeals(actor),
       params.stage ? { stage: params.stage } : {},
       params.wonWithin ? { stage: "CLOSED_WON", closedWonAt: { gte: wonSince(now, params.wonWithin) } } : {},
-      params.q ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { account: { name: { contains: params.q, mode: "insensitive" } } }] } : {},
+      // An AE's or a CSM's own deals are few: reading them and matching the text is cheapest.
+      params.q && !seesAllDeals(actor)
+        ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { account: { name: { contains: params.q, mode: "insensitive" } } }] }
+        : {},
     ],
   };
-  const [rows, count] = await Promise.all([
-    params.sort === "action"
-      ? actionFirst(where, params)
-      : prisma.deal.findMany({ where, orderBy: [{ [params.sort]: params.dir }, { id: "asc" }], skip: (params.page - 1) * params.perPage, take: params.perPage, select }),
-    prisma.deal.count({ where }),
-  ]);
+  const [rows, count] = params.q && seesAllDeals(actor)
+    ? await searchDeals(actor, params, now)
+    : await Promise.all([
+        params.sort === "action"
+          ? actionFirst(where, params)
+          : prisma.deal.findMany({ where, orderBy: [{ [params.sort]: params.dir }, { id: "asc" }], skip: (params.page - 1) * params.perPage, take: params.perPage, select }),
+        prisma.deal.count({ where }),
+      ]);
   return paged(
     rows.map((row) => ({
       id: row.id,
@@ -93,4 +98,54 @@ async function actionFirst(where: Prisma.DealWhereInput, params: DealListParams)
     second.take > 0 ? prisma.deal.findMany({ where: closedWhere, orderBy: [{ closeDate: "desc" }, { id: "asc" }], ...second, select }) : [],
   ]);
   return [...open, ...closed];
+}
+
+function seesAllDeals(actor: ActingUser): boolean {
+  return actor.role !== "AE" && actor.role !== "CSM";
+}
+
+const SEARCH_ORDER: Record<Exclude<DealListParams["sort"], "action">, Prisma.Sql> = {
+  name: Prisma.sql`d."name"`,
+  closeDate: Prisma.sql`d."closeDate"`,
+  amountCents: Prisma.sql`d."amountCents"`,
+  stage: Prisma.sql`d."stage"`,
+};
+
+/**
+ * A search over every deal (CS managers, leadership, admins) names the deal or its account. Written as one `deal.name ILIKE … OR account.name ILIKE …` over the join,
+ * no index could answer it and every deal was read (twice: the page and the count); here each half is answered by its
+ * trigram index (Deal_name_trgm_idx, Account_name_trgm_idx, as the global search), the matches are united, then
+ * filtered, ordered and paged like the list, and the page's rows read by id.
+ */
+async function searchDeals(actor: ActingUser, params: DealListParams, now: Date): Promise<[Selected[], number]> {
+  // The same pattern as Prisma's `contains` for the other roles (it does not escape % or _), so every role matches alike.
+  const pattern = `%${params.q ?? ""}%`;
+  const conditions: Prisma.Sql[] = [visibleDealsSql(actor)];
+  if (params.stage) conditions.push(Prisma.sql`d."stage" = ${params.stage}::"DealStage"`);
+  if (params.wonWithin) conditions.push(Prisma.sql`d."stage" = 'CLOSED_WON' AND d."closedWonAt" >= ${wonSince(now, params.wonWithin)}`);
+  const matches = Prisma.sql`
+    FROM (SELECT m."id" FROM "Deal" m WHERE m."name" ILIKE ${pattern}
+          UNION
+          SELECT m."id" FROM "Account" x JOIN "Deal" m ON m."accountId" = x."id" WHERE x."name" ILIKE ${pattern}) hit
+    JOIN "Deal" d ON d."id" = hit."id"
+    JOIN "Account" a ON a."id" = d."accountId"
+    WHERE ${Prisma.join(conditions, " AND ")}`;
+  const open = Prisma.sql`d."stage" NOT IN ('CLOSED_WON', 'CLOSED_LOST')`;
+  // "action": open deals soonest close first, then closed ones latest first (as actionFirst), ties by id.
+  const order =
+    params.sort === "action"
+      ? Prisma.sql`(${open}) DESC, CASE WHEN ${open} THEN d."closeDate" END ASC, d."closeDate" DESC, d."id" ASC`
+      : Prisma.sql`${searchSort(params)}, d."id" ASC`;
+  const [ids, [total]] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>`SELECT d."id" ${matches} ORDER BY ${order} LIMIT ${params.perPage} OFFSET ${(params.page - 1) * params.perPage}`,
+    prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${matches}`,
+  ]);
+  const rows = ids.length === 0 ? [] : await prisma.deal.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return [ids.map((row) => byId.get(row.id)).filter((row): row is Selected => row !== undefined), total?.count ?? 0];
+}
+
+function searchSort(params: DealListParams): Prisma.Sql {
+  const column = SEARCH_ORDER[params.sort as Exclude<DealListParams["sort"], "action">];
+  return Prisma.sql`${column} ${Prisma.raw(params.dir === "asc" ? "ASC" : "DESC")}`;
 }

@@ -76,16 +76,24 @@ export function retentionTrendSql(scope: DashboardScope, months: readonly number
       GROUP BY g.m
       ORDER BY g.m`;
   }
+  // One pass over the deltas: those before the first point are folded into it, then a running sum per month (joining
+  // every point to all earlier deltas summed the same rows 24 times).
   return Prisma.sql`
     SELECT g.m AS month,
-           coalesce(sum(d."startCents"), 0)::bigint AS start_arr,
-           coalesce(sum(d."retainedCents"), 0)::bigint AS retained_arr,
-           coalesce(sum(d."endCents"), 0)::bigint AS end_arr,
-           coalesce(sum(d."cohortAccounts"), 0)::bigint AS cohort,
-           coalesce(sum(d."retainedAccounts"), 0)::bigint AS retained
+           coalesce(sum(d.start_cents) OVER w, 0)::bigint AS start_arr,
+           coalesce(sum(d.retained_cents) OVER w, 0)::bigint AS retained_arr,
+           coalesce(sum(d.end_cents) OVER w, 0)::bigint AS end_arr,
+           coalesce(sum(d.cohort) OVER w, 0)::bigint AS cohort,
+           coalesce(sum(d.retained) OVER w, 0)::bigint AS retained
     FROM generate_series(${first}::int, ${last}::int) g(m)
-    LEFT JOIN "RetentionTrendDelta" d ON d."month" <= g.m ${scope.segment ? Prisma.sql`AND d."segment" = ${scope.segment}::"Segment"` : Prisma.empty}
-    GROUP BY g.m
+    LEFT JOIN (
+      SELECT greatest(x."month", ${first}::int) AS m, sum(x."startCents") AS start_cents, sum(x."retainedCents") AS retained_cents,
+             sum(x."endCents") AS end_cents, sum(x."cohortAccounts") AS cohort, sum(x."retainedAccounts") AS retained
+      FROM "RetentionTrendDelta" x
+      WHERE x."month" <= ${last}::int ${scope.segment ? Prisma.sql`AND x."segment" = ${scope.segment}::"Segment"` : Prisma.empty}
+      GROUP BY 1
+    ) d ON d.m = g.m
+    WINDOW w AS (ORDER BY g.m)
     ORDER BY g.m`;
 }
 

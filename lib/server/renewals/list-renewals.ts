@@ -9,7 +9,7 @@ import { pageParams, paged, type Paged } from "@/lib/paging";
 import { isQuarter, quarterOf, quarterRange } from "@/lib/renewals/quarter";
 import { isClosedStage } from "@/lib/renewals/stages";
 import { visibleAccountsSql } from "@/lib/server/accounts/access";
-import { canManageAccount, seesOwnBookOnly } from "@/lib/server/accounts/permissions";
+import { canManageAccount, seesEveryAccount, seesOwnBookOnly } from "@/lib/server/accounts/permissions";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
@@ -71,13 +71,14 @@ interface RawRow {
   contractTermMonths: number;
 }
 
-const RISK_RANK = Prisma.sql`CASE risk.overall WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 END`;
+// The risk is the renewal's stored copy of its account's current level (RenewalOpportunity.riskLevel, kept by the
+// database); the enum sorts LOW < MEDIUM < HIGH.
 const CLOSED = Prisma.sql`r."stage" IN ('CLOSED_WON', 'CLOSED_LOST')`;
 const SORT_COLUMNS: Record<Exclude<(typeof RENEWAL_SORTS)[number], "action">, Prisma.Sql> = {
   account: Prisma.sql`a."name"`,
   renewalDate: Prisma.sql`r."renewalDate"`,
   stage: Prisma.sql`r."stage"`,
-  risk: RISK_RANK,
+  risk: Prisma.sql`r."riskLevel"`,
   csm: Prisma.sql`u."name"`,
   segment: Prisma.sql`a."segment"`,
   arr: Prisma.sql`r."amountCents"`,
@@ -86,10 +87,7 @@ const SORT_COLUMNS: Record<Exclude<(typeof RENEWAL_SORTS)[number], "action">, Pr
 const FROM = Prisma.sql`
   FROM "RenewalOpportunity" r
   JOIN "Account" a ON a."id" = r."accountId"
-  LEFT JOIN "User" u ON u."id" = a."csmId"
-  LEFT JOIN LATERAL (
-    SELECT x."overall" FROM "RiskAssessment" x WHERE x."accountId" = a."id" ORDER BY x."createdAt" DESC, x."id" DESC LIMIT 1
-  ) risk ON TRUE`;
+  LEFT JOIN "User" u ON u."id" = a."csmId"`;
 
 function whereOf(actor: ActingUser, params: RenewalListParams, today: Date): Prisma.Sql {
   const parts: Prisma.Sql[] = [visibleAccountsSql(actor)];
@@ -101,7 +99,7 @@ function whereOf(actor: ActingUser, params: RenewalListParams, today: Date): Pri
     parts.push(Prisma.sql`r."renewalDate" >= ${start}::date AND r."renewalDate" < ${end}::date`);
   }
   if (params.stage) parts.push(Prisma.sql`r."stage" = ${params.stage}::"RenewalStage"`);
-  if (params.risk) parts.push(Prisma.sql`risk."overall" = ${params.risk}::"RiskLevel"`);
+  if (params.risk) parts.push(Prisma.sql`r."riskLevel" = ${params.risk}::"RiskLevel"`);
   if (params.csm === "none") parts.push(Prisma.sql`a."csmId" IS NULL`);
   else if (params.csm) parts.push(Prisma.sql`a."csmId" = ${params.csm}`);
   if (params.segment) parts.push(Prisma.sql`a."segment" = ${params.segment}::"Segment"`);
@@ -124,7 +122,7 @@ async function queryRows(actor: ActingUser, params: RenewalListParams, today: Da
   const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
   return prisma.$queryRaw<RawRow[]>`
     SELECT r."id", r."name", a."id" AS "accountId", a."name" AS "accountName", r."renewalDate", r."stage"::text AS "stage",
-           risk."overall"::text AS "risk", a."csmId", u."name" AS "csmName", a."segment"::text AS "segment",
+           r."riskLevel"::text AS "risk", a."csmId", u."name" AS "csmName", a."segment"::text AS "segment",
            r."amountCents", r."closedAmountCents", r."contractTermMonths"
     ${FROM}
     ${whereOf(actor, params, today)}
@@ -146,6 +144,28 @@ function toRows(actor: ActingUser, rows: RawRow[], today: Date): RenewalRow[] {
   }));
 }
 
+/**
+ * The quarters that have renewals the actor may see. Seeing every account, it hops from quarter to quarter down the
+ * renewalDate index (one probe per quarter) instead of reading every renewal; a CSM's or AE's few are read directly.
+ */
+async function listQuarters(actor: ActingUser): Promise<{ quarter: string }[]> {
+  if (!seesEveryAccount(actor)) {
+    return prisma.$queryRaw<{ quarter: string }[]>`
+      SELECT DISTINCT to_char(r."renewalDate", 'YYYY-"Q"Q') AS quarter
+      FROM "RenewalOpportunity" r JOIN "Account" a ON a."id" = r."accountId"
+      WHERE ${visibleAccountsSql(actor)} ORDER BY 1`;
+  }
+  return prisma.$queryRaw<{ quarter: string }[]>`
+    WITH RECURSIVE q(day) AS (
+      SELECT min(r."renewalDate") FROM "RenewalOpportunity" r
+      UNION ALL
+      SELECT (SELECT min(r."renewalDate") FROM "RenewalOpportunity" r
+              WHERE r."renewalDate" >= (date_trunc('quarter', q.day) + interval '3 months')::date)
+      FROM q WHERE q.day IS NOT NULL
+    )
+    SELECT to_char(q.day, 'YYYY-"Q"Q') AS quarter FROM q WHERE q.day IS NOT NULL ORDER BY 1`;
+}
+
 export interface RenewalPipeline {
   page: Paged<RenewalRow>;
   quarters: string[];
@@ -160,10 +180,7 @@ export async function listRenewals(actor: ActingUser, params: RenewalListParams,
   const [rows, [count], quarters, csms, settings] = await Promise.all([
     queryRows(actor, params, today, { limit: params.perPage, offset: (params.page - 1) * params.perPage }),
     prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${FROM} ${whereOf(actor, params, today)}`,
-    prisma.$queryRaw<{ quarter: string }[]>`
-      SELECT DISTINCT to_char(r."renewalDate", 'YYYY-"Q"Q') AS quarter
-      FROM "RenewalOpportunity" r JOIN "Account" a ON a."id" = r."accountId"
-      WHERE ${visibleAccountsSql(actor)} ORDER BY 1`,
+    listQuarters(actor),
     seesOwnBookOnly(actor) ? [] : prisma.user.findMany({ where: { role: "CSM" }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
     getSettings(),
   ]);

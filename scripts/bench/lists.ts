@@ -1,0 +1,61 @@
+// `npm run bench:lists` — the /renewals and /deals lists as their pages call them (lib/server/renewals/list-renewals,
+// lib/server/deals/list-deals), on the company-scale data of `npm run bench:generate` (`baton_bench`, or `--url …`):
+// a CS manager's first page, a deep page, sorted by risk, filtered by risk, a search; an AE's and a manager's deal
+// search. p50 / p95 per case against the list target (p95 < 100 ms). A benchmark, not a test.
+//
+// Runs under `tsx --conditions=react-server` so the server modules' `server-only` marker resolves.
+import { benchDatabaseUrl } from "./bench-database";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const WARMUP = 3;
+const TARGET_MS = 100;
+
+process.env.DATABASE_URL = benchDatabaseUrl(process.argv.slice(2));
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const { prisma } = await import("@/lib/db");
+  const { listRenewals, renewalListParams } = await import("@/lib/server/renewals/list-renewals");
+  const { listDeals, dealListParams } = await import("@/lib/server/deals/list-deals");
+  const user = async (id: string) => prisma.user.findUniqueOrThrow({ where: { id }, select: { id: true, email: true, name: true, role: true, managerId: true } });
+  const [manager, ae, csm] = await Promise.all([user("bench_mgr_001"), user("bench_ae_000"), user("bench_csm_0004")]);
+  const renewals = (actor: typeof manager, query: Record<string, string>) => () => listRenewals(actor, renewalListParams.parse(query));
+  const deals = (actor: typeof manager, query: Record<string, string>) => () => listDeals(actor, dealListParams.parse(query));
+  const cases: [string, () => Promise<unknown>][] = [
+    ["/renewals, manager, page 1", renewals(manager, {})],
+    ["/renewals, manager, page 200", renewals(manager, { page: "200" })],
+    ["/renewals, manager, sorted by risk", renewals(manager, { sort: "risk", dir: "desc" })],
+    ["/renewals, manager, risk HIGH", renewals(manager, { risk: "HIGH" })],
+    ["/renewals, manager, search", renewals(manager, { q: "Company 0421" })],
+    ["/renewals, CSM, page 1", renewals(csm, {})],
+    ["/deals, manager, page 1", deals(manager, {})],
+    ["/deals, manager, search", deals(manager, { q: "Company 0421" })],
+    ["/deals, AE, search", deals(ae, { q: "deal 2" })],
+  ];
+  console.log(`List benchmark — ${RUNS} runs each after ${WARMUP} warm-up; target p95 < ${TARGET_MS} ms\n`);
+  console.log(`${"list".padEnd(36)} ${"p50".padStart(7)} ${"p95".padStart(7)}  result`);
+  let failures = 0;
+  for (const [name, run] of cases) {
+    for (let i = 0; i < WARMUP; i++) await run();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      await run();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
+    if (p95 >= TARGET_MS) failures++;
+    console.log(`${name.padEnd(36)} ${p50.toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)}  ${p95 < TARGET_MS ? "PASS" : "FAIL"}`);
+  }
+  console.log(`\n${failures === 0 ? "All lists PASS" : `${failures} FAIL`}. Times in ms.`);
+  await prisma.$disconnect();
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
