@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CsmInput } from "@/lib/assignment/types";
+import type { CsmInput, Segment } from "@/lib/assignment/types";
 
 // The CSMs as the suggestion engine sees them: profile, expertise, certifications and current book.
 //
@@ -9,15 +9,8 @@ import type { CsmInput } from "@/lib/assignment/types";
 // Account.arrCents (the sum of its ARR movements); an account that has closed-won business but no movement
 // yet (the closed-won flow wrote the deal before the first movement) counts at that business's ARR, so a
 // freshly assigned new customer weighs on the book at once and concurrent approvals cannot overfill it.
-
-/** SQL for the ARR an account adds to its CSM's book; `alias` names the "Account" row. */
-export function bookArrSql(alias: string): Prisma.Sql {
-  const a = Prisma.raw(`"${alias}"`);
-  return Prisma.sql`CASE WHEN ${a}."arrCents" = 0 AND NOT EXISTS (SELECT 1 FROM "ArrMovement" bm WHERE bm."accountId" = ${a}.id)
-    THEN COALESCE((SELECT SUM(bd."amountCents") FROM "Deal" bd
-                   WHERE bd."accountId" = ${a}.id AND bd.stage = 'CLOSED_WON' AND bd.type IN ('NEW', 'EXPANSION')), 0)
-    ELSE ${a}."arrCents" END`;
-}
+// The database keeps both: Account.bookArrCents per account and CsmBook per CSM (csm_book_counters migration),
+// so a suggestion reads 1,000 counters instead of aggregating every booked account.
 
 export interface BookLoad {
   accounts: number;
@@ -28,17 +21,17 @@ export interface BookLoad {
 export async function bookLoads(tx: Tx, userIds: readonly string[], excludeAccountId?: string): Promise<Map<string, BookLoad>> {
   if (userIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<{ csmId: string; accounts: number; arrCents: bigint }[]>`
-    SELECT a."csmId", COUNT(*)::int AS accounts, COALESCE(SUM(${bookArrSql("a")}), 0)::bigint AS "arrCents"
-    FROM "Account" a
-    WHERE a."csmId" = ANY(${[...userIds]}::text[]) AND a.id <> ${excludeAccountId ?? ""}
-    GROUP BY a."csmId"`;
+    SELECT b."csmId", (b.accounts - CASE WHEN x.id IS NULL THEN 0 ELSE 1 END)::int AS accounts,
+           (b."arrCents" - COALESCE(x."bookArrCents", 0))::bigint AS "arrCents"
+    FROM "CsmBook" b
+    LEFT JOIN "Account" x ON x.id = ${excludeAccountId ?? ""} AND x."csmId" = b."csmId"
+    WHERE b."csmId" = ANY(${[...userIds]}::text[]) AND b.accounts > CASE WHEN x.id IS NULL THEN 0 ELSE 1 END`;
   return new Map(rows.map((row) => [row.csmId, { accounts: row.accounts, arrCents: BigInt(row.arrCents) }]));
 }
 
-/** The ARR one account adds to a book (see bookArrSql). */
+/** The ARR one account adds to a book. */
 export async function accountBookArr(tx: Tx, accountId: string): Promise<bigint> {
-  const [row] = await tx.$queryRaw<{ arrCents: bigint }[]>`
-    SELECT (${bookArrSql("a")})::bigint AS "arrCents" FROM "Account" a WHERE a.id = ${accountId}`;
+  const [row] = await tx.$queryRaw<{ arrCents: bigint }[]>`SELECT a."bookArrCents" AS "arrCents" FROM "Account" a WHERE a.id = ${accountId}`;
   return BigInt(row?.arrCents ?? 0n);
 }
 
@@ -47,49 +40,43 @@ export async function accountBookArr(tx: Tx, accountId: string): Promise<bigint>
  * so excluded CSMs are listed the same way every time. `userIds` narrows to those CSMs.
  */
 export async function loadCsmInputs(tx: Tx, options: { userIds?: readonly string[]; excludeAccountId?: string } = {}): Promise<CsmInput[]> {
-  const profiles = await tx.csmProfile.findMany({
-    where: {
-      user: { active: true, role: "CSM" },
-      ...(options.userIds ? { userId: { in: [...options.userIds] } } : {}),
-    },
-    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
-    select: {
-      userId: true,
-      tier: true,
-      maxAccounts: true,
-      maxArrCents: true,
-      segments: true,
-      industries: true,
-      region: true,
-      timezone: true,
-      languages: true,
-      npsScore: true,
-      retentionRate: true,
-      user: { select: { name: true } },
-      productExpertise: { select: { productId: true } },
-      certifications: { select: { productId: true } },
-    },
-  });
-  const loads = await bookLoads(tx, profiles.map((profile) => profile.userId), options.excludeAccountId);
-  return profiles.map((profile) => {
-    const load = loads.get(profile.userId);
+  // One statement, its rows as one JSON text with the expertise and certifications as arrays, and the book from the
+  // counters: the nested findMany this replaces was four round trips and 21 ms for 1,000 CSMs, and the same rows as
+  // 1,000 raw result rows still cost 6 ms of decoding for 2 ms of SQL.
+  const only = options.userIds ? Prisma.sql`AND p."userId" = ANY(${[...options.userIds]}::text[])` : Prisma.empty;
+  const [result] = await tx.$queryRaw<{ rows: string }[]>`
+    SELECT COALESCE(json_agg(json_build_array(
+             p."userId", u.name, p.tier, p."maxAccounts", p."maxArrCents"::text, p.segments, p.industries, p.region, p.timezone,
+             p.languages, p."npsScore"::text, p."retentionRate"::text,
+             ARRAY(SELECT pe."productId" FROM "CsmProductExpertise" pe WHERE pe."csmProfileId" = p.id),
+             ARRAY(SELECT pc."productId" FROM "CsmCertification" pc WHERE pc."csmProfileId" = p.id)
+           ) ORDER BY u.name ASC, p."userId" ASC), '[]')::text AS rows
+    FROM "CsmProfile" p JOIN "User" u ON u.id = p."userId"
+    WHERE u.active AND u.role = 'CSM' ${only}`;
+  const rows = JSON.parse(result?.rows ?? "[]") as ProfileRow[];
+  const loads = await bookLoads(tx, rows.map((row) => row[0]), options.excludeAccountId);
+  return rows.map(([userId, name, tier, maxAccounts, maxArrCents, segments, industries, region, timezone, languages, npsScore, retentionRate, productIds, certifiedProductIds]) => {
+    const load = loads.get(userId);
     return {
-      userId: profile.userId,
-      name: profile.user.name,
-      tier: profile.tier,
-      maxAccounts: profile.maxAccounts,
-      maxArrCents: profile.maxArrCents,
-      segments: profile.segments,
-      industries: profile.industries,
-      productIds: profile.productExpertise.map((entry) => entry.productId),
-      certifiedProductIds: profile.certifications.map((entry) => entry.productId),
-      region: profile.region,
-      timezone: profile.timezone,
-      languages: profile.languages,
-      npsScore: Number(profile.npsScore),
-      retentionRate: Number(profile.retentionRate),
+      userId,
+      name,
+      tier,
+      maxAccounts,
+      maxArrCents: BigInt(maxArrCents),
+      segments,
+      industries,
+      productIds,
+      certifiedProductIds,
+      region,
+      timezone,
+      languages,
+      npsScore: Number(npsScore),
+      retentionRate: Number(retentionRate),
       currentAccounts: load?.accounts ?? 0,
       currentArrCents: load?.arrCents ?? 0n,
     };
   });
 }
+
+/** userId, name, tier, maxAccounts, maxArrCents, segments, industries, region, timezone, languages, npsScore, retentionRate, productIds, certifiedProductIds */
+type ProfileRow = [string, string, Segment, number, string, Segment[], string[], string, string, string[], string, string, string[], string[]];

@@ -5,7 +5,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { Segment } from "@/lib/generated/prisma/enums";
 import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
-import { bookArrSql } from "@/lib/server/assignments/csm-load";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
 // The CSM roster: every active CSM's book against its profile's own limits, with what the assignment rules
@@ -82,10 +81,7 @@ export async function listCsmRoster(
   const base = Prisma.sql`FROM "CsmProfile" p JOIN "User" u ON u.id = p."userId"`;
   const from = Prisma.sql`
     ${base}
-    LEFT JOIN (
-      SELECT a."csmId", COUNT(*)::int AS accounts, SUM(${bookArrSql("a")})::bigint AS "arrCents"
-      FROM "Account" a WHERE a."csmId" IS NOT NULL GROUP BY a."csmId"
-    ) l ON l."csmId" = p."userId"`;
+    LEFT JOIN "CsmBook" l ON l."csmId" = p."userId"`;
   const direction = Prisma.raw(params.dir === "desc" ? "DESC" : "ASC");
 
   const [rows, [total], regions, certifications] = await Promise.all([
