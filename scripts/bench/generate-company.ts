@@ -370,6 +370,8 @@ async function main(): Promise<void> {
     }
     const rebuilt = performance.now();
     await client.query(`SELECT dashboard_rebuild_summaries()`);
+    // The CSM book counters likewise: the accounts' book ARR was computed before their movements existed.
+    await client.query(`SELECT csm_book_rebuild()`);
     console.log(`  ${"dashboard summaries".padEnd(22)} ${seconds(rebuilt)}`);
     const analyzed = performance.now();
     await client.query(`VACUUM ANALYZE`);

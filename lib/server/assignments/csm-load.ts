@@ -29,12 +29,6 @@ export async function bookLoads(tx: Tx, userIds: readonly string[], excludeAccou
   return new Map(rows.map((row) => [row.csmId, { accounts: row.accounts, arrCents: BigInt(row.arrCents) }]));
 }
 
-/** The ARR one account adds to a book. */
-export async function accountBookArr(tx: Tx, accountId: string): Promise<bigint> {
-  const [row] = await tx.$queryRaw<{ arrCents: bigint }[]>`SELECT a."bookArrCents" AS "arrCents" FROM "Account" a WHERE a.id = ${accountId}`;
-  return BigInt(row?.arrCents ?? 0n);
-}
-
 /**
  * Active CSMs with a profile, as engine inputs with their current load, in a stable order (name, then id)
  * so excluded CSMs are listed the same way every time. `userIds` narrows to those CSMs.

@@ -2,8 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import type { AccountInput, DealInput, DealProductInput } from "@/lib/assignment/types";
-import type { HandoffType } from "@/lib/generated/prisma/enums";
-import { accountBookArr } from "@/lib/server/assignments/csm-load";
+import type { HandoffType, Segment } from "@/lib/generated/prisma/enums";
 import { checklistDraftSchema } from "@/lib/handoff/checklist";
 import { materialFacts } from "@/lib/handoff/material";
 
@@ -24,8 +23,6 @@ export interface SuggestionContext {
   strategic: boolean;
 }
 
-const productSelect = { product: { select: { id: true, name: true, technical: true } } } as const;
-
 /**
  * The account and products behind a handoff (or, without one, the account alone). The ARR checked against
  * the CSM's limits is the deal's ARR for a new customer — its Account.arrCents may still be 0 — and the
@@ -34,29 +31,51 @@ const productSelect = { product: { select: { id: true, name: true, technical: tr
  * manager approving during the checklist decides on what the AE has entered.
  */
 export async function loadSuggestionContext(tx: Tx, target: { handoffId: string | null; accountId?: string }): Promise<SuggestionContext> {
-  const handoff = target.handoffId
-    ? await tx.handoff.findUnique({
-        where: { id: target.handoffId },
-        select: {
-          type: true,
-          status: true,
-          checklist: true,
-          accountId: true,
-          deal: { select: { amountCents: true, closeDate: true, products: { select: productSelect } } },
-          renewalOpportunity: { select: { amountCents: true, products: { select: productSelect } } },
-        },
-      })
+  // One statement for the handoff, its deal or renewal with their products, and the account with its book ARR: the
+  // nested reads it replaces were six round trips, a third of the suggestion's time on the server path.
+  const [row] = await tx.$queryRaw<ContextRow[]>`
+    SELECT h.id AS "handoffId", h.type::text AS type, h.status::text AS status, h.checklist::text AS checklist,
+           d.id AS "dealId", d."amountCents"::text AS "dealAmountCents", d."closeDate"::text AS "dealCloseDate",
+           CASE WHEN d.id IS NOT NULL THEN (
+             SELECT COALESCE(json_agg(json_build_object('id', pr.id, 'name', pr.name, 'technical', pr.technical)), '[]')::text
+             FROM "DealProduct" dp JOIN "Product" pr ON pr.id = dp."productId" WHERE dp."dealId" = d.id) END AS "dealProducts",
+           r.id AS "renewalId", r."amountCents"::text AS "renewalAmountCents",
+           CASE WHEN r.id IS NOT NULL THEN (
+             SELECT COALESCE(json_agg(json_build_object('id', pr.id, 'name', pr.name, 'technical', pr.technical)), '[]')::text
+             FROM "RenewalProduct" rp JOIN "Product" pr ON pr.id = rp."productId" WHERE rp."renewalOpportunityId" = r.id) END AS "renewalProducts",
+           a.id AS "accountId", a.name AS "accountName", a."csmId", a.segment::text AS segment, a.industry, a.region, a.timezone,
+           a."primaryLanguage", a."needsOnsite", a.strategic, a."bookArrCents"::text AS "bookArrCents"
+    FROM (SELECT 1) one
+    LEFT JOIN "Handoff" h ON h.id = ${target.handoffId ?? ""}
+    LEFT JOIN "Deal" d ON d.id = h."dealId"
+    LEFT JOIN "RenewalOpportunity" r ON r.id = h."renewalOpportunityId"
+    LEFT JOIN "Account" a ON a.id = COALESCE(h."accountId", ${target.accountId ?? null}::text)`;
+  if (target.handoffId && !row?.handoffId) throw notFound("The handoff");
+  if (!row?.accountId) throw notFound("The account");
+  const parseProducts = (text: string | null): DealProductInput[] | null => (text === null ? null : (JSON.parse(text) as DealProductInput[]));
+  const handoff = row.handoffId
+    ? {
+        type: row.type as HandoffType,
+        status: row.status,
+        checklist: row.checklist === null ? null : (JSON.parse(row.checklist) as unknown),
+        deal: row.dealId ? { amountCents: BigInt(row.dealAmountCents!), closeDate: new Date(`${row.dealCloseDate}T00:00:00.000Z`), products: parseProducts(row.dealProducts)! } : null,
+        renewalOpportunity: row.renewalId ? { amountCents: BigInt(row.renewalAmountCents!), products: parseProducts(row.renewalProducts)! } : null,
+      }
     : null;
-  if (target.handoffId && !handoff) throw notFound("The handoff");
-  const accountId = handoff?.accountId ?? target.accountId;
-  if (!accountId) throw notFound("The account");
-  const account = await tx.account.findUnique({
-    where: { id: accountId },
-    select: { id: true, name: true, csmId: true, segment: true, industry: true, region: true, timezone: true, primaryLanguage: true, needsOnsite: true, strategic: true },
-  });
-  if (!account) throw notFound("The account");
+  const account = {
+    id: row.accountId,
+    name: row.accountName!,
+    csmId: row.csmId,
+    segment: row.segment as Segment,
+    industry: row.industry!,
+    region: row.region!,
+    timezone: row.timezone!,
+    primaryLanguage: row.primaryLanguage!,
+    needsOnsite: row.needsOnsite!,
+    strategic: row.strategic!,
+  };
 
-  const recorded = (handoff?.deal?.products ?? handoff?.renewalOpportunity?.products ?? []).map((entry) => entry.product);
+  const recorded = handoff?.deal?.products ?? handoff?.renewalOpportunity?.products ?? [];
   const facts = materialFacts(handoff?.status === "IN_PROGRESS" ? checklistDraftSchema.catch({}).parse(handoff.checklist) : {}, {
     productIds: recorded.map((product) => product.id),
     segment: account.segment,
@@ -69,7 +88,7 @@ export async function loadSuggestionContext(tx: Tx, target: { handoffId: string 
   let arrCents: bigint;
   if (handoff?.type === "NEW_CUSTOMER" && handoff.deal) arrCents = handoff.deal.amountCents;
   else {
-    arrCents = await accountBookArr(tx, account.id);
+    arrCents = BigInt(row.bookArrCents!);
     if (arrCents === 0n) arrCents = handoff?.deal?.amountCents ?? handoff?.renewalOpportunity?.amountCents ?? 0n;
   }
 
@@ -92,4 +111,29 @@ export async function loadSuggestionContext(tx: Tx, target: { handoffId: string 
     deal: { products },
     products,
   };
+}
+
+interface ContextRow {
+  handoffId: string | null;
+  type: string | null;
+  status: string | null;
+  checklist: string | null;
+  dealId: string | null;
+  dealAmountCents: string | null;
+  dealCloseDate: string | null;
+  dealProducts: string | null;
+  renewalId: string | null;
+  renewalAmountCents: string | null;
+  renewalProducts: string | null;
+  accountId: string | null;
+  accountName: string | null;
+  csmId: string | null;
+  segment: string | null;
+  industry: string | null;
+  region: string | null;
+  timezone: string | null;
+  primaryLanguage: string | null;
+  needsOnsite: boolean | null;
+  strategic: boolean | null;
+  bookArrCents: string | null;
 }
