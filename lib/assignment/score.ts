@@ -33,6 +33,11 @@ export function productUnits(value: number, factor: number): number {
   return Math.round(value * 100) * Math.round(factor * 1_000_000) || 0;
 }
 
+/** The label shown for a term. */
+export function termLabel(key: ScoreTermKey): string {
+  return LABELS[key];
+}
+
 /** A shared, frozen breakdown term; `units` is its exact value. */
 export function term(key: ScoreTermKey, units: number, detail: string): ScoreTerm {
   return Object.freeze({ key, label: LABELS[key], units, points: units / UNITS_PER_POINT, detail });

@@ -162,6 +162,7 @@ async function serverPath(): Promise<void> {
   const { loadSuggestionContext } = await import("@/lib/server/assignments/suggestion-context");
   const { computeSuggestion } = await import("@/lib/server/assignments/create-suggestion");
   const { loadCsmInputs } = await import("@/lib/server/assignments/csm-load");
+  const { toStored } = await import("@/lib/assignment/snapshot");
   const total: number[] = [];
   const loads: number[] = [];
   let bytes = 0;
@@ -178,7 +179,7 @@ async function serverPath(): Promise<void> {
     if (i < 5) continue; // warm-up
     total.push(elapsed);
     loads.push(loadElapsed);
-    bytes += JSON.stringify(stored.snapshot).length;
+    bytes += JSON.stringify(toStored(stored.snapshot)).length;
   }
   total.sort((a, b) => a - b);
   loads.sort((a, b) => a - b);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { suggestCsms } from "@/lib/assignment/suggest";
-import { toSnapshot, type SuggestionSnapshot } from "@/lib/assignment/snapshot";
+import { toSnapshot, toStored, type SuggestionSnapshot } from "@/lib/assignment/snapshot";
 import { unitsText } from "@/lib/assignment/score";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { loadCsmInputs } from "@/lib/server/assignments/csm-load";
@@ -60,7 +60,7 @@ export async function createCsmSuggestion(tx: Tx, input: { handoffId: string; no
   const data = {
     suggestedCsmId: stored.topCsmId,
     suggestedScore: stored.topScore,
-    candidates: stored.snapshot as unknown as Prisma.InputJsonObject,
+    candidates: toStored(stored.snapshot) as unknown as Prisma.InputJsonObject,
   };
   const pending = open.find((row) => row.status === "PENDING");
   if (pending) {

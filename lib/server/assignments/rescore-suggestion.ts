@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ChecklistDraft } from "@/lib/handoff/checklist";
 import { draftTouchesMaterial, materialChanges, materialFacts, type MaterialChange } from "@/lib/handoff/material";
-import { parseSnapshot } from "@/lib/assignment/snapshot";
+import { parseSnapshot, toStored } from "@/lib/assignment/snapshot";
 import { computeSuggestion } from "@/lib/server/assignments/create-suggestion";
 import { loadSuggestionContext } from "@/lib/server/assignments/suggestion-context";
 import { recordAudit } from "@/lib/server/audit";
@@ -35,7 +35,7 @@ export async function rescoreSuggestion(handoffId: string, changes: readonly Mat
       const rescored = { at: now.toISOString(), changes: [...changes], previousTop: parseSnapshot(assignment.candidates)?.candidates[0]?.name ?? null };
       await tx.csmAssignment.update({
         where: { id: assignment.id },
-        data: { suggestedCsmId: stored.topCsmId, suggestedScore: stored.topScore, candidates: { ...stored.snapshot, rescored } as unknown as Prisma.InputJsonObject },
+        data: { suggestedCsmId: stored.topCsmId, suggestedScore: stored.topScore, candidates: toStored({ ...stored.snapshot, rescored }) as unknown as Prisma.InputJsonObject },
       });
       return "rescored";
     }
