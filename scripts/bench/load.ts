@@ -5,10 +5,13 @@
 // sending its next request when the previous one answered, for `--seconds` (default 30) at each level of
 // `--connections` (default 10,100). Per page it prints requests, errors and p50 / p95 / p99; per level req/s,
 // errors, and the CPU seconds the Node server and the database's backends used (from /proc), and the server's
-// memory. Loopback only; it stops the server when done. A benchmark, not a test: the machine's other load shows.
+// memory. `--processes N` starts N web processes on consecutive ports over the one database (the web is stateless:
+// sessions, jobs and caches live in PostgreSQL) and spreads the connections across them, as a load balancer would.
+// Loopback only; it stops the servers when done. A benchmark, not a test: the machine's other load shows.
 //
 //   flock /tmp/baton-heavy.lock npm run bench:load
 //   npm run bench:load -- --skip-build --seconds 10 --connections 10
+//   npm run bench:load -- --skip-build --processes 2
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -29,6 +32,7 @@ interface Options {
   seconds: number;
   levels: number[];
   build: boolean;
+  processes: number;
 }
 
 function options(args: readonly string[]): Options {
@@ -39,10 +43,12 @@ function options(args: readonly string[]): Options {
   const port = Number(value("--port") ?? 3211);
   const seconds = Number(value("--seconds") ?? 30);
   const levels = (value("--connections") ?? "10,100").split(",").map(Number);
+  const processes = Number(value("--processes") ?? 1);
+  if (!Number.isInteger(processes) || processes < 1 || processes > 8) throw new Error("--processes must be a whole number from 1 to 8");
   if (!Number.isInteger(port) || port < 1024) throw new Error("--port must be a port number above 1023");
   if (!(seconds > 0 && seconds <= 600)) throw new Error("--seconds must be between 1 and 600");
   if (levels.some((level) => !Number.isInteger(level) || level < 1 || level > 500)) throw new Error("--connections must be whole numbers from 1 to 500, e.g. 10,100");
-  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build") };
+  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes };
 }
 
 // ── the mix ──
@@ -244,12 +250,14 @@ interface PageStats {
   statuses: Map<number, number>;
 }
 
-async function load(port: number, targets: Target[], connections: number, seconds: number) {
+async function load(ports: readonly number[], targets: Target[], connections: number, seconds: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const stats = new Map<string, PageStats>(targets.map((target) => [target.label, { times: [], errors: 0, statuses: new Map() }]));
   let next = 0;
   const deadline = performance.now() + seconds * 1000;
-  const worker = async () => {
+  // Each connection stays on one web process, the connections spread evenly over them.
+  const worker = async (index: number) => {
+    const port = ports[index % ports.length]!;
     while (performance.now() < deadline) {
       const target = targets[next++ % targets.length]!;
       const entry = stats.get(target.label)!;
@@ -265,7 +273,7 @@ async function load(port: number, targets: Target[], connections: number, second
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, worker));
+  await Promise.all(Array.from({ length: connections }, (_, index) => worker(index)));
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   return { stats, elapsed };
@@ -273,12 +281,12 @@ async function load(port: number, targets: Target[], connections: number, second
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` : "—");
 
-function report(level: number, result: Awaited<ReturnType<typeof load>>, cpu: { node: number; database: number }, rss: { before: number; after: number }) {
+function report(level: number, processes: number, result: Awaited<ReturnType<typeof load>>, cpu: { node: number; database: number }, rss: { before: number; after: number }) {
   const all = [...result.stats.values()];
   const total = all.reduce((sum, entry) => sum + entry.times.length, 0);
   const errors = all.reduce((sum, entry) => sum + entry.errors, 0);
-  console.log(`\n${level} connections, ${result.elapsed.toFixed(1)} s: ${total} requests, ${(total / result.elapsed).toFixed(1)} req/s, ${errors} errors`);
-  console.log(`CPU: Node server ${cpu.node.toFixed(1)} s, database backends ${cpu.database.toFixed(1)} s (of ${(result.elapsed * 2).toFixed(0)} s on 2 cores); server memory ${Math.round(rss.before)} → ${Math.round(rss.after)} MB`);
+  console.log(`\n${level} connections${processes > 1 ? ` over ${processes} web processes` : ""}, ${result.elapsed.toFixed(1)} s: ${total} requests, ${(total / result.elapsed).toFixed(1)} req/s, ${errors} errors`);
+  console.log(`CPU: Node server${processes > 1 ? "s" : ""} ${cpu.node.toFixed(1)} s, database backends ${cpu.database.toFixed(1)} s (of ${(result.elapsed * 2).toFixed(0)} s on 2 cores); server memory ${Math.round(rss.before)} → ${Math.round(rss.after)} MB`);
   console.log(`${"page".padEnd(32)} ${"requests".padStart(8)} ${"errors".padStart(6)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)}`);
   for (const [label, entry] of result.stats) {
     const sorted = [...entry.times].sort((a, b) => a - b);
@@ -315,31 +323,39 @@ async function main() {
   await db.end();
   if (opts.build) await run("next", ["build"], env);
 
-  const server = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(opts.port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const ports = Array.from({ length: opts.processes }, (_, index) => opts.port + index);
+  const servers = ports.map((port) =>
+    spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true }),
+  );
   const stop = () => {
-    if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
+    for (const server of servers) if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");
   };
   process.on("SIGINT", () => {
     stop();
     process.exit(130);
   });
+  const sum = (measure: (pid: number) => number) => servers.reduce((total, server) => total + measure(server.pid!), 0);
   try {
-    await waitForServer(opts.port, server);
+    await Promise.all(servers.map((server, index) => waitForServer(ports[index]!, server)));
+    // One sign-in per role serves every process: the session lives in the database.
     const agent = new http.Agent({ keepAlive: true });
     const cookies = {} as Record<RoleKey, string>;
     for (const role of Object.keys(ROLE_USERS) as RoleKey[]) cookies[role] = await signIn(agent, opts.port, ROLE_USERS[role]);
     agent.destroy();
     const targets = mix(cookies, ids);
-    console.log(`bench:load on ${database}: ${targets.length} pages and API calls, each role signed in; ${opts.seconds} s per level`);
-    // Warm-up: every page once, so compilation caches and the database's buffers are not what is measured.
-    await load(opts.port, targets, 1, Math.min(10, opts.seconds));
+    console.log(
+      `bench:load on ${database}: ${targets.length} pages and API calls, each role signed in; ${opts.seconds} s per level` +
+        (opts.processes > 1 ? `; ${opts.processes} web processes (ports ${ports.join(", ")})` : ""),
+    );
+    // Warm-up: every page once on every process, so compilation caches and the database's buffers are not what is measured.
+    for (const port of ports) await load([port], targets, 1, Math.min(10, opts.seconds));
     for (const level of opts.levels) {
-      const rssBefore = serverRssMb(server.pid!);
-      const nodeBefore = nodeServerCpuSeconds(server.pid!);
+      const rssBefore = sum(serverRssMb);
+      const nodeBefore = sum(nodeServerCpuSeconds);
       const dbBefore = databaseBackends(database);
-      const result = await load(opts.port, targets, level, opts.seconds);
-      const cpu = { node: nodeServerCpuSeconds(server.pid!) - nodeBefore, database: databaseCpuSeconds(dbBefore, databaseBackends(database)) };
-      report(level, result, cpu, { before: rssBefore, after: serverRssMb(server.pid!) });
+      const result = await load(ports, targets, level, opts.seconds);
+      const cpu = { node: sum(nodeServerCpuSeconds) - nodeBefore, database: databaseCpuSeconds(dbBefore, databaseBackends(database)) };
+      report(level, opts.processes, result, cpu, { before: rssBefore, after: sum(serverRssMb) });
     }
   } finally {
     stop();
