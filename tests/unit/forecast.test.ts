@@ -213,3 +213,27 @@ describe("changes since last week", () => {
     expect(toIsoDate(weekStartOf(d("2026-12-03")))).toBe("2026-11-30");
   });
 });
+
+describe("forecast settings and CSV", () => {
+  it("refuses likelihood thresholds out of order, naming the field", async () => {
+    const { settingGroupProblems } = await import("@/lib/settings/rules");
+    const forecast = { ...DEFAULT_FORECAST_SETTINGS, likelihood: { ...weights, bestCaseFrom: 85, pipelineFrom: 90 } };
+    expect(settingGroupProblems("forecast", forecast)).toEqual({
+      "forecast.likelihood.bestCaseFrom": ["must not be above the Commit threshold"],
+      "forecast.likelihood.pipelineFrom": ["must not be above the Best case threshold"],
+    });
+    expect(settingGroupProblems("forecast", DEFAULT_FORECAST_SETTINGS)).toEqual({});
+  });
+
+  it("writes the view as CSV, dollars to the cent, formula cells escaped", async () => {
+    const { forecastCsv } = await import("@/lib/forecast/csv");
+    const csv = forecastCsv([
+      {
+        id: "r1", accountName: "=Acme", segment: "SCALE", stage: "PLANNING", renewalDate: d("2027-01-15"), decisionDate: d("2026-12-16"),
+        csmName: "Ada", managerName: null, aeName: "Bo", baseCents: 10_000_050n, closedAmountCents: null,
+        call: { category: "BEST_CASE", amountCents: 10_500_000n, outcome: "FLAT", overridden: true }, likelihood: { score: 64, category: "BEST_CASE" },
+      },
+    ]);
+    expect(csv.split("\n")[1]).toBe("r1,'=Acme,SCALE,PLANNING,2027-01-15,2026-12-16,Ada,,Bo,100000.50,Best case,105000,Flat,yes,64,Best case,");
+  });
+});
