@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { forbidden } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import { contractTermsSchema, type ContractTermsInput } from "@/lib/forecast/forms";
-import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/server/audit";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { canEditTerms } from "@/lib/server/forecast/access";
