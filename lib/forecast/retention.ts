@@ -122,21 +122,46 @@ export interface RollUpNode {
   children: RollUpNode[];
 }
 
+export interface CsmSums {
+  csmId: string | null;
+  csmName: string | null;
+  managerId: string | null;
+  managerName: string | null;
+  sums: Sums;
+}
+
+/** The rows summed per CSM (the leaves of the roll-up). */
+export function sumsByCsm(rows: readonly ForecastRow[]): CsmSums[] {
+  const groups = new Map<string, CsmSums>();
+  for (const row of rows) {
+    const key = `${row.managerId ?? ""}|${row.csmId ?? ""}`;
+    const group = groups.get(key) ?? { csmId: row.csmId, csmName: row.csmName, managerId: row.managerId, managerName: row.managerName, sums: emptySums() };
+    groups.set(key, group);
+    addRow(group.sums, row);
+  }
+  return [...groups.values()];
+}
+
 /** Company ← managers ← CSMs, each node the sum of the rows under it (and so of its children). */
 export function rollUp(rows: readonly ForecastRow[]): RollUpNode {
-  const managers = new Map<string, { id: string | null; name: string; csms: Map<string, { id: string | null; name: string; rows: ForecastRow[] }> }>();
-  for (const row of rows) {
-    const managerKey = row.managerId ?? "";
-    const manager = managers.get(managerKey) ?? { id: row.managerId, name: row.managerName ?? "No manager", csms: new Map() };
+  return rollUpSums(sumsByCsm(rows));
+}
+
+/** The same tree from per-CSM sums (the page sums its rows in PostgreSQL). */
+export function rollUpSums(groups: readonly CsmSums[]): RollUpNode {
+  const managers = new Map<string, { id: string | null; name: string; csms: Map<string, { id: string | null; name: string; parts: Sums[] }> }>();
+  for (const group of groups) {
+    const managerKey = group.managerId ?? "";
+    const manager = managers.get(managerKey) ?? { id: group.managerId, name: group.managerName ?? "No manager", csms: new Map() };
     managers.set(managerKey, manager);
-    const csmKey = row.csmId ?? "";
-    const csm = manager.csms.get(csmKey) ?? { id: row.csmId, name: row.csmName ?? "Unassigned", rows: [] };
+    const csmKey = group.csmId ?? "";
+    const csm = manager.csms.get(csmKey) ?? { id: group.csmId, name: group.csmName ?? "Unassigned", parts: [] };
     manager.csms.set(csmKey, csm);
-    csm.rows.push(row);
+    csm.parts.push(group.sums);
   }
   const byName = (a: RollUpNode, b: RollUpNode) => a.name.localeCompare(b.name);
   const managerNodes = [...managers.values()].map((manager) => {
-    const csmNodes = [...manager.csms.values()].map((csm) => ({ id: csm.id, name: csm.name, sums: sumRows(csm.rows), children: [] })).sort(byName);
+    const csmNodes = [...manager.csms.values()].map((csm) => ({ id: csm.id, name: csm.name, sums: mergeSums(csm.parts), children: [] })).sort(byName);
     return { id: manager.id, name: manager.name, sums: mergeSums(csmNodes.map((node) => node.sums)), children: csmNodes };
   });
   managerNodes.sort(byName);

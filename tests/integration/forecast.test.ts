@@ -232,7 +232,8 @@ describe("the forecast page", () => {
     await prisma.renewalOpportunity.update({ where: { id: r5.id }, data: { closedAmountCents: 4_400_000n } });
     const r6 = await createRenewal(a3.id, ae.id, { renewalDate: d("2027-03-20"), amountCents: 1_000_000n });
     // Next quarter: one renewal forecast flat.
-    await createRenewal(a3.id, ae.id, { renewalDate: d("2027-04-10"), amountCents: 3_000_000n });
+    const nextQuarter = await createRenewal(a3.id, ae.id, { renewalDate: d("2027-04-10"), amountCents: 3_000_000n });
+    await prisma.renewalOpportunity.update({ where: { id: nextQuarter.id }, data: { upliftPct: 3.33 } });
     // Last week's snapshot, before the calls below (everything Pipeline flat then).
     await snapshotForecasts(later(-7));
     await setForecast(csm1, { renewalId: r1.id, category: "COMMIT", amount: "105000", outcome: "FLAT" }, NOW);
@@ -256,7 +257,9 @@ describe("the forecast page", () => {
     expect(Object.fromEntries(Object.entries(page.sums.buckets).map(([k, v]) => [k, [v.renewals, v.cents]]))).toEqual({
       COMMIT: [1, 10_500_000n], BEST_CASE: [0, 0n], PIPELINE: [1, 8_000_000n], AT_RISK: [1, 3_000_000n], OMITTED: [1, 1_000_000n], CLOSED_WON: [1, 4_400_000n], CLOSED_LOST: [1, 2_000_000n],
     });
-    expect(page.next.rates).toEqual({ grrPct: 100, nrrPct: 100, nrrWithoutUpliftPct: 100 });
+    // Next quarter: $30,000 with a 3.33% uplift, not called: flat = $30,999.00 → NRR 103.3%, 100% without the uplift.
+    expect(page.next.sums.expectedCents).toBe(3_099_900n);
+    expect(page.next.rates).toEqual({ grrPct: 100, nrrPct: 103.3, nrrWithoutUpliftPct: 100 });
 
     // Roll-up: company = Σ managers = Σ CSMs = Σ rows.
     const rows = await listForecastRows(leader, forecastParams.parse({ quarter: "2027-Q1" }), NOW);

@@ -87,8 +87,8 @@ interface Raw {
   oAt: Date | null;
 }
 
-/** `where`: conditions on r (renewal) and a (account), already scoped by the caller. */
-export function forecastRowsSql(where: Prisma.Sql, today: Date, now: Date): Prisma.Sql {
+/** `where`: conditions on r (renewal), a (account) and f (its forecast), already scoped by the caller; `page`: a slice. */
+export function forecastRowsSql(where: Prisma.Sql, today: Date, now: Date, page?: { take: number; skip: number }): Prisma.Sql {
   return Prisma.sql`
     SELECT r."id", r."name", a."id" AS "accountId", a."name" AS "accountName", a."segment", r."stage", r."renewalDate",
       r."autoRenew", r."noticeDays", r."upliftPct"::float8 AS "upliftPct", r."contractTermMonths", r."amountCents", r."closedAmountCents",
@@ -116,8 +116,18 @@ export function forecastRowsSql(where: Prisma.Sql, today: Date, now: Date): Pris
       FROM "RiskAssessment" x WHERE x."accountId" = a."id" ORDER BY x."createdAt" DESC, x."id" DESC LIMIT 1
     ) risk ON TRUE
     WHERE ${where}
-    ORDER BY r."renewalDate" ASC, a."name" ASC, r."id" ASC`;
+    ORDER BY r."renewalDate" ASC, a."name" ASC, r."id" ASC
+    ${page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty}`;
 }
+
+/** The flat amount in SQL, to the cent as lib/forecast/terms.ts rounds it (half up). */
+export const FLAT_CENTS_SQL = Prisma.sql`((r."amountCents" * (10000 + round(r."upliftPct" * 100)::bigint) + 5000) / 10000)`;
+/** The forecast's category in force in SQL: the override, else the CSM's call, else Pipeline. */
+export const CATEGORY_SQL = Prisma.sql`(CASE WHEN f."overrideCategory" IS NOT NULL THEN f."overrideCategory"::text ELSE COALESCE(f."category"::text, 'PIPELINE') END)`;
+/** Its amount: the override's (else the call's), the call's, else flat with the uplift. */
+export const AMOUNT_SQL = Prisma.sql`(CASE WHEN f."overrideCategory" IS NOT NULL THEN COALESCE(f."overrideAmountCents", f."amountCents") WHEN f."renewalOpportunityId" IS NULL THEN ${FLAT_CENTS_SQL} ELSE f."amountCents" END)`;
+/** The roll-up's bucket: the closed outcome, else the category in force. */
+export const BUCKET_SQL = Prisma.sql`(CASE WHEN r."stage" IN ('CLOSED_WON', 'CLOSED_LOST') THEN r."stage"::text ELSE ${CATEGORY_SQL} END)`;
 
 export function toForecastRenewal(row: Raw, today: Date, settings: ForecastSettings): ForecastRenewal {
   const terms = { renewalDate: row.renewalDate, noticeDays: row.noticeDays, autoRenew: row.autoRenew, upliftPct: row.upliftPct, amountCents: row.amountCents };
@@ -186,7 +196,7 @@ export function toForecastRenewal(row: Raw, today: Date, settings: ForecastSetti
   };
 }
 
-export async function readForecastRows(where: Prisma.Sql, context: { today: Date; now: Date; settings: ForecastSettings }, tx: Tx = prisma): Promise<ForecastRenewal[]> {
-  const rows = await tx.$queryRaw<Raw[]>(forecastRowsSql(where, context.today, context.now));
+export async function readForecastRows(where: Prisma.Sql, context: { today: Date; now: Date; settings: ForecastSettings }, tx: Tx = prisma, page?: { take: number; skip: number }): Promise<ForecastRenewal[]> {
+  const rows = await tx.$queryRaw<Raw[]>(forecastRowsSql(where, context.today, context.now, page));
   return rows.map((row) => toForecastRenewal(row, context.today, context.settings));
 }

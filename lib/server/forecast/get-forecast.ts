@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { addCalendarDays } from "@/lib/calendar/company-day";
 import { accuracyAt, brierScore, lateSurprises, type AccuracyFigures, type ClosedHistory, type SnapshotPoint } from "@/lib/forecast/accuracy";
 import { weekWaterfall, type Waterfall, type WeekState } from "@/lib/forecast/changes";
-import { bucketOf, retentionRates, rollUp, sumRows, type ForecastRow, type RetentionRates, type RollUpNode, type Sums } from "@/lib/forecast/retention";
+import { bucketOf, emptySums, mergeSums, retentionRates, rollUpSums, type Bucket, type CsmSums, type ForecastRow, type RetentionRates, type RollUpNode, type Sums } from "@/lib/forecast/retention";
 import { addCalendarDaysUtc, weekStartOf } from "@/lib/forecast/week";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ForecastCategory, Segment } from "@/lib/generated/prisma/enums";
@@ -14,7 +14,7 @@ import { isQuarter, quarterOf, quarterRange } from "@/lib/renewals/quarter";
 import type { ActingUser } from "@/lib/server/authz";
 import { forecastScopeSql } from "@/lib/server/forecast/access";
 import { forecastContext, type ForecastContext } from "@/lib/server/forecast/context";
-import { readForecastRows, type ForecastRenewal } from "@/lib/server/forecast/forecast-rows";
+import { AMOUNT_SQL, BUCKET_SQL, CATEGORY_SQL, FLAT_CENTS_SQL, readForecastRows, type ForecastRenewal } from "@/lib/server/forecast/forecast-rows";
 
 // The forecast page (issue 12 §4–6): the quarter's renewals with their forecast, the roll-up CSM → manager → company,
 // forecast GRR/NRR for this quarter and the next, the changes since last week, churn and downsell reasons, and the
@@ -109,25 +109,28 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
   const context = await forecastContext(now);
   const quarter = params.quarter ?? quarterOf(context.today);
   const next = nextQuarter(quarter);
-  const { start } = quarterRange(quarter);
+  const { start, end } = quarterRange(quarter);
   const { end: nextEnd } = quarterRange(next);
   const weekStart = weekStartOf(context.today);
 
-  const [both, previous, reasons, accuracy, options] = await Promise.all([
-    readForecastRows(quarterRowsWhere(actor, params, start, nextEnd), { ...context, settings: context.settings.forecast }),
+  // The figures are summed in PostgreSQL (per CSM and bucket); only the page of rows on show is read whole, with
+  // Baton's likelihood — at company scale a quarter holds tens of thousands of renewals.
+  const [groups, states, previous, reasons, accuracy, options] = await Promise.all([
+    prisma.$queryRaw<SumRow[]>(forecastSumsSql(quarterRowsWhere(actor, params, start, nextEnd), end)),
+    prisma.$queryRaw<StateRow[]>(weekStatesSql(quarterRowsWhere(actor, params, start, end))),
     lastWeekSnapshots(actor, params, quarter, addCalendarDaysUtc(weekStart, -7)),
     reasonSummary(actor, params, quarter),
     accuracyFigures(actor, params, context),
     filterOptions(actor),
   ]);
-  const rows = both.filter((row) => quarterOf(row.renewalDate) === quarter);
-  const nextRows = both.filter((row) => quarterOf(row.renewalDate) === next);
-  const forecastRows = rows.map(toForecastRow);
-  const sums = sumRows(forecastRows);
-  const nextSums = sumRows(nextRows.map(toForecastRow));
-  const now_ = new Map<string, WeekState>(rows.map((row) => [row.id, { open: row.open, category: row.call.category, amountCents: row.open ? row.call.amountCents : (row.closedAmountCents ?? 0n) }]));
-  const drilled = params.bucket ? rows.filter((row) => bucketOf({ stage: row.stage, category: row.call.category }) === params.bucket) : rows;
-  const page = Math.min(params.page, Math.max(1, Math.ceil(drilled.length / PER_PAGE)));
+  const thisQuarter = csmSums(groups.filter((group) => !group.next));
+  const sums = mergeSums(thisQuarter.map((group) => group.sums));
+  const nextSums = mergeSums(csmSums(groups.filter((group) => group.next)).map((group) => group.sums));
+  const count = params.bucket ? sums.buckets[params.bucket].renewals : sums.renewals;
+  const page = Math.min(params.page, Math.max(1, Math.ceil(count / PER_PAGE)));
+  const where = quarterRowsWhere(actor, params, start, end);
+  const rows = await readForecastRows(params.bucket ? Prisma.sql`${where} AND ${BUCKET_SQL} = ${params.bucket}` : where, { ...context, settings: context.settings.forecast }, prisma, { take: PER_PAGE, skip: (page - 1) * PER_PAGE });
+  const current = new Map<string, WeekState>(states.map((row) => [row.id, { open: row.open, category: row.category, amountCents: row.amountCents }]));
   return {
     quarter,
     nextQuarter: next,
@@ -136,13 +139,96 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
     sums,
     rates: retentionRates(sums),
     next: { sums: nextSums, rates: retentionRates(nextSums) },
-    rollUp: rollUp(forecastRows),
-    rows: paged(drilled.slice((page - 1) * PER_PAGE, page * PER_PAGE), drilled.length, page, PER_PAGE),
-    waterfall: weekWaterfall(previous, now_),
+    rollUp: rollUpSums(thisQuarter),
+    rows: paged(rows, count, page, PER_PAGE),
+    waterfall: weekWaterfall(previous, current),
     reasons,
     accuracy,
     options,
   };
+}
+
+export interface SumRow {
+  next: boolean;
+  csmId: string | null;
+  csmName: string | null;
+  managerId: string | null;
+  managerName: string | null;
+  bucket: Bucket;
+  renewals: number;
+  dueCents: bigint;
+  bucketCents: bigint;
+  expectedCents: bigint;
+  grossRetainedCents: bigint;
+  forecastBaseCents: bigint;
+  upliftExpectedCents: bigint;
+}
+
+/**
+ * The quarter's (and the next one's, from `nextStart`) sums per CSM and bucket, with lib/forecast/retention.ts's rules:
+ * expected = closed amount (won), 0 (lost), nothing (Omitted), else the forecast amount; retained = min(expected, ARR up);
+ * the uplift part of growth = min(expected − ARR up, contractual uplift).
+ */
+export function forecastSumsSql(where: Prisma.Sql, nextStart: Date): Prisma.Sql {
+  return Prisma.sql`
+    WITH x AS (
+      SELECT r."renewalDate", r."stage", r."amountCents" AS base, r."closedAmountCents" AS closed, a."csmId", u."name" AS "csmName",
+        m."id" AS "managerId", m."name" AS "managerName", ${FLAT_CENTS_SQL} - r."amountCents" AS uplift, ${BUCKET_SQL} AS bucket, ${AMOUNT_SQL} AS amount,
+        CASE WHEN r."stage" = 'CLOSED_WON' THEN COALESCE(r."closedAmountCents", 0) WHEN r."stage" = 'CLOSED_LOST' THEN 0
+             WHEN ${CATEGORY_SQL} = 'OMITTED' THEN NULL ELSE ${AMOUNT_SQL} END AS expected
+      FROM "RenewalOpportunity" r
+      JOIN "Account" a ON a."id" = r."accountId"
+      LEFT JOIN "User" u ON u."id" = a."csmId"
+      LEFT JOIN "User" m ON m."id" = u."managerId"
+      LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
+      WHERE ${where}
+    )
+    SELECT x."renewalDate" >= ${nextStart}::date AS next, x."csmId", x."csmName", x."managerId", x."managerName", x.bucket,
+      count(*)::int AS renewals, sum(x.base)::bigint AS "dueCents",
+      sum(CASE x.bucket WHEN 'CLOSED_WON' THEN COALESCE(x.closed, 0) WHEN 'CLOSED_LOST' THEN x.base ELSE x.amount END)::bigint AS "bucketCents",
+      COALESCE(sum(x.expected), 0)::bigint AS "expectedCents",
+      COALESCE(sum(CASE WHEN x.expected IS NULL THEN 0 WHEN x.expected < x.base THEN x.expected ELSE x.base END), 0)::bigint AS "grossRetainedCents",
+      COALESCE(sum(CASE WHEN x.expected IS NULL THEN 0 ELSE x.base END), 0)::bigint AS "forecastBaseCents",
+      COALESCE(sum(CASE WHEN x.expected IS NULL OR x.expected <= x.base THEN 0 WHEN x.expected - x.base < x.uplift THEN x.expected - x.base ELSE x.uplift END), 0)::bigint AS "upliftExpectedCents"
+    FROM x
+    GROUP BY 1, 2, 3, 4, 5, 6`;
+}
+
+export function csmSums(rows: readonly SumRow[]): CsmSums[] {
+  const groups = new Map<string, CsmSums>();
+  for (const row of rows) {
+    const key = `${row.managerId ?? ""}|${row.csmId ?? ""}`;
+    const group = groups.get(key) ?? { csmId: row.csmId, csmName: row.csmName, managerId: row.managerId, managerName: row.managerName, sums: emptySums() };
+    groups.set(key, group);
+    const sums = group.sums;
+    sums.renewals += row.renewals;
+    sums.dueCents += row.dueCents;
+    sums.buckets[row.bucket].renewals += row.renewals;
+    sums.buckets[row.bucket].cents += row.bucketCents;
+    sums.expectedCents += row.expectedCents;
+    sums.grossRetainedCents += row.grossRetainedCents;
+    sums.forecastBaseCents += row.forecastBaseCents;
+    sums.upliftExpectedCents += row.upliftExpectedCents;
+  }
+  return [...groups.values()];
+}
+
+export interface StateRow {
+  id: string;
+  open: boolean;
+  category: ForecastCategory;
+  amountCents: bigint;
+}
+
+/** Each renewal of the quarter as it stands, for the changes since last week: the call in force, or what it closed at. */
+export function weekStatesSql(where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r."id", r."stage" NOT IN ('CLOSED_WON', 'CLOSED_LOST') AS open, ${CATEGORY_SQL} AS category,
+      CASE WHEN r."stage" = 'CLOSED_WON' THEN COALESCE(r."closedAmountCents", 0) WHEN r."stage" = 'CLOSED_LOST' THEN 0 ELSE ${AMOUNT_SQL} END AS "amountCents"
+    FROM "RenewalOpportunity" r
+    JOIN "Account" a ON a."id" = r."accountId"
+    LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
+    WHERE ${where}`;
 }
 
 /** Every row of the quarter's view (the drill included), for the CSV export. */
