@@ -7,7 +7,7 @@
 // errors, and the CPU seconds the Node server and the database's backends used (from /proc), and the server's
 // memory. Loopback only; it stops the server when done. A benchmark, not a test: the machine's other load shows.
 //
-//   flock /tmp/baton-heavy.lock npm run bench:load
+//   npm run bench:load
 //   npm run bench:load -- --skip-build --seconds 10 --connections 10
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
