@@ -23,7 +23,8 @@ async function pagesFor(email: string): Promise<string[]> {
     case "CSM": {
       const account = await idOf(`SELECT id FROM "Account" WHERE "csmId" = $1 ORDER BY name LIMIT 1`, [user.id]);
       const handoff = await idOf(`SELECT h.id FROM "Handoff" h JOIN "Account" a ON a.id = h."accountId" WHERE a."csmId" = $1 ORDER BY h."dueAt" DESC LIMIT 1`, [user.id]);
-      return [...common, "/book", "/renewals", "/dashboard", `/accounts/${account}`, `/handoffs/${handoff}`, `/handoffs/${handoff}/document`, "/admin/users"];
+      const renewal = await idOf(`SELECT r.id FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId" WHERE a."csmId" = $1 AND r.stage = 'RENEWAL_PENDING' ORDER BY r."renewalDate", r.id LIMIT 1`, [user.id]);
+      return [...common, "/book", "/renewals", "/dashboard", "/forecast", `/renewals/${renewal}`, `/accounts/${account}`, `/handoffs/${handoff}`, `/handoffs/${handoff}/document`, "/admin/users"];
     }
     case "AE": {
       const deal = await idOf(`SELECT id FROM "Deal" WHERE "ownerId" = $1 ORDER BY "closeDate" DESC LIMIT 1`, [user.id]);
@@ -33,10 +34,11 @@ async function pagesFor(email: string): Promise<string[]> {
     }
     case "CS_MANAGER": {
       const assignment = await idOf(`SELECT id FROM "CsmAssignment" ORDER BY "createdAt" LIMIT 1`);
-      return [...common, "/deals", "/assignments", `/assignments/${assignment}`, "/csms", "/renewals", "/dashboard", "/dashboard/details/handoffs"];
+      const checkpoint = await idOf(`SELECT "renewalOpportunityId" AS id FROM "ForecastCheckpoint" WHERE status = 'AWAITING_MANAGER' ORDER BY "dueDate", id LIMIT 1`);
+      return [...common, "/deals", "/assignments", `/assignments/${assignment}`, "/csms", "/renewals", "/dashboard", "/dashboard/details/handoffs", "/forecast", `/renewals/${checkpoint}`];
     }
     case "LEADERSHIP":
-      return [...common, "/deals", "/csms", "/renewals", "/dashboard", "/dashboard/details/retention-accounts", "/dashboard/details/renewals-due"];
+      return [...common, "/deals", "/csms", "/renewals", "/dashboard", "/dashboard/details/retention-accounts", "/dashboard/details/renewals-due", "/forecast", "/forecast?bucket=AT_RISK"];
     case "ADMIN": {
       const account = await idOf(`SELECT id FROM "Account" ORDER BY name LIMIT 1`);
       const deal = await idOf(`SELECT id FROM "Deal" ORDER BY name LIMIT 1`);
@@ -71,6 +73,7 @@ async function pagesFor(email: string): Promise<string[]> {
         "/renewals",
         "/dashboard",
         "/dashboard/details/csm-load",
+        "/forecast",
       ];
     }
     default:

@@ -5,6 +5,8 @@ import {
   ContactRole,
   DealStage,
   DealType,
+  ForecastCategory,
+  ForecastOutcome,
   HandoffStatus,
   HandoffType,
   Priority,
@@ -116,6 +118,9 @@ export const dealInput = z
     closedAt: instant
       .optional()
       .describe("For a deal sent already CLOSED_WON: when it closed (starts the 72-business-hour clock). Default: the end of its close date in company time, never later than its arrival."),
+    autoRenew: z.boolean().optional().describe("Contract term of the deal's renewal: renews unless cancelled. Omitted keeps the stored value"),
+    noticeDays: z.number().int().min(0).max(365).optional().describe("Notice the customer must give, in days (0 = none): the decision date is the renewal date minus it"),
+    upliftPct: z.number().min(0).max(100).multipleOf(0.01).optional().describe("Contractual price uplift in percent; a flat renewal forecast includes it"),
   });
 
 export const closeWonInput = z
@@ -268,6 +273,19 @@ export const renewalOutput = z
     lossReason: z.string().nullable().describe("Closed lost or downsold: the reason"),
     lossAddressable: z.boolean().nullable(),
     nextRenewalId: z.string().nullable().describe("Closed won: the next term's renewal opportunity"),
+    autoRenew: z.boolean(),
+    noticeDays: z.number().int().nullable(),
+    upliftPct: z.string().describe("Contractual price uplift in percent, e.g. \"5\""),
+    decisionDate: dateOut.describe("The renewal date minus the notice days (the renewal date without notice)"),
+    forecast: z
+      .object({
+        category: z.enum(ForecastCategory),
+        amount: money,
+        outcome: z.enum(ForecastOutcome),
+        overridden: z.boolean().describe("The CS manager's override is in force"),
+      })
+      .nullable()
+      .describe("The forecast in force; null until the CSM or a CS manager calls it"),
   });
 
 export const renewalCloseOutput = z.object({

@@ -27,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/book", label: "My book", roles: ["CSM"] },
   { href: "/accounts", label: "Accounts", roles: ALL_ROLES },
   { href: "/renewals", label: "Renewals", roles: ["CSM", "CS_MANAGER", "LEADERSHIP", "ADMIN", "AE"] },
+  { href: "/forecast", label: "Forecast", roles: ["CSM", "CS_MANAGER", "LEADERSHIP", "ADMIN"] },
   { href: "/csms", label: "CSM roster", roles: ["CS_MANAGER", "ADMIN", "LEADERSHIP"] },
   { href: "/dashboard", label: "Dashboard", roles: ["LEADERSHIP", "ADMIN", "CS_MANAGER", "CSM"] },
   { href: "/expansion-credit", label: "My expansion credit", roles: ["AE"] },

@@ -7,6 +7,7 @@ import { notificationRows } from "@/lib/demo/notifications";
 import { DEMO_PASSWORD, userRows } from "@/lib/demo/people";
 import { createRng } from "@/lib/demo/random";
 import { closeRecentDeals } from "@/lib/demo/recent-apply";
+import { seedForecast } from "@/lib/demo/forecast";
 
 // `npm run db:seed`: wipes the app's tables and writes the demo company. Rows are computed first
 // (lib/demo/generate.ts, no I/O), then written in batches; this week's closed-won deals go through the real
@@ -31,6 +32,7 @@ export async function seedDemo(prisma: PrismaClient, options: { now?: Date } = {
   const outcomes = await closeRecentDeals(prisma, plan, createRng("baton-demo-v1:recent-apply"));
   await insertBatches(notificationRows(plan, outcomes), (data) => prisma.notification.createMany({ data }));
   await syncAccountArr(prisma);
+  await seedForecast(prisma, now, plan.today);
   return { counts: await countRows(prisma), today: plan.today.toISOString().slice(0, 10) };
 }
 

@@ -24,7 +24,7 @@ export const COLUMNS = {
   deals: [
     "external_id", "account_external_id", "name", "type", "stage", "amount", "term_months", "close_date",
     "contract_start", "products", "owner_email", "win_reason", "competitor", "pain_points", "risks",
-    "technical_requirements", "integrations", "closed_at",
+    "technical_requirements", "integrations", "closed_at", "auto_renew", "notice_days", "uplift_pct",
   ],
   arr_movements: ["account_external_id", "date", "type", "amount", "deal_external_id", "reason"],
   renewals: [
@@ -39,7 +39,9 @@ export const COLUMNS = {
 
 /** Columns a file may leave out (added after the format was first published); an absent column reads as empty. */
 export const OPTIONAL_COLUMNS: Partial<Record<ImportKind, readonly string[]>> = {
-  deals: ["closed_at"],
+  // When the deal closed (its handoff clock), and the contract terms of its renewal (the forecast); empty keeps what
+  // Baton holds.
+  deals: ["closed_at", "auto_renew", "notice_days", "uplift_pct"],
   arr_movements: ["deal_external_id", "reason"],
 };
 

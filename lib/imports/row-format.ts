@@ -136,6 +136,8 @@ export interface DealExport {
   technicalRequirements: string[];
   integrations: string[];
   closedWonAt: Date | null;
+  /** The contract terms of the deal's renewal opportunity, when it has one. */
+  renewal?: { autoRenew: boolean; noticeDays: number | null; upliftPct: { toString(): string } } | null;
 }
 
 export function dealRecord(d: DealExport): Record_<"deals"> {
@@ -158,6 +160,9 @@ export function dealRecord(d: DealExport): Record_<"deals"> {
     technical_requirements: formatList(d.technicalRequirements),
     integrations: formatList(d.integrations),
     closed_at: d.closedWonAt?.toISOString() ?? "",
+    auto_renew: d.renewal ? (d.renewal.autoRenew ? "true" : "false") : "",
+    notice_days: d.renewal?.noticeDays == null ? "" : String(d.renewal.noticeDays),
+    uplift_pct: d.renewal ? formatDecimal(d.renewal.upliftPct) : "",
   };
 }
 

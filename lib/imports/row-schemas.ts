@@ -155,6 +155,9 @@ export const dealRow = z
     technical_requirements: cell(list),
     integrations: cell(list),
     closed_at: cell(optionalInstant),
+    auto_renew: cell(optionalBool),
+    notice_days: cell(optionalInt(0, 365)),
+    uplift_pct: cell(optionalDecimal(0, 100)),
   })
   .transform((row) => ({
     externalId: row.external_id,
@@ -175,6 +178,7 @@ export const dealRow = z
     technicalRequirements: row.technical_requirements,
     integrations: row.integrations,
     closedAt: row.closed_at,
+    renewalTerms: { autoRenew: row.auto_renew, noticeDays: row.notice_days, upliftPct: row.uplift_pct },
   }));
 export type DealRow = z.output<typeof dealRow>;
 

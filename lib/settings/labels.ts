@@ -1,3 +1,4 @@
+import { FORECAST_FIELD_LABELS } from "@/lib/forecast/settings";
 import type { SettingKey } from "@/lib/settings/schema";
 
 // How the rule settings read on the admin page: a title per group and a label per field. A field without a
@@ -12,6 +13,7 @@ export const GROUP_TITLES: Record<SettingKey, string> = {
   expansionCredit: "AE expansion credit",
   targets: "Dashboard targets",
   revenue: "Revenue ledger",
+  forecast: "Renewal forecast",
   integrations: "Integrations",
 };
 
@@ -67,6 +69,7 @@ export const FIELD_LABELS: Record<string, string> = {
   "targets.timeToFirstValueDays": "Time to first value target (days)",
   "targets.handoffSatisfaction": "Handoff satisfaction target (out of 5)",
   "integrations.slackWebhookUrl": "Slack incoming-webhook URL",
+  ...FORECAST_FIELD_LABELS,
 };
 
 export function fieldLabel(path: string): string {

@@ -16,6 +16,11 @@ export function settingGroupProblems<K extends SettingKey>(key: K, value: Settin
       add("capacityMediumThreshold", "must not be above the high-load threshold");
     }
   }
+  if (key === "forecast") {
+    const likelihood = (value as Settings["forecast"]).likelihood;
+    if (likelihood.bestCaseFrom > likelihood.commitFrom) add("likelihood.bestCaseFrom", "must not be above the Commit threshold");
+    if (likelihood.pipelineFrom > likelihood.bestCaseFrom) add("likelihood.pipelineFrom", "must not be above the Best case threshold");
+  }
   if (key === "calendar") {
     const calendar = value as Settings["calendar"];
     if (new Set(calendar.workingDays).size !== calendar.workingDays.length) add("workingDays", "lists a day twice");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDay } from "@/lib/input/dates";
+import { DEFAULT_FORECAST_SETTINGS, forecastSettingsSchema } from "@/lib/forecast/settings";
 
 // Every rule Baton applies, with SPEC.md's defaults. Stored one row per key in the Setting table and
 // read only through lib/server/settings; nothing else hard-codes these numbers.
@@ -74,6 +75,7 @@ export const settingsSchema = z.object({
     // Why ARR is lost (a renewal closed lost or downsold, a churn or contraction from billing). "Other" asks for a note.
     lossReasons: z.array(z.string().trim().min(1).max(60)).min(1, "keep at least one reason"),
   }),
+  forecast: forecastSettingsSchema,
   integrations: z.object({
     // Slack incoming webhook for handoff, assignment and renewal notifications; empty = Slack off.
     slackWebhookUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "must be an https:// Slack incoming-webhook URL, or empty" })]),
@@ -157,6 +159,7 @@ export const DEFAULT_SETTINGS: Settings = {
   revenue: {
     lossReasons: ["Price", "Budget", "Product gap", "Champion left", "Acquired / merged", "Competitor", "Went out of business", "Other"],
   },
+  forecast: DEFAULT_FORECAST_SETTINGS,
   integrations: { slackWebhookUrl: "" },
 };
 

@@ -9,7 +9,7 @@
 // sessions, jobs and caches live in PostgreSQL) and spreads the connections across them, as a load balancer would.
 // Loopback only; it stops the servers when done. A benchmark, not a test: the machine's other load shows.
 //
-//   flock /tmp/baton-heavy.lock npm run bench:load
+//   npm run bench:load
 //   npm run bench:load -- --skip-build --seconds 10 --connections 10
 //   npm run bench:load -- --skip-build --processes 2
 import { spawn, type ChildProcess } from "node:child_process";

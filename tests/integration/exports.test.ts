@@ -66,7 +66,7 @@ describe("CSV export", () => {
     for (const kind of IMPORT_KINDS) exported[kind] = await exportCsvText(admin, kind);
     // The export is the import format: same header, same cells (money with 2 decimals, lists with `;`).
     // …with the optional columns added since the format was published (a file may leave them out).
-    expect(exported.deals.split("\n")[0]).toBe(`${FILES.deals.split("\n")[0]},closed_at`);
+    expect(exported.deals.split("\n")[0]).toBe(`${FILES.deals.split("\n")[0]},closed_at,auto_renew,notice_days,uplift_pct`);
     // Imported already won with no closed_at: the clock started at the end of its close date in New York.
     expect(exported.deals).toContain("D-1,A-1,Acme new,new,closed_won,60000.10,12,2026-11-20,2026-12-01,Data Bridge;Renewal Hub,ae@example.test,Price,Gainsight,Late renewals;No health view,New champion,SSO,Salesforce,2026-11-21T04:59:59.999Z");
     expect(exported.accounts).toContain('A-1,"Acme, Inc.",Mid-Market,Software,NA,America/New_York,English,true,false,82,64.5,120000.50,ana@example.test');

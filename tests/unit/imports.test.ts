@@ -82,7 +82,7 @@ describe("formats", () => {
     expect(IMPORT_KINDS.every(isImportKind)).toBe(true);
     expect(isImportKind("renewals")).toBe(false);
     expect(isExportKind("renewals")).toBe(true);
-    expect(requiredColumns("deals")).toEqual(COLUMNS.deals.filter((column) => column !== "closed_at"));
+    expect(requiredColumns("deals")).toEqual(COLUMNS.deals.filter((column) => !["closed_at", "auto_renew", "notice_days", "uplift_pct"].includes(column)));
     expect(requiredColumns("arr_movements")).toEqual(["account_external_id", "date", "type", "amount"]);
     expect(requiredColumns("products")).toEqual(["name", "technical"]);
   });

@@ -16,6 +16,7 @@ import {
   leadsExpansionByDefault,
   recordsOnlyRenewalPlan,
 } from "@/lib/server/handoffs/permissions";
+import { canEditTerms, canOverrideForecast, canReadForecast, canSetForecast, readsOwnForecastOnly } from "@/lib/server/forecast/permissions";
 import { canFindPeople, findsEveryUser } from "@/lib/server/search/permissions";
 import { canAdminister } from "@/lib/server/users/permissions";
 
@@ -134,5 +135,26 @@ describe("assignment, dashboard, search and administration permissions", () => {
 
   it("canAdminister: admins", () => {
     expect(rolesWhere(canAdminister)).toEqual(["ADMIN"]);
+  });
+});
+
+describe("forecast permissions", () => {
+  it("canReadForecast: everyone but AEs; readsOwnForecastOnly: a CSM", () => {
+    expect(rolesWhere(canReadForecast)).toEqual(["CSM", "CS_MANAGER", "LEADERSHIP", "ADMIN"]);
+    expect(rolesWhere(readsOwnForecastOnly)).toEqual(["CSM"]);
+  });
+
+  it("canSetForecast: the renewal's own CSM only", () => {
+    expect(rolesWhere((a) => canSetForecast(a, { csmId: "me" }))).toEqual(["CSM"]);
+    expect(rolesWhere((a) => canSetForecast(a, { csmId: "someone" }))).toEqual([]);
+  });
+
+  it("canOverrideForecast: CS managers", () => {
+    expect(rolesWhere(canOverrideForecast)).toEqual(["CS_MANAGER"]);
+  });
+
+  it("canEditTerms: the own CSM, CS managers and admins", () => {
+    expect(rolesWhere((a) => canEditTerms(a, { csmId: "me" }))).toEqual(["CSM", "CS_MANAGER", "ADMIN"]);
+    expect(rolesWhere((a) => canEditTerms(a, { csmId: "someone" }))).toEqual(["CS_MANAGER", "ADMIN"]);
   });
 });

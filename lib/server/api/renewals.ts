@@ -5,6 +5,8 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { toIsoDate } from "@/lib/dates";
 import { centsToDollars } from "@/lib/imports/fields";
+import { effectiveForecast } from "@/lib/forecast/categories";
+import { decisionDate } from "@/lib/forecast/terms";
 import type { renewalCloseLostInput, renewalCloseOutput, renewalCloseWonInput, renewalOutput, renewalStageInput } from "@/lib/api/schemas";
 import { seesOwnBookOnly } from "@/lib/server/accounts/permissions";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
@@ -21,6 +23,7 @@ export const renewalInclude = {
   account: { select: { externalId: true, name: true, csm: { select: { email: true } } } },
   products: { select: { product: { select: { name: true } } } },
   renewedByDeal: { select: { renewal: { select: { id: true } } } },
+  forecast: { select: { category: true, amountCents: true, outcome: true, overrideCategory: true, overrideAmountCents: true, overrideOutcome: true } },
 } satisfies Prisma.RenewalOpportunityInclude;
 
 type RenewalWithRefs = Prisma.RenewalOpportunityGetPayload<{ include: typeof renewalInclude }>;
@@ -44,7 +47,17 @@ export function renewalOut(r: RenewalWithRefs): RenewalOut {
     lossReason: r.lossReason,
     lossAddressable: r.lossAddressable,
     nextRenewalId: r.renewedByDeal?.renewal?.id ?? null,
+    autoRenew: r.autoRenew,
+    noticeDays: r.noticeDays,
+    upliftPct: r.upliftPct.toString(),
+    decisionDate: toIsoDate(decisionDate({ renewalDate: r.renewalDate, noticeDays: r.noticeDays })),
+    forecast: r.forecast ? forecastOut(r.forecast) : null,
   };
+}
+
+function forecastOut(stored: NonNullable<RenewalWithRefs["forecast"]>): NonNullable<RenewalOut["forecast"]> {
+  const call = effectiveForecast(stored);
+  return { category: call.category, amount: centsToDollars(call.amountCents), outcome: call.outcome, overridden: call.overridden };
 }
 
 /** Leadership, CS managers and admins see every renewal; a CSM those of their own accounts; anyone else's is "not found". */

@@ -58,6 +58,7 @@ export function dealRowOf(externalId: string, body: z.output<typeof dealInput>):
     technicalRequirements: body.technicalRequirements,
     integrations: body.integrations,
     closedAt: body.closedAt ? new Date(body.closedAt) : null,
+    renewalTerms: { autoRenew: body.autoRenew ?? null, noticeDays: body.noticeDays ?? null, upliftPct: body.upliftPct === undefined ? null : body.upliftPct.toFixed(2) },
   };
 }
 

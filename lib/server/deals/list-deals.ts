@@ -5,6 +5,7 @@ import { DealStage } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { pageParams, paged, splitPage, type Paged } from "@/lib/paging";
 import type { ActingUser } from "@/lib/server/authz";
+import { seesEveryAccount } from "@/lib/server/accounts/permissions";
 import { visibleDeals, visibleDealsSql } from "@/lib/server/deals/deal-access";
 
 // "action" (the default): open deals first, the soonest expected close on top, then closed ones, latest first.
@@ -53,12 +54,12 @@ export async function listDeals(actor: ActingUser, params: DealListParams, now =
       params.stage ? { stage: params.stage } : {},
       params.wonWithin ? { stage: "CLOSED_WON", closedWonAt: { gte: wonSince(now, params.wonWithin) } } : {},
       // An AE's or a CSM's own deals are few: reading them and matching the text is cheapest.
-      params.q && !seesAllDeals(actor)
+      params.q && !seesEveryAccount(actor)
         ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { account: { name: { contains: params.q, mode: "insensitive" } } }] }
         : {},
     ],
   };
-  const [rows, count] = params.q && seesAllDeals(actor)
+  const [rows, count] = params.q && seesEveryAccount(actor)
     ? await searchDeals(actor, params, now)
     : await Promise.all([
         params.sort === "action"
@@ -98,10 +99,6 @@ async function actionFirst(where: Prisma.DealWhereInput, params: DealListParams)
     second.take > 0 ? prisma.deal.findMany({ where: closedWhere, orderBy: [{ closeDate: "desc" }, { id: "asc" }], ...second, select }) : [],
   ]);
   return [...open, ...closed];
-}
-
-function seesAllDeals(actor: ActingUser): boolean {
-  return actor.role !== "AE" && actor.role !== "CSM";
 }
 
 const SEARCH_ORDER: Record<Exclude<DealListParams["sort"], "action">, Prisma.Sql> = {

@@ -77,6 +77,7 @@ export function exportPages(kind: ExportKind): AsyncGenerator<Record<string, str
               account: { select: { externalId: true } },
               owner: { select: { email: true } },
               products: { select: { product: { select: { name: true } } } },
+              renewal: { select: { autoRenew: true, noticeDays: true, upliftPct: true } },
             },
           }),
         (d) => dealRecord({ ...d, accountExternalId: d.account.externalId, ownerEmail: d.owner.email, products: names(d.products) }),

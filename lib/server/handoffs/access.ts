@@ -3,6 +3,7 @@ import { prisma, type Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "@/lib/server/authz";
+import { visibleDealsSql } from "@/lib/server/deals/deal-access";
 import { canEditHandoff } from "@/lib/server/handoffs/permissions";
 
 /**
@@ -35,16 +36,8 @@ export function visibleHandoffs(actor: ActingUser): Prisma.HandoffWhereInput {
  * (tested to agree with visibleHandoffs).
  */
 export function visibleHandoffsSql(actor: ActingUser): Prisma.Sql {
-  switch (actor.role) {
-    case "AE":
-      return Prisma.sql`d."ownerId" = ${actor.id}`;
-    case "CSM":
-      return Prisma.sql`a."csmId" = ${actor.id}`;
-    case "CS_MANAGER":
-    case "LEADERSHIP":
-    case "ADMIN":
-      return Prisma.sql`TRUE`;
-  }
+  // A handoff is seen by whoever sees its deal: the deal's owner, the account's CSM, or everyone for the other roles.
+  return visibleDealsSql(actor);
 }
 
 export interface HandoffAccess {

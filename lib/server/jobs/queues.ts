@@ -28,6 +28,10 @@ export interface JobPayloads {
   "refresh-free-busy-feeds": Record<string, never>;
   /** Sweep: imports whose process died are closed as FAILED (re-import to finish), their upload files removed. */
   "recover-imports": Record<string, never>;
+  /** Sweep: open the forecast checkpoints that came due, remind and escalate the ones still open. */
+  "forecast-checkpoints": Record<string, never>;
+  /** Weekly: snapshot every open renewal's forecast (once per renewal per week). */
+  "forecast-snapshots": Record<string, never>;
   /** Post one notification to the Slack incoming webhook of the settings (lib/server/slack). */
   "slack-notify": { event: SlackEvent };
 }
@@ -67,6 +71,8 @@ export const JOB_QUEUES: Record<JobName, QueueSettings> = {
   "deliver-pending-emails": sweep,
   "ledger-roll-forward": sweep,
   "recover-imports": sweep,
+  "forecast-checkpoints": sweep,
+  "forecast-snapshots": sweep,
   "slack-notify": { ...single, retryLimit: 6, retryDelaySeconds: 30 },
   "refresh-free-busy": { ...single, retryLimit: 2 },
   "refresh-free-busy-feeds": sweep,

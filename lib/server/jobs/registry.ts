@@ -9,6 +9,8 @@ import { deliverSlackNotification } from "@/lib/server/slack/deliver-slack";
 import { rollLedgerForward } from "@/lib/server/jobs/handlers/ledger-roll-forward";
 import { refreshAllFreeBusy, refreshFreeBusy } from "@/lib/server/calendar/free-busy-feed";
 import { recoverInterruptedImports } from "@/lib/server/imports/recover-imports";
+import { runForecastCheckpoints } from "@/lib/server/jobs/handlers/forecast-checkpoints";
+import { snapshotForecasts } from "@/lib/server/jobs/handlers/forecast-snapshots";
 import type { JobName, JobPayloads } from "@/lib/server/jobs/queues";
 
 // Every job the worker runs: its handler and, for periodic ones, when it runs.
@@ -47,6 +49,8 @@ export const JOB_HANDLERS: { [N in JobName]: Handler<N> } = {
   "refresh-free-busy": (data, { now }) => refreshFreeBusy(data.userId, now),
   "refresh-free-busy-feeds": (_data, { now }) => refreshAllFreeBusy(now),
   "recover-imports": (_data, { now }) => recoverInterruptedImports(now),
+  "forecast-checkpoints": (_data, { now }) => runForecastCheckpoints(now),
+  "forecast-snapshots": (_data, { now }) => snapshotForecasts(now),
 };
 
 export interface JobSchedule {
@@ -69,6 +73,9 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { name: "ledger-roll-forward", cron: "5 0 * * *", timezone: "company", onStart: true },
   { name: "refresh-free-busy-feeds", cron: "*/30 * * * *", timezone: "UTC", onStart: true },
   { name: "recover-imports", cron: "* * * * *", timezone: "UTC", onStart: true },
+  { name: "forecast-checkpoints", cron: "20 * * * *", timezone: "UTC", onStart: true },
+  // Mondays just after midnight company time; on start too, as a missed week's snapshot is gone for good.
+  { name: "forecast-snapshots", cron: "30 0 * * 1", timezone: "company", onStart: true },
   // 07:00 company time; the handler skips weekends and holidays.
   { name: "daily-digest", cron: "0 7 * * *", timezone: "company", onStart: false },
 ];

@@ -120,6 +120,26 @@ async function writeDeal(tx: Tx, row: DealRow, lookup: DealLookup, context: Impo
   }
   await claimAccountsForAes(tx, aeClaims([row], lookup));
   if (needsClosing(row, stored)) await closeDealWon(context.closer, dealId, { tx, at: context.now, closedAt: row.closedAt });
+  await applyRenewalTerms(tx, [{ dealId, row }]);
+}
+
+/**
+ * The optional contract-term columns (auto_renew, notice_days, uplift_pct) onto each deal's open renewal, after the
+ * closed-won flow opened it. An empty cell keeps the stored term; a closed renewal keeps its terms.
+ */
+async function applyRenewalTerms(tx: Tx, rows: readonly { dealId: string; row: DealRow }[]): Promise<void> {
+  const values = rows
+    .filter(({ row }) => row.renewalTerms.autoRenew !== null || row.renewalTerms.noticeDays !== null || row.renewalTerms.upliftPct !== null)
+    .map(({ dealId, row }) => ({ deal_id: dealId, auto_renew: row.renewalTerms.autoRenew, notice_days: row.renewalTerms.noticeDays, uplift_pct: row.renewalTerms.upliftPct }));
+  if (values.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "RenewalOpportunity" r SET
+      "autoRenew" = COALESCE(v.auto_renew, r."autoRenew"),
+      "noticeDays" = CASE WHEN v.notice_days IS NULL THEN r."noticeDays" WHEN v.notice_days = 0 THEN NULL ELSE v.notice_days END,
+      "upliftPct" = COALESCE(v.uplift_pct, r."upliftPct"),
+      "updatedAt" = now()
+    FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(deal_id text, auto_renew boolean, notice_days int, uplift_pct numeric)
+    WHERE r."originalDealId" = v.deal_id AND r."stage" IN ('RENEWAL_PENDING', 'PLANNING', 'NEGOTIATION', 'COMMITTED')`;
 }
 
 /** The same as writeDeal row after row, with the inserts and updates of the batch in a few statements. */
@@ -177,6 +197,7 @@ async function writeDeals(tx: Tx, rows: readonly DealRow[], lookup: DealLookup, 
   for (const row of rows) {
     if (needsClosing(row, stored.get(row.externalId))) await closeDealWon(context.closer, idOf.get(row.externalId)!, { tx, at: context.now, closedAt: row.closedAt });
   }
+  await applyRenewalTerms(tx, rows.map((row) => ({ dealId: idOf.get(row.externalId)!, row })));
 }
 
 /** A deal row as JSON for jsonb_to_recordset (bigint as text, dates as YYYY-MM-DD). */

@@ -4,6 +4,7 @@ import { addCalendarDays, companyToday } from "@/lib/calendar/company-day";
 import { daysBetween } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { formatCentsWhole } from "@/lib/format";
+import { decisionDate } from "@/lib/forecast/terms";
 import { renewalAlertMarkdown } from "@/lib/renewals/renewal-alert";
 import { OPEN_RENEWAL_STAGES } from "@/lib/renewals/stages";
 import { renewalAlertDue } from "@/lib/touchpoints/schedule";
@@ -30,16 +31,18 @@ export async function sendRenewalAlerts(now: Date, options: SweepOptions = {}): 
   const settings = await getSettings();
   const today = companyToday(now, settings.calendar.timezone);
   const alertDays = settings.handoff.renewalAlertDays;
+  // A notice period moves the real decision ahead of the renewal date (the forecast issue): the alerts count down
+  // to the decision date then, so they look up to the longest notice (365 days) further ahead.
   const renewals = await prisma.renewalOpportunity.findMany({
-    where: { stage: { in: [...OPEN_RENEWAL_STAGES] }, renewalDate: { lte: addCalendarDays(today, Math.max(...alertDays)) } },
+    where: { stage: { in: [...OPEN_RENEWAL_STAGES] }, renewalDate: { lte: addCalendarDays(today, Math.max(...alertDays) + 365) } },
     orderBy: [{ renewalDate: "asc" }, { id: "asc" }],
-    select: { id: true, renewalDate: true },
+    select: { id: true, renewalDate: true, noticeDays: true },
   });
   return runSweep(
     "renewal-alerts",
     renewals,
     async (renewal) => {
-      const due = renewalAlertDue(renewal.renewalDate, today, alertDays);
+      const due = renewalAlertDue(decisionDate(renewal), today, alertDays);
       const days = due[due.length - 1];
       if (days === undefined) return null;
       const key = renewalAlertKey(renewal.id, days);

@@ -1,0 +1,162 @@
+// `npm run bench:forecast` — times the forecast page's queries on the company-scale data of `npm run bench:generate`
+// (database `baton_bench`, or `--url …`). The generator predates the forecast, so the first run fills the bench
+// database's forecast tables inside PostgreSQL (INSERT … SELECT, deterministic): a call on 80% of the open renewals,
+// contract terms on a third, and a year of weekly snapshots of every renewal due within a year either side of today.
+//
+// For each of the page's reads it prints p50 / p95 of the lib/server code the page runs (query + the pure roll-up
+// arithmetic) next to p50 / p95 of the statement it sends, run on its own through the same client — the SQL floor.
+// The roll-up also has a hand-written floor: one bare GROUP BY that sums the quarter by CSM and category. Ratio = function p50 ÷ floor p50. PASS when p95 < 200 ms and the ratio
+// ≤ 1.5. A benchmark, not a test: the machine's other load shows up in the figures.
+//
+// Runs under `tsx --conditions=react-server` so the server modules' `server-only` marker resolves.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SumRow } from "@/lib/server/forecast/get-forecast";
+import { benchDatabaseUrl } from "./bench-database";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const WARMUP = 3;
+const P95_TARGET_MS = 200;
+const RATIO_TARGET = 1.5;
+
+const url = benchDatabaseUrl(process.argv.slice(2));
+// lib/db reads DATABASE_URL when first imported: point it at the bench database before loading any server module.
+process.env.DATABASE_URL = url;
+
+const rand = (key: string, salt: number) => `((abs(hashtextextended(${key}, ${salt})) % 1000000) / 1000000.0)`;
+
+const FILL = [
+  `UPDATE "RenewalOpportunity" r SET "noticeDays" = (ARRAY[30, 60, 90])[1 + floor(${rand("r.id", 1)} * 3)::int], "upliftPct" = (ARRAY[3, 5, 7])[1 + floor(${rand("r.id", 2)} * 3)::int]
+   WHERE ${rand("r.id", 3)} < 0.33`,
+  `INSERT INTO "RenewalForecast" ("renewalOpportunityId", category, "amountCents", outcome, "setById", "setAt", "updatedAt")
+   SELECT r.id, c.category::"ForecastCategory", CASE WHEN c.category = 'AT_RISK' THEN r."amountCents" * 7 / 10 ELSE r."amountCents" END,
+          (CASE WHEN c.category = 'AT_RISK' THEN 'DOWNSELL' ELSE 'FLAT' END)::"ForecastOutcome", a."csmId", now(), now()
+   FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId"
+   CROSS JOIN LATERAL (SELECT (ARRAY['COMMIT', 'BEST_CASE', 'PIPELINE', 'AT_RISK', 'OMITTED'])[1 + floor(${rand("r.id", 4)} * 5)::int] AS category) c
+   WHERE r.stage IN ('RENEWAL_PENDING', 'PLANNING', 'NEGOTIATION', 'COMMITTED') AND a."csmId" IS NOT NULL AND ${rand("r.id", 5)} < 0.8`,
+  `INSERT INTO "ForecastSnapshot" (id, "renewalOpportunityId", "weekStart", category, "amountCents", outcome, "baseAmountCents", likelihood, "csmId")
+   SELECT 'bench_snap_' || r.id || '_' || w, r.id, week.start,
+          (ARRAY['COMMIT', 'BEST_CASE', 'PIPELINE', 'AT_RISK'])[1 + floor(${rand("r.id || w", 6)} * 4)::int]::"ForecastCategory",
+          r."amountCents", 'FLAT', r."amountCents", floor(${rand("r.id || w", 7)} * 100)::int, a."csmId"
+   FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId"
+   CROSS JOIN generate_series(0, 51) w
+   CROSS JOIN LATERAL (SELECT (date_trunc('week', current_date) - make_interval(weeks => w))::date AS start) week
+   WHERE r."renewalDate" BETWEEN current_date - 365 AND current_date + 365
+     AND week.start <= r."renewalDate" AND week.start > r."renewalDate" - 365`,
+  `ANALYZE "RenewalForecast"; ANALYZE "ForecastSnapshot"; ANALYZE "RenewalOpportunity"`,
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  const { prisma } = await import("@/lib/db");
+  const { Prisma: P } = await import("@/lib/generated/prisma/client");
+  const { quarterOf, quarterRange } = await import("@/lib/renewals/quarter");
+  const { rollUpSums } = await import("@/lib/forecast/retention");
+  const { addCalendarDaysUtc, weekStartOf } = await import("@/lib/forecast/week");
+  const { forecastContext } = await import("@/lib/server/forecast/context");
+  const { readForecastRows, forecastRowsSql } = await import("@/lib/server/forecast/forecast-rows");
+  const forecast = await import("@/lib/server/forecast/get-forecast");
+
+  const [filled] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ForecastSnapshot"`;
+  if ((filled?.n ?? 0) === 0) {
+    console.log("Filling the bench database's forecast tables (first run)…");
+    for (const statement of FILL) {
+      const started = performance.now();
+      for (const part of statement.split(/;\s*(?=ANALYZE)/)) await prisma.$executeRawUnsafe(part);
+      console.log(`  ${statement.trim().split(/\s+/).slice(0, 3).join(" ")} … ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+  }
+
+  const user = async (id: string) => prisma.user.findUniqueOrThrow({ where: { id }, select: { id: true, email: true, name: true, role: true, managerId: true } });
+  const [leader, csm] = await Promise.all([
+    user("bench_leader"),
+    prisma.$queryRaw<{ id: string }[]>`SELECT "csmId" AS id FROM "Account" WHERE "csmId" IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`.then(([row]) => user(row!.id)),
+  ]);
+  const context = await forecastContext(new Date());
+  const quarter = quarterOf(context.today);
+  const params = forecast.forecastParams.parse({ quarter });
+  const { start } = quarterRange(quarter);
+  const { end: nextEnd } = quarterRange(forecast.nextQuarter(quarter));
+  const rowsContext = { ...context, settings: context.settings.forecast };
+  const rowsWhere = forecast.quarterRowsWhere(leader, params, start, nextEnd);
+  const lastWeek = addCalendarDaysUtc(weekStartOf(context.today), -7);
+
+  const [counts] = await prisma.$queryRaw<{ renewals: number; forecasts: number; snapshots: number; due: number }[]>`
+    SELECT (SELECT count(*) FROM "RenewalOpportunity")::int AS renewals, (SELECT count(*) FROM "RenewalForecast")::int AS forecasts,
+           (SELECT count(*) FROM "ForecastSnapshot")::int AS snapshots,
+           (SELECT count(*) FROM "RenewalOpportunity" WHERE "renewalDate" >= ${start}::date AND "renewalDate" < ${nextEnd}::date)::int AS due`;
+  console.log(`Forecast benchmark — ${JSON.stringify(counts)} (due = this quarter and the next, ${quarter}); ${RUNS} runs after ${WARMUP} warm-up`);
+  console.log(`targets: p95 < ${P95_TARGET_MS} ms, ratio ≤ ${RATIO_TARGET}\n`);
+
+  // The least a roll-up can cost: PostgreSQL sums the quarter by CSM and category itself.
+  const handRollUp = P.sql`
+    SELECT a."csmId", COALESCE(f."overrideCategory", f."category", 'PIPELINE') AS category, count(*)::int AS n,
+           sum(COALESCE(f."overrideAmountCents", f."amountCents", r."amountCents"))::bigint AS cents, sum(r."amountCents")::bigint AS due
+    FROM "RenewalOpportunity" r JOIN "Account" a ON a."id" = r."accountId" LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
+    WHERE r."renewalDate" >= ${start}::date AND r."renewalDate" < ${nextEnd}::date
+    GROUP BY 1, 2`;
+
+  const thisQuarter = forecast.quarterRowsWhere(leader, params, start, quarterRange(quarter).end);
+  const cases: { name: string; run: () => Promise<unknown>; floor: Prisma.Sql | null }[] = [
+    {
+      name: "Quarter sums + roll-up (leadership)",
+      run: async () => rollUpSums(forecast.csmSums(await prisma.$queryRaw<SumRow[]>(forecast.forecastSumsSql(rowsWhere, quarterRange(quarter).end)))),
+      floor: forecast.forecastSumsSql(rowsWhere, quarterRange(quarter).end),
+    },
+    {
+      name: "  … against the hand-written GROUP BY",
+      run: async () => rollUpSums(forecast.csmSums(await prisma.$queryRaw<SumRow[]>(forecast.forecastSumsSql(rowsWhere, quarterRange(quarter).end)))),
+      floor: handRollUp,
+    },
+    {
+      name: "Page of 50 rows with likelihood",
+      run: () => readForecastRows(thisQuarter, rowsContext, prisma, { take: 50, skip: 0 }),
+      floor: forecastRowsSql(thisQuarter, context.today, context.now, { take: 50, skip: 0 }),
+    },
+    { name: "This week's states (the changes)", run: () => prisma.$queryRaw(forecast.weekStatesSql(thisQuarter)), floor: forecast.weekStatesSql(thisQuarter) },
+    { name: "Last week's snapshots", run: () => prisma.$queryRaw(forecast.lastWeekSnapshotsSql(leader, params, quarter, lastWeek)), floor: forecast.lastWeekSnapshotsSql(leader, params, quarter, lastWeek) },
+    { name: "Churn and downsell reasons", run: () => prisma.$queryRaw(forecast.reasonSummarySql(leader, params, quarter)), floor: forecast.reasonSummarySql(leader, params, quarter) },
+    { name: "Accuracy: closed renewals at 90/30", run: () => prisma.$queryRaw(forecast.closedHistorySql(leader, params, context.today)), floor: forecast.closedHistorySql(leader, params, context.today) },
+    { name: "Whole page (leadership)", run: () => forecast.getForecast(leader, params), floor: null },
+    { name: "Whole page (largest CSM book)", run: () => forecast.getForecast(csm, params), floor: null },
+  ];
+
+  const ms = (value: number) => (Number.isNaN(value) ? "—" : value.toFixed(1)).padStart(7);
+  console.log(`${"read".padEnd(40)} ${"fn p50".padStart(7)} ${"fn p95".padStart(7)} ${"floor50".padStart(7)} ${"floor95".padStart(7)} ${"ratio".padStart(6)}  result`);
+  let failures = 0;
+  for (const entry of cases) {
+    const raw = entry.floor ? () => prisma.$queryRawUnsafe(entry.floor!.text, ...entry.floor!.values) : null;
+    for (let i = 0; i < WARMUP; i++) {
+      await entry.run();
+      if (raw) await raw();
+    }
+    const fn: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      fn.push(await time(entry.run));
+      if (raw) floor.push(await time(raw));
+    }
+    fn.sort((a, b) => a - b);
+    floor.sort((a, b) => a - b);
+    const ratio = raw ? percentile(fn, 50) / percentile(floor, 50) : Number.NaN;
+    const pass = percentile(fn, 95) < P95_TARGET_MS && (!raw || ratio <= RATIO_TARGET);
+    if (!pass) failures++;
+    console.log(`${entry.name.padEnd(40)} ${ms(percentile(fn, 50))} ${ms(percentile(fn, 95))} ${ms(percentile(floor, 50))} ${ms(percentile(floor, 95))} ${(raw ? ratio.toFixed(2) : "—").padStart(6)}  ${pass ? "PASS" : "FAIL"}`);
+  }
+  console.log(`\n${failures === 0 ? "All reads PASS" : `${failures} FAIL`}. Times in ms.`);
+  await prisma.$disconnect();
+  process.exitCode = failures === 0 ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
