@@ -86,7 +86,12 @@ export interface PendingAssignment {
   csmEmail: string;
   /** The stored exact score, e.g. "211.60000000". */
   score: string;
-  candidates: { candidates: { userId: string; breakdown: { key: string; label: string; points: number }[] }[] };
+  candidates: { candidates: { userId: string; breakdown: { key: string; points: number }[] }[] };
+}
+
+/** The snapshot as stored (version 3: each term as [key, units, detail], a point being 10⁸ units). */
+interface StoredCandidates {
+  candidates: { userId: string; breakdown: [string, number, string][] }[];
 }
 
 /**
@@ -101,13 +106,18 @@ export async function pendingAssignment(aePage: Page, options: { segment?: strin
     name: "markClosedWonAction",
     args: [{ dealId: deal.dealId, confirmedCloseDate: await companyToday(), contractStart: "" }],
   });
-  return one<PendingAssignment>(
+  const row = await one<Omit<PendingAssignment, "candidates"> & { candidates: StoredCandidates }>(
     `SELECT c.id, a.name AS account, a.segment::text AS segment, u.name AS "csmName", u.email AS "csmEmail",
             c."suggestedScore"::text AS score, c.candidates
      FROM "CsmAssignment" c JOIN "Account" a ON a.id = c."accountId" JOIN "User" u ON u.id = c."suggestedCsmId"
      WHERE c.status = 'PENDING' AND a.id = $1`,
     [deal.accountId],
   );
+  const candidates = row.candidates.candidates.map((candidate) => ({
+    userId: candidate.userId,
+    breakdown: candidate.breakdown.map(([key, units]) => ({ key, points: units / 100_000_000 })),
+  }));
+  return { ...row, candidates: { candidates } };
 }
 
 /** A planned touchpoint of `type` on the account, owned by `ownerEmail`, due `inDays` from today. */
