@@ -124,7 +124,7 @@ async function main(): Promise<void> {
     { name: "This week's states (the changes)", run: () => prisma.$queryRaw(forecast.weekStatesSql(thisQuarter)), floor: forecast.weekStatesSql(thisQuarter) },
     { name: "Last week's snapshots", run: () => prisma.$queryRaw(forecast.lastWeekSnapshotsSql(leader, params, quarter, lastWeek)), floor: forecast.lastWeekSnapshotsSql(leader, params, quarter, lastWeek) },
     { name: "Churn and downsell reasons", run: () => prisma.$queryRaw(forecast.reasonSummarySql(leader, params, quarter)), floor: forecast.reasonSummarySql(leader, params, quarter) },
-    { name: "Accuracy: closed renewals at 90/30", run: () => prisma.$queryRaw(forecast.closedHistorySql(leader, params, context.today)), floor: forecast.closedHistorySql(leader, params, context.today) },
+    { name: "Accuracy: closed renewals at 90/30", run: () => prisma.$queryRaw(forecast.closedHistorySql(forecast.forecastCutsSql(leader, params), context.today)), floor: forecast.closedHistorySql(forecast.forecastCutsSql(leader, params), context.today) },
     { name: "Whole page (leadership)", run: () => forecast.getForecast(leader, params), floor: null },
     { name: "Whole page (largest CSM book)", run: () => forecast.getForecast(csm, params), floor: null },
   ];
