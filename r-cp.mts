@@ -1,0 +1,13 @@
+import pg from "pg";
+import { FORECAST_FILL } from "./scripts/bench/forecast-fill";
+const client = new pg.Client({ connectionString: "postgresql://postgres@127.0.0.1:5432/baton_bench_f" });
+await client.connect();
+await client.query("BEGIN");
+const sql = FORECAST_FILL.find(([l]) => l === "checkpoints")![1];
+const t = performance.now();
+const r = await client.query(sql);
+console.log("inserted", r.rowCount, ((performance.now() - t) / 1000).toFixed(1), "s");
+const s = await client.query(`SELECT status, "daysBefore", count(*)::int n, count("managerId")::int m, count("decidedById")::int d FROM "ForecastCheckpoint" GROUP BY 1, 2 ORDER BY 1, 2`);
+console.table(s.rows);
+await client.query("ROLLBACK");
+await client.end();
