@@ -2,7 +2,6 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { accountConditions } from "@/lib/server/dashboard/scope";
-import { forecastScopeSql } from "@/lib/server/forecast/access";
 import { forecastAccuracy, type AccuracyGroup } from "@/lib/server/forecast/get-forecast";
 import { canReadForecast } from "@/lib/server/forecast/permissions";
 
@@ -15,6 +14,6 @@ export type DashboardForecastAccuracy = AccuracyGroup;
 export async function getForecastAccuracy(context: DashboardContext): Promise<DashboardForecastAccuracy | null> {
   if (!canReadForecast(context.user)) return null;
   const scope = scopeOf(context, "dashboard");
-  const accuracy = await forecastAccuracy(Prisma.sql`${forecastScopeSql(context.user)}${accountConditions(scope)}`, context.today);
+  const accuracy = await forecastAccuracy(context.user, Prisma.sql`TRUE${accountConditions(scope)}`, context.today);
   return accuracy.company;
 }

@@ -121,7 +121,7 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
     prisma.$queryRaw<StateRow[]>(weekStatesSql(quarterRowsWhere(actor, params, start, end))),
     lastWeekSnapshots(actor, params, quarter, addCalendarDaysUtc(weekStart, -7)),
     reasonSummary(actor, params, quarter),
-    forecastAccuracy(forecastCutsSql(actor, params), context.today),
+    forecastAccuracy(actor, forecastCutsSql(actor, params), context.today),
     filterOptions(actor),
   ]);
   const thisQuarter = csmSums(groups.filter((group) => !group.next));
@@ -363,11 +363,11 @@ const SEGMENT_NAMES: Record<Segment, string> = { ENTERPRISE: "Enterprise", MID_M
 export type ForecastAccuracy = ForecastPage["accuracy"];
 
 /**
- * The accuracy of past forecasts on the accounts `where` admits, read by the forecast page and the dashboard. The
- * caller's `where` must include forecastScopeSql (a CSM's own book; AEs refused).
+ * The accuracy of past forecasts on the accounts `where` (aliased `a`) admits, read by the forecast page (its cuts) and
+ * the dashboard (its scope); always within what the forecast lets the actor see (a CSM their book; AEs refused).
  */
-export async function forecastAccuracy(where: Prisma.Sql, today: Date): Promise<ForecastAccuracy> {
-  const rows = await prisma.$queryRaw<ClosedRaw[]>(closedHistorySql(where, today));
+export async function forecastAccuracy(actor: ActingUser, where: Prisma.Sql, today: Date): Promise<ForecastAccuracy> {
+  const rows = await prisma.$queryRaw<ClosedRaw[]>(closedHistorySql(Prisma.sql`${forecastScopeSql(actor)} AND ${where}`, today));
   const histories = rows.map(toHistory);
   return {
     company: group("company", "Company", histories),
