@@ -3,6 +3,7 @@ import { RetentionSection } from "@/components/dashboard/retention-section";
 import { OperationsSection } from "@/components/dashboard/operations-section";
 import { ArrBridgeSection } from "@/components/dashboard/arr-bridge-section";
 import { CapacitySection } from "@/components/dashboard/capacity-section";
+import { ForecastAccuracySection } from "@/components/dashboard/forecast-accuracy-section";
 import { periodLabel } from "@/lib/dashboard/period";
 import { toIsoDate } from "@/lib/dates";
 import type { DashboardParams } from "@/lib/dashboard/params";
@@ -40,6 +41,7 @@ export function DashboardView({ dashboard, params }: { dashboard: Dashboard; par
       <ArrBridgeSection dashboard={dashboard} params={params} />
       <OperationsSection dashboard={dashboard} params={params} />
       <CapacitySection dashboard={dashboard} params={params} />
+      <ForecastAccuracySection dashboard={dashboard} params={params} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ export type MeasureId =
   | "csmLoad"
   | "expansionPipeline"
   | "expansionCredit"
+  | "forecastAccuracy"
   | "cuts";
 
 export function measureDefinitions(settings: Pick<Settings, "handoff" | "expansionCredit">): Record<MeasureId, string> {
@@ -51,6 +52,11 @@ export function measureDefinitions(settings: Pick<Settings, "handoff" | "expansi
       `Per AE: expansion ARR (expansion movements dated in the period) on accounts they closed and still own, within ${windowMonths} ` +
       `months of the initial signing (signing day included, the day ${windowMonths} months later not). Credit = ${ratePercent}% of ` +
       "the AE's total, rounded half up to the cent. An account handed to another AE earns no credit for either.",
+    forecastAccuracy:
+      "Renewals closed in the last 12 months (whatever the period): the forecast amount in the weekly snapshot 90 and 30 days " +
+      "before the renewal date against the closed amount (0 when lost); accuracy = 1 − Σ |forecast − closed| ÷ Σ ARR up for renewal. " +
+      "Late surprises: lost or downsold while Commit 30 days out. Baton's likelihood 90 days out is scored with the Brier score " +
+      "(0 is perfect, 0.25 is a coin toss). The same figures as the forecast page, in the dashboard's cut.",
     cuts:
       "Cuts select accounts by their current segment, CSM and AE; an account without a CSM (after churn, say) counts for the CSM it was last assigned to.",
   };

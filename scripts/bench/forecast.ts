@@ -1,7 +1,6 @@
 // `npm run bench:forecast` — times the forecast page's queries on the company-scale data of `npm run bench:generate`
-// (database `baton_bench`, or `--url …`). The generator predates the forecast, so the first run fills the bench
-// database's forecast tables inside PostgreSQL (INSERT … SELECT, deterministic): a call on 80% of the open renewals,
-// contract terms on a third, and a year of weekly snapshots of every renewal due within a year either side of today.
+// (database `baton_bench`, or `--url …`). The generator fills the forecast tables (scripts/bench/forecast-fill.ts); on a
+// bench database generated before it did, the first run fills them with the same statements.
 //
 // For each of the page's reads it prints p50 / p95 of the lib/server code the page runs (query + the pure roll-up
 // arithmetic) next to p50 / p95 of the statement it sends, run on its own through the same client — the SQL floor.
@@ -12,6 +11,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SumRow } from "@/lib/server/forecast/get-forecast";
 import { benchDatabaseUrl } from "./bench-database";
+import { FORECAST_ANALYZE, FORECAST_FILL } from "./forecast-fill";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
@@ -21,29 +21,6 @@ const RATIO_TARGET = 1.5;
 const url = benchDatabaseUrl(process.argv.slice(2));
 // lib/db reads DATABASE_URL when first imported: point it at the bench database before loading any server module.
 process.env.DATABASE_URL = url;
-
-const rand = (key: string, salt: number) => `((abs(hashtextextended(${key}, ${salt})) % 1000000) / 1000000.0)`;
-
-const FILL = [
-  `UPDATE "RenewalOpportunity" r SET "noticeDays" = (ARRAY[30, 60, 90])[1 + floor(${rand("r.id", 1)} * 3)::int], "upliftPct" = (ARRAY[3, 5, 7])[1 + floor(${rand("r.id", 2)} * 3)::int]
-   WHERE ${rand("r.id", 3)} < 0.33`,
-  `INSERT INTO "RenewalForecast" ("renewalOpportunityId", category, "amountCents", outcome, "setById", "setAt", "updatedAt")
-   SELECT r.id, c.category::"ForecastCategory", CASE WHEN c.category = 'AT_RISK' THEN r."amountCents" * 7 / 10 ELSE r."amountCents" END,
-          (CASE WHEN c.category = 'AT_RISK' THEN 'DOWNSELL' ELSE 'FLAT' END)::"ForecastOutcome", a."csmId", now(), now()
-   FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId"
-   CROSS JOIN LATERAL (SELECT (ARRAY['COMMIT', 'BEST_CASE', 'PIPELINE', 'AT_RISK', 'OMITTED'])[1 + floor(${rand("r.id", 4)} * 5)::int] AS category) c
-   WHERE r.stage IN ('RENEWAL_PENDING', 'PLANNING', 'NEGOTIATION', 'COMMITTED') AND a."csmId" IS NOT NULL AND ${rand("r.id", 5)} < 0.8`,
-  `INSERT INTO "ForecastSnapshot" (id, "renewalOpportunityId", "weekStart", category, "amountCents", outcome, "baseAmountCents", likelihood, "csmId")
-   SELECT 'bench_snap_' || r.id || '_' || w, r.id, week.start,
-          (ARRAY['COMMIT', 'BEST_CASE', 'PIPELINE', 'AT_RISK'])[1 + floor(${rand("r.id || w", 6)} * 4)::int]::"ForecastCategory",
-          r."amountCents", 'FLAT', r."amountCents", floor(${rand("r.id || w", 7)} * 100)::int, a."csmId"
-   FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId"
-   CROSS JOIN generate_series(0, 51) w
-   CROSS JOIN LATERAL (SELECT (date_trunc('week', current_date) - make_interval(weeks => w))::date AS start) week
-   WHERE r."renewalDate" BETWEEN current_date - 365 AND current_date + 365
-     AND week.start <= r."renewalDate" AND week.start > r."renewalDate" - 365`,
-  `ANALYZE "RenewalForecast"; ANALYZE "ForecastSnapshot"; ANALYZE "RenewalOpportunity"`,
-];
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
@@ -68,11 +45,12 @@ async function main(): Promise<void> {
   const [filled] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ForecastSnapshot"`;
   if ((filled?.n ?? 0) === 0) {
     console.log("Filling the bench database's forecast tables (first run)…");
-    for (const statement of FILL) {
+    for (const [label, statement] of FORECAST_FILL) {
       const started = performance.now();
-      for (const part of statement.split(/;\s*(?=ANALYZE)/)) await prisma.$executeRawUnsafe(part);
-      console.log(`  ${statement.trim().split(/\s+/).slice(0, 3).join(" ")} … ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      await prisma.$executeRawUnsafe(statement);
+      console.log(`  ${label} … ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
+    for (const statement of FORECAST_ANALYZE) await prisma.$executeRawUnsafe(statement);
   }
 
   const user = async (id: string) => prisma.user.findUniqueOrThrow({ where: { id }, select: { id: true, email: true, name: true, role: true, managerId: true } });
@@ -124,7 +102,7 @@ async function main(): Promise<void> {
     { name: "This week's states (the changes)", run: () => prisma.$queryRaw(forecast.weekStatesSql(thisQuarter)), floor: forecast.weekStatesSql(thisQuarter) },
     { name: "Last week's snapshots", run: () => prisma.$queryRaw(forecast.lastWeekSnapshotsSql(leader, params, quarter, lastWeek)), floor: forecast.lastWeekSnapshotsSql(leader, params, quarter, lastWeek) },
     { name: "Churn and downsell reasons", run: () => prisma.$queryRaw(forecast.reasonSummarySql(leader, params, quarter)), floor: forecast.reasonSummarySql(leader, params, quarter) },
-    { name: "Accuracy: closed renewals at 90/30", run: () => prisma.$queryRaw(forecast.closedHistorySql(leader, params, context.today)), floor: forecast.closedHistorySql(leader, params, context.today) },
+    { name: "Accuracy: closed renewals at 90/30", run: () => prisma.$queryRaw(forecast.closedHistorySql(forecast.forecastCutsSql(leader, params), context.today)), floor: forecast.closedHistorySql(forecast.forecastCutsSql(leader, params), context.today) },
     { name: "Whole page (leadership)", run: () => forecast.getForecast(leader, params), floor: null },
     { name: "Whole page (largest CSM book)", run: () => forecast.getForecast(csm, params), floor: null },
   ];

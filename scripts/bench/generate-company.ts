@@ -1,7 +1,8 @@
 // `npm run bench:generate` — a company-scale data set for the benchmarks (`npm run bench:dashboard`, `bench:load`, …):
 // 50,000 accounts, 1,000 CSMs (each with a book), 200 AEs, 200,000 deals, 1,000,000 ARR movements, their renewals and
 // handoffs with their policy steps, the CSM assignments behind every book (approved, overridden, pending), 2,000,000
-// touchpoints, about 144,000 risk assessments, 150,000 contacts, notifications and audit events.
+// touchpoints, about 144,000 risk assessments, 150,000 contacts, notifications and audit events, and the renewal
+// forecast's calls, checkpoints and a year of weekly snapshots (scripts/bench/forecast-fill.ts).
 // It goes into its own database (default `baton_bench` on the server of DATABASE_URL, or 127.0.0.1:5432),
 // which is dropped, recreated and migrated first. Every row is made inside PostgreSQL with
 // INSERT … SELECT generate_series, so it takes a couple of minutes on two cores. Deterministic: the same day
@@ -12,6 +13,7 @@
 import pg from "pg";
 import { migrate } from "../db/engine";
 import { benchDatabaseUrl, recreateBenchDatabase } from "./bench-database";
+import { FORECAST_FILL } from "./forecast-fill";
 
 const ACCOUNTS = 50_000;
 const CSMS = 1_000;
@@ -345,6 +347,8 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
     FROM "CsmAssignment" ca WHERE ca."decidedAt" IS NOT NULL;`,
   ],
   ["clean up", `DROP TABLE bench_plan;`],
+  // The renewal forecast's calls, checkpoints and a year of weekly snapshots (issue 12 §7).
+  ...FORECAST_FILL,
 ];
 
 async function main(): Promise<void> {
@@ -388,6 +392,9 @@ async function main(): Promise<void> {
       SELECT 'CsmAssignment', count(*)::text FROM "CsmAssignment" UNION ALL
       SELECT 'Touchpoint', count(*)::text FROM "Touchpoint" UNION ALL
       SELECT 'RiskAssessment', count(*)::text FROM "RiskAssessment" UNION ALL
+      SELECT 'RenewalForecast', count(*)::text FROM "RenewalForecast" UNION ALL
+      SELECT 'ForecastCheckpoint', count(*)::text FROM "ForecastCheckpoint" UNION ALL
+      SELECT 'ForecastSnapshot', count(*)::text FROM "ForecastSnapshot" UNION ALL
       SELECT 'HandoffPolicyStep', count(*)::text FROM "HandoffPolicyStep" UNION ALL
       SELECT 'Notification', count(*)::text FROM "Notification" UNION ALL
       SELECT 'AuditEvent', count(*)::text FROM "AuditEvent"`);

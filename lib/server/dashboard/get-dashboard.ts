@@ -14,6 +14,7 @@ import { getCsmLoad, type CsmLoad } from "@/lib/server/dashboard/get-csm-load";
 import { getExpansionPipeline, type ExpansionPipeline } from "@/lib/server/dashboard/get-expansion-pipeline";
 import { getExpansionCredit, type ExpansionCredit } from "@/lib/server/dashboard/get-expansion-credit";
 import { getArrBridge, type ArrBridge } from "@/lib/server/dashboard/get-arr-bridge";
+import { getForecastAccuracy, type DashboardForecastAccuracy } from "@/lib/server/dashboard/get-forecast-accuracy";
 import type { ActingUser } from "@/lib/server/authz";
 import { csmCutLocked, cutsByOwnTeam, seesExpansionCredit } from "@/lib/server/dashboard/permissions";
 
@@ -41,13 +42,15 @@ export interface Dashboard {
   pipeline: ExpansionPipeline;
   /** Only for leadership and admins (AEs see theirs on their own page). */
   credit: ExpansionCredit | null;
+  /** The accuracy of past renewal forecasts; null for a user the forecast refuses. */
+  forecastAccuracy: DashboardForecastAccuracy | null;
 }
 
 /** Every measure of the leadership dashboard in the user's scope, read with one context: one scope, period and settings. */
 export async function getDashboard(user: ActingUser, params: DashboardParams, now = new Date()): Promise<Dashboard> {
   const context = await dashboardContext(user, params, { now });
   const scope = scopeOf(context, "dashboard");
-  const [retention, trend, bridge, visibility, ttfv, handoffs, load, pipeline, credit, options] = await Promise.all([
+  const [retention, trend, bridge, visibility, ttfv, handoffs, load, pipeline, credit, forecastAccuracy, options] = await Promise.all([
     getRetention(context),
     getRetentionTrend(context),
     getArrBridge(context),
@@ -57,6 +60,7 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
     getCsmLoad(context),
     getExpansionPipeline(context),
     seesExpansionCredit(user) ? getExpansionCredit(context) : Promise.resolve(null),
+    getForecastAccuracy(context),
     cutOptions(user),
   ]);
   return {
@@ -75,6 +79,7 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
     load,
     pipeline,
     credit,
+    forecastAccuracy,
   };
 }
 

@@ -13,7 +13,7 @@ import { paged, type Paged } from "@/lib/paging";
 import { isQuarter, quarterOf, quarterRange } from "@/lib/renewals/quarter";
 import type { ActingUser } from "@/lib/server/authz";
 import { forecastScopeSql } from "@/lib/server/forecast/access";
-import { forecastContext, type ForecastContext } from "@/lib/server/forecast/context";
+import { forecastContext } from "@/lib/server/forecast/context";
 import { readsOwnForecastOnly } from "@/lib/server/forecast/permissions";
 import { AMOUNT_SQL, BUCKET_SQL, CATEGORY_SQL, FLAT_CENTS_SQL, readForecastRows, type ForecastRenewal } from "@/lib/server/forecast/forecast-rows";
 
@@ -58,7 +58,7 @@ export function toForecastRow(row: ForecastRenewal): ForecastRow {
   };
 }
 
-function cutsSql(actor: ActingUser, params: ForecastParams): Prisma.Sql {
+export function forecastCutsSql(actor: ActingUser, params: ForecastParams): Prisma.Sql {
   const parts = [forecastScopeSql(actor)];
   if (params.segment) parts.push(Prisma.sql`a."segment" = ${params.segment}::"Segment"`);
   if (params.csm && !readsOwnForecastOnly(actor)) parts.push(params.csm === "none" ? Prisma.sql`a."csmId" IS NULL` : Prisma.sql`a."csmId" = ${params.csm}`);
@@ -68,7 +68,7 @@ function cutsSql(actor: ActingUser, params: ForecastParams): Prisma.Sql {
 
 /** The renewals due in the quarters [from, to) in the actor's view and cuts. */
 export function quarterRowsWhere(actor: ActingUser, params: ForecastParams, from: Date, to: Date): Prisma.Sql {
-  return Prisma.sql`${cutsSql(actor, params)} AND r."renewalDate" >= ${from}::date AND r."renewalDate" < ${to}::date`;
+  return Prisma.sql`${forecastCutsSql(actor, params)} AND r."renewalDate" >= ${from}::date AND r."renewalDate" < ${to}::date`;
 }
 
 export interface ReasonSummary {
@@ -121,7 +121,7 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
     prisma.$queryRaw<StateRow[]>(weekStatesSql(quarterRowsWhere(actor, params, start, end))),
     lastWeekSnapshots(actor, params, quarter, addCalendarDaysUtc(weekStart, -7)),
     reasonSummary(actor, params, quarter),
-    accuracyFigures(actor, params, context),
+    forecastAccuracy(actor, forecastCutsSql(actor, params), context.today),
     filterOptions(actor),
   ]);
   const thisQuarter = csmSums(groups.filter((group) => !group.next));
@@ -263,7 +263,7 @@ export function reasonSummarySql(actor: ActingUser, params: ForecastParams, quar
     SELECT COALESCE(mv."reason", '') AS reason, mv."addressable", a."id" AS "accountId", a."name" AS "accountName", sum(mv."amountCents")::bigint AS "lostCents"
     FROM "ArrMovement" mv
     JOIN "Account" a ON a."id" = mv."accountId"
-    WHERE mv."type" IN ('CHURN', 'CONTRACTION') AND mv."date" >= ${start}::date AND mv."date" < ${end}::date AND ${cutsSql(actor, params)}
+    WHERE mv."type" IN ('CHURN', 'CONTRACTION') AND mv."date" >= ${start}::date AND mv."date" < ${end}::date AND ${forecastCutsSql(actor, params)}
     GROUP BY 1, 2, 3, 4`;
 }
 
@@ -305,8 +305,11 @@ interface ClosedRaw {
   l30: number | null;
 }
 
-/** Closed renewals of the trailing year with the snapshot that stood 90 and 30 days before each renewal date. */
-export function closedHistorySql(actor: ActingUser, params: ForecastParams, today: Date): Prisma.Sql {
+/**
+ * Closed renewals of the trailing year with the snapshot that stood 90 and 30 days before each renewal date, on the
+ * accounts `where` (aliased `a`) admits: the forecast page's cuts, or the dashboard's scope.
+ */
+export function closedHistorySql(where: Prisma.Sql, today: Date): Prisma.Sql {
   const at = (days: number, alias: string) => Prisma.sql`
     LEFT JOIN LATERAL (
       SELECT s."weekStart", s."category", s."amountCents", s."likelihood" FROM "ForecastSnapshot" s
@@ -325,7 +328,7 @@ export function closedHistorySql(actor: ActingUser, params: ForecastParams, toda
     ${at(90, "s90")}
     ${at(30, "s30")}
     WHERE r."stage" IN ('CLOSED_WON', 'CLOSED_LOST') AND r."renewalDate" > ${addCalendarDays(today, -365)}::date AND r."renewalDate" <= ${today}::date
-      AND ${cutsSql(actor, params)}`;
+      AND ${where}`;
 }
 
 type History = ClosedHistory & { id: string; accountName: string; segment: Segment; csmId: string | null; csmName: string | null; managerId: string | null; managerName: string | null };
@@ -357,8 +360,14 @@ function groupBy(histories: readonly History[], keyOf: (h: History) => [string, 
 
 const SEGMENT_NAMES: Record<Segment, string> = { ENTERPRISE: "Enterprise", MID_MARKET: "Mid-Market", SCALE: "Scale" };
 
-async function accuracyFigures(actor: ActingUser, params: ForecastParams, context: ForecastContext): Promise<ForecastPage["accuracy"]> {
-  const rows = await prisma.$queryRaw<ClosedRaw[]>(closedHistorySql(actor, params, context.today));
+export type ForecastAccuracy = ForecastPage["accuracy"];
+
+/**
+ * The accuracy of past forecasts on the accounts `where` (aliased `a`) admits, read by the forecast page (its cuts) and
+ * the dashboard (its scope); always within what the forecast lets the actor see (a CSM their book; AEs refused).
+ */
+export async function forecastAccuracy(actor: ActingUser, where: Prisma.Sql, today: Date): Promise<ForecastAccuracy> {
+  const rows = await prisma.$queryRaw<ClosedRaw[]>(closedHistorySql(Prisma.sql`${forecastScopeSql(actor)} AND ${where}`, today));
   const histories = rows.map(toHistory);
   return {
     company: group("company", "Company", histories),

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ForecastSnapshot_accuracy_idx" ON "ForecastSnapshot"("renewalOpportunityId", "weekStart", "category", "amountCents", "likelihood");

@@ -1,0 +1,53 @@
+// The forecast's company-scale data, made inside PostgreSQL (INSERT … SELECT; deterministic, the pseudo-random numbers
+// are hashes of the row ids): contract terms on a third of the renewals, a call on 80% of the open ones, the two
+// checkpoints of every open renewal whose checkpoint day has come (in every state), and a year of weekly snapshots of
+// every renewal due within a year either side of today. `npm run bench:generate` runs it as its last steps;
+// `npm run bench:forecast` runs it on a bench database generated before the forecast existed.
+
+const rand = (key: string, salt: number) => `((abs(hashtextextended(${key}, ${salt})) % 1000000) / 1000000.0)`;
+
+export const FORECAST_FILL: ReadonlyArray<readonly [string, string]> = [
+  ["contract terms", `UPDATE "RenewalOpportunity" r SET "noticeDays" = (ARRAY[30, 60, 90])[1 + floor(${rand("r.id", 1)} * 3)::int], "upliftPct" = (ARRAY[3, 5, 7])[1 + floor(${rand("r.id", 2)} * 3)::int]
+   WHERE ${rand("r.id", 3)} < 0.33`],
+  ["forecasts", `INSERT INTO "RenewalForecast" ("renewalOpportunityId", category, "amountCents", outcome, "setById", "setAt", "updatedAt")
+   SELECT r.id, c.category::"ForecastCategory", CASE WHEN c.category = 'AT_RISK' THEN r."amountCents" * 7 / 10 ELSE r."amountCents" END,
+          (CASE WHEN c.category = 'AT_RISK' THEN 'DOWNSELL' ELSE 'FLAT' END)::"ForecastOutcome", a."csmId", now(), now()
+   FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId"
+   CROSS JOIN LATERAL (SELECT (ARRAY['COMMIT', 'BEST_CASE', 'PIPELINE', 'AT_RISK', 'OMITTED'])[1 + floor(${rand("r.id", 4)} * 5)::int] AS category) c
+   WHERE r.stage IN ('RENEWAL_PENDING', 'PLANNING', 'NEGOTIATION', 'COMMITTED') AND a."csmId" IS NOT NULL AND ${rand("r.id", 5)} < 0.8`],
+  [
+    "checkpoints",
+    // 180 and 90 days before the decision date (the renewal date less the notice): open, agreed, awaiting the CSM's
+    // manager or decided by them; a renewal whose CSM has no manager is not escalated.
+    `INSERT INTO "ForecastCheckpoint" (id, "renewalOpportunityId", "daysBefore", "dueDate", status, "openedAt", "csmCategory", "csmAmountCents",
+       "recordedById", "recordedAt", "batonScore", "batonCategory", "managerId", "decidedCategory", "decidedAmountCents", "decisionReason", "decidedById", "decidedAt")
+     SELECT 'bench_cp_' || r.id || '_' || k.days, r.id, k.days, k.due, st.status::"CheckpointStatus", k.due,
+            CASE WHEN st.status <> 'OPEN' THEN f.category END, CASE WHEN st.status <> 'OPEN' THEN f."amountCents" END,
+            CASE WHEN st.status <> 'OPEN' THEN a."csmId" END, CASE WHEN st.status <> 'OPEN' THEN k.due + time '15:00' END,
+            CASE WHEN st.status <> 'OPEN' THEN floor(${rand("r.id || k.days", 9)} * 100)::int END,
+            CASE WHEN st.status = 'AGREED' THEN f.category WHEN st.status <> 'OPEN' THEN 'AT_RISK'::"ForecastCategory" END,
+            CASE WHEN st.status IN ('AWAITING_MANAGER', 'DECIDED') THEN u."managerId" END,
+            CASE WHEN st.status = 'DECIDED' THEN 'AT_RISK'::"ForecastCategory" END, CASE WHEN st.status = 'DECIDED' THEN f."amountCents" * 8 / 10 END,
+            CASE WHEN st.status = 'DECIDED' THEN 'Champion left; usage down' END, CASE WHEN st.status = 'DECIDED' THEN u."managerId" END,
+            CASE WHEN st.status = 'DECIDED' THEN k.due + time '15:00' + interval '2 days' END
+     FROM "RenewalOpportunity" r
+     JOIN "Account" a ON a.id = r."accountId"
+     JOIN "User" u ON u.id = a."csmId"
+     JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r.id
+     CROSS JOIN LATERAL (SELECT days, (r."renewalDate" - COALESCE(r."noticeDays", 0) - days)::date AS due FROM (VALUES (180), (90)) v(days)) k
+     CROSS JOIN LATERAL (SELECT CASE WHEN x < 0.3 THEN 'OPEN' WHEN x < 0.7 OR u."managerId" IS NULL THEN 'AGREED' WHEN x < 0.85 THEN 'AWAITING_MANAGER' ELSE 'DECIDED' END AS status
+                         FROM (SELECT ${rand("r.id || k.days", 8)} AS x) y) st
+     WHERE r.stage IN ('RENEWAL_PENDING', 'PLANNING', 'NEGOTIATION', 'COMMITTED') AND k.due <= current_date`,
+  ],
+  ["weekly snapshots", `INSERT INTO "ForecastSnapshot" (id, "renewalOpportunityId", "weekStart", category, "amountCents", outcome, "baseAmountCents", likelihood, "csmId")
+   SELECT 'bench_snap_' || r.id || '_' || w, r.id, week.start,
+          (ARRAY['COMMIT', 'BEST_CASE', 'PIPELINE', 'AT_RISK'])[1 + floor(${rand("r.id || w", 6)} * 4)::int]::"ForecastCategory",
+          r."amountCents", 'FLAT', r."amountCents", floor(${rand("r.id || w", 7)} * 100)::int, a."csmId"
+   FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId"
+   CROSS JOIN generate_series(0, 51) w
+   CROSS JOIN LATERAL (SELECT (date_trunc('week', current_date) - make_interval(weeks => w))::date AS start) week
+   WHERE r."renewalDate" BETWEEN current_date - 365 AND current_date + 365
+     AND week.start <= r."renewalDate" AND week.start > r."renewalDate" - 365`],
+];
+
+export const FORECAST_ANALYZE = [`ANALYZE "RenewalForecast"`, `ANALYZE "ForecastCheckpoint"`, `ANALYZE "ForecastSnapshot"`, `ANALYZE "RenewalOpportunity"`];
