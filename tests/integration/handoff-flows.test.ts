@@ -7,10 +7,12 @@ import {
   recordExpansionDeal,
   recordExpansionLead,
   recordExpansionScope,
+  recordForecastCall,
   recordPlanningHeld,
   recordRenewalPlan,
   recordStakeholdersConfirmed,
 } from "@/lib/server/handoffs/flows/flow-steps";
+import { setForecast } from "@/lib/server/forecast/set-forecast";
 import { escalateHandoff } from "@/lib/server/jobs/handlers/escalate-handoffs";
 import { openRenewalHandoffs } from "@/lib/server/jobs/handlers/renewal-handoffs";
 import { completeTouchpoint } from "@/lib/server/touchpoints/complete-touchpoint";
@@ -70,6 +72,29 @@ describe("the Renewal handoff's path to done", () => {
     await expect(
       prisma.handoff.create({ data: { type: "RENEWAL", accountId: bare.id, startedAt: NOW, dueAt: NOW } }),
     ).rejects.toThrow(/Handoff_open_has_owner/);
+  });
+  it("asks for the forecast call once the CSM has called the renewal's forecast, and completes only after it", async () => {
+    const ae = await createUser("AE");
+    const csm = await createUser("CSM");
+    const account = await createAccount({ csmId: csm.id });
+    const contact = await prisma.contact.create({ data: { accountId: account.id, name: "Ben Ode", role: "CHAMPION", email: "ben@x.test" } });
+    const renewal = await createRenewal(account.id, ae.id, { renewalDate: new Date("2027-02-01T00:00:00Z") });
+    await openRenewalHandoffs(NOW);
+    const handoff = await prisma.handoff.findUniqueOrThrow({ where: { renewalOpportunityId: renewal.id } });
+
+    await setForecast(csm, { renewalId: renewal.id, category: "COMMIT", amount: "60000", outcome: "FLAT" }, NOW);
+    const view = await getFlowView(csm, handoff.id);
+    expect(view?.steps.map((s) => [s.step, s.state])).toEqual([
+      ["RENEWAL_PLAN", "open"],
+      ["STAKEHOLDERS_CONFIRMED", "open"],
+      ["FORECAST_CALL", "open"],
+      ["RENEWAL_PLANNING_DONE", "not_required"],
+    ]);
+    await recordRenewalPlan(ae, { handoffId: handoff.id, strategy: "Flat renewal", targetAmount: "60000", risks: "", nextStep: "Send the order form" }, NOW);
+    await recordStakeholdersConfirmed(csm, { handoffId: handoff.id, stillInRole: [contact.id], notes: "" }, NOW);
+    expect((await prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).status).toBe("IN_PROGRESS");
+    await recordForecastCall(csm, { handoffId: handoff.id, notes: "Commit at flat, order form next week" }, NOW);
+    expect((await prisma.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).status).toBe("COMPLETED");
   });
 });
 

@@ -2,10 +2,9 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 
 /**
- * The hook for the Renewal flow's "forecast call": whether the renewal has a forecast to hold the call on.
- * Baton does not keep renewal forecasts yet, so the call is never required today; the forecast feature
- * answers here (e.g. "a forecast exists for this renewal") and the flow then asks for the call.
+ * The Renewal flow's "forecast call" is held once the CSM has called the renewal's forecast (a RenewalForecast row);
+ * before that there is no call to talk through, and the step shows as not required.
  */
-export async function forecastCallRequired(_tx: Tx, _renewalOpportunityId: string): Promise<boolean> {
-  return false;
+export async function forecastCallRequired(tx: Tx, renewalOpportunityId: string): Promise<boolean> {
+  return (await tx.renewalForecast.count({ where: { renewalOpportunityId } })) > 0;
 }
