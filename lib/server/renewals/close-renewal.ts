@@ -3,12 +3,12 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { toIsoDate } from "@/lib/dates";
 import { readLossReason, type LossReason } from "@/lib/renewals/loss-reason";
-import { renewalTerms } from "@/lib/renewals/renewal-terms";
 import { closingMovements, LOSS_MOVEMENT_TYPES, OPEN_RENEWAL_STAGES, type ClosingMovement } from "@/lib/renewals/stages";
 import type { Settings } from "@/lib/settings/schema";
 import { scheduleTouchpoints } from "@/lib/touchpoints/schedule";
 import { arrOn, pinLedgerDay } from "@/lib/server/ledger/ledger-day";
 import { refuseLedgerBreach } from "@/lib/server/ledger/ledger-error";
+import { createRenewalOpportunity } from "@/lib/server/renewals/open-renewal-pipeline";
 
 // Closing renewals: the ledger's movements (lib/renewals/stages.ts) dated on the renewal date, and — when won — the
 // renewal deal that carries the next term with its own renewal opportunity and renewal-side touchpoints, all in the
@@ -201,7 +201,7 @@ async function openNextTerm(tx: Tx, context: CloseRenewalContext, dealId: string
     },
   });
   if (deal.renewal) return deal.renewal.id;
-  const terms = renewalTerms({
+  const next = await createRenewalOpportunity(tx, accountId, {
     id: deal.id,
     name: deal.name,
     accountName: deal.account.name,
@@ -211,23 +211,9 @@ async function openNextTerm(tx: Tx, context: CloseRenewalContext, dealId: string
     contractStart: deal.contractStart,
     productIds: deal.products.map((p) => p.productId),
   });
-  const next = await tx.renewalOpportunity.create({
-    data: {
-      accountId,
-      originalDealId: deal.id,
-      name: terms.name,
-      amountCents: terms.amountCents,
-      renewalDate: terms.renewalDate,
-      stage: terms.stage,
-      originalCloseDate: terms.originalCloseDate,
-      contractTermMonths: terms.contractTermMonths,
-      products: { create: terms.productIds.map((productId) => ({ productId })) },
-    },
-    select: { id: true },
-  });
   const touchpoints = scheduleTouchpoints({
     closeDate: context.today,
-    renewalDate: terms.renewalDate,
+    renewalDate: next.renewalDate,
     timing: context.settings.timing,
     calendar: context.settings.calendar,
     today: context.today,
@@ -236,7 +222,7 @@ async function openNextTerm(tx: Tx, context: CloseRenewalContext, dealId: string
     data: touchpoints.map((touchpoint) => ({
       accountId,
       sourceDealId: deal.id,
-      renewalOpportunityId: next.id,
+      renewalOpportunityId: next.renewalId,
       type: touchpoint.type,
       ruleDate: touchpoint.ruleDate,
       dueDate: touchpoint.dueDate,
@@ -246,7 +232,7 @@ async function openNextTerm(tx: Tx, context: CloseRenewalContext, dealId: string
     })),
     skipDuplicates: true,
   });
-  return next.id;
+  return next.renewalId;
 }
 
 async function markClosed(

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { companyToday } from "@/lib/calendar/company-day";
 import { daysBetween } from "@/lib/dates";
-import { renewalTerms } from "@/lib/renewals/renewal-terms";
+import { renewalTerms, type RenewalSourceDeal } from "@/lib/renewals/renewal-terms";
 import { assessRisk, dealRiskInput } from "@/lib/risk/assess";
 import { recordRiskAssessment } from "@/lib/server/risk/reassess-risk";
 import type { Settings } from "@/lib/settings/schema";
@@ -46,7 +46,7 @@ function loadDeal(tx: Tx, dealId: string) {
 
 /** The renewal opportunity of the contract: same products and ARR, due at the end of its term. */
 async function createRenewal(tx: Tx, deal: ClosedDeal): Promise<{ renewalId: string; renewalDate: Date }> {
-  const terms = renewalTerms({
+  return createRenewalOpportunity(tx, deal.account.id, {
     id: deal.id,
     name: deal.name,
     accountName: deal.account.name,
@@ -56,9 +56,14 @@ async function createRenewal(tx: Tx, deal: ClosedDeal): Promise<{ renewalId: str
     contractStart: deal.contractStart,
     productIds: deal.products.map((p) => p.product.id),
   });
+}
+
+/** The renewal opportunity a closed-won contract opens (a new deal's first term or a renewal deal's next one). */
+export async function createRenewalOpportunity(tx: Tx, accountId: string, deal: RenewalSourceDeal): Promise<{ renewalId: string; renewalDate: Date }> {
+  const terms = renewalTerms(deal);
   const renewal = await tx.renewalOpportunity.create({
     data: {
-      accountId: deal.account.id,
+      accountId,
       originalDealId: terms.originalDealId,
       name: terms.name,
       amountCents: terms.amountCents,
