@@ -26,6 +26,7 @@ import {
   renewalPath,
   renewalQuery,
   renewalStageInput,
+  renewalTermsInput,
   suggestionOutput,
   suggestionQuery,
 } from "@/lib/api/schemas";
@@ -189,6 +190,21 @@ export const API_ROUTES = {
     roles: RENEWAL_MOVERS,
     params: renewalPath,
     body: renewalStageInput,
+    response: renewalOutput,
+    status: 200,
+  },
+  setRenewalTerms: {
+    operationId: "setRenewalTerms",
+    method: "PUT",
+    path: "/renewals/{id}/terms",
+    summary: "Set an open renewal's contract terms: auto-renew, notice days and price uplift",
+    description:
+      "The same rules as the renewal page: the account's CSM, CS managers and admins, open renewals only (a closed one is refused with 409), " +
+      "audited with the terms before and after. The decision date, the alerts and the forecast checkpoints move with the notice days.",
+    tag: "Renewals",
+    roles: RENEWAL_MOVERS,
+    params: renewalPath,
+    body: renewalTermsInput,
     response: renewalOutput,
     status: 200,
   },

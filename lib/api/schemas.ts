@@ -136,6 +136,12 @@ const lossFields = {
 
 export const renewalStageInput = z.object({ stage: z.enum(OPEN_STAGES).describe("An open stage; close with …/close-won or …/close-lost") });
 
+export const renewalTermsInput = z.object({
+  autoRenew: z.boolean().describe("The contract renews unless the customer cancels"),
+  noticeDays: z.number().int().min(0).max(365).describe("Notice the customer must give, in days (0 = none): the decision date is the renewal date minus it"),
+  upliftPct: z.number().min(0).max(100).multipleOf(0.01).describe("Contractual price uplift in percent; a flat renewal forecast includes it"),
+});
+
 export const renewalCloseWonInput = z.object({
   amount: money.describe("The renewed ARR, P: the contract's ARR becomes exactly this"),
   termMonths: z.number().int().min(1).max(120).optional().describe("The renewed term; default the contract's term"),
@@ -355,6 +361,7 @@ API_COMPONENTS.add(handoffOutput, { id: "Handoff" });
 API_COMPONENTS.add(suggestionOutput, { id: "Suggestion" });
 API_COMPONENTS.add(renewalOutput, { id: "Renewal" });
 API_COMPONENTS.add(renewalStageInput, { id: "RenewalStageInput" });
+API_COMPONENTS.add(renewalTermsInput, { id: "RenewalTermsInput" });
 API_COMPONENTS.add(renewalCloseWonInput, { id: "RenewalCloseWonInput" });
 API_COMPONENTS.add(renewalCloseLostInput, { id: "RenewalCloseLostInput" });
 API_COMPONENTS.add(renewalCloseOutput, { id: "RenewalCloseResult" });

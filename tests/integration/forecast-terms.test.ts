@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { GET as getRenewal } from "@/app/api/v1/renewals/[id]/route";
 import { PUT as putDeal } from "@/app/api/v1/deals/[externalId]/route";
+import { PUT as putTerms } from "@/app/api/v1/renewals/[id]/terms/route";
 import { addCalendarDays } from "@/lib/calendar/company-day";
 import { parseIsoDate } from "@/lib/dates";
 import { textSource } from "@/lib/server/imports/csv-reader";
@@ -76,6 +77,40 @@ describe("contract terms", () => {
     });
     expect(invalid.status).toBe(422);
     expect(JSON.stringify(invalid.body)).toContain("noticeDays");
+  });
+
+  it("sets an open renewal's terms through PUT /renewals/{id}/terms with the page's roles, audited", async () => {
+    const ae = await createUser("AE");
+    const csm = await createUser("CSM");
+    const otherCsm = await createUser("CSM");
+    const account = await createAccount({ csmId: csm.id, aeId: ae.id });
+    const renewal = await createRenewal(account.id, ae.id, { renewalDate: parseIsoDate("2027-06-30") });
+    const terms = (token: string, body: unknown, id = renewal.id) => call(putTerms, { token, method: "PUT", params: { id }, body });
+
+    const set = await terms(await tokenFor(csm), { autoRenew: true, noticeDays: 90, upliftPct: 7.25 });
+    expect(set.status).toBe(200);
+    // 2027-06-30 less 90 days' notice: decide by 2027-04-01.
+    expect(set.body).toMatchObject({ id: renewal.id, autoRenew: true, noticeDays: 90, upliftPct: "7.25", decisionDate: "2027-04-01" });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: "renewal.terms_changed", entityId: renewal.id } });
+    expect(audit.actorId).toBe(csm.id);
+    expect(audit.data).toMatchObject({ from: { autoRenew: false, noticeDays: null }, to: { autoRenew: true, noticeDays: 90, upliftPct: 7.25 } });
+
+    // 0 days' notice clears it: the decision date is the renewal date again.
+    const cleared = await terms(await tokenFor(csm), { autoRenew: false, noticeDays: 0, upliftPct: 0 });
+    expect(cleared.body).toMatchObject({ noticeDays: null, upliftPct: "0", decisionDate: "2027-06-30" });
+
+    // Another CSM's token does not see the renewal; an AE's is refused; bad input names the field; nothing changed.
+    expect((await terms(await tokenFor(otherCsm), { autoRenew: true, noticeDays: 30, upliftPct: 0 })).status).toBe(404);
+    expect((await terms(await tokenFor(ae), { autoRenew: true, noticeDays: 30, upliftPct: 0 })).status).toBe(403);
+    const invalid = await terms(await tokenFor(csm), { autoRenew: true, noticeDays: 400, upliftPct: 0 });
+    expect(invalid.status).toBe(422);
+    expect(JSON.stringify(invalid.body)).toContain("noticeDays");
+    const stored = await prisma.renewalOpportunity.findUniqueOrThrow({ where: { id: renewal.id } });
+    expect({ autoRenew: stored.autoRenew, noticeDays: stored.noticeDays }).toEqual({ autoRenew: false, noticeDays: null });
+
+    // A closed renewal's terms are final.
+    await prisma.renewalOpportunity.update({ where: { id: renewal.id }, data: { stage: "CLOSED_LOST", closedAt: NOW } });
+    expect((await terms(await tokenFor(csm), { autoRenew: true, noticeDays: 30, upliftPct: 0 })).status).toBe(409);
   });
 
   it("counts the renewal alerts down to the decision date when a notice period is set", async () => {

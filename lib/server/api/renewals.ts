@@ -7,7 +7,8 @@ import { toIsoDate } from "@/lib/dates";
 import { centsToDollars } from "@/lib/imports/fields";
 import { effectiveForecast } from "@/lib/forecast/categories";
 import { decisionDate } from "@/lib/forecast/terms";
-import type { renewalCloseLostInput, renewalCloseOutput, renewalCloseWonInput, renewalOutput, renewalStageInput } from "@/lib/api/schemas";
+import type { renewalCloseLostInput, renewalCloseOutput, renewalCloseWonInput, renewalOutput, renewalStageInput, renewalTermsInput } from "@/lib/api/schemas";
+import { updateContractTerms } from "@/lib/server/forecast/update-contract-terms";
 import { seesOwnBookOnly } from "@/lib/server/accounts/permissions";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { moveRenewalStage, STAGE_MOVER_ROLES } from "@/lib/server/renewals/move-renewal-stage";
@@ -75,6 +76,12 @@ export async function readRenewal(actor: ActingUser, id: string, tx: Tx = prisma
 export async function moveRenewalForApi(actor: ActingUser, id: string, body: z.output<typeof renewalStageInput>): Promise<RenewalOut> {
   assertRole(actor, STAGE_MOVER_ROLES);
   await moveRenewalStage(actor, { renewalId: id, stage: body.stage });
+  return readRenewal(actor, id);
+}
+
+export async function setRenewalTermsForApi(actor: ActingUser, id: string, body: z.output<typeof renewalTermsInput>): Promise<RenewalOut> {
+  assertRole(actor, STAGE_MOVER_ROLES);
+  await updateContractTerms(actor, { renewalId: id, ...body });
   return readRenewal(actor, id);
 }
 
