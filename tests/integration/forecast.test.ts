@@ -148,6 +148,10 @@ describe("checkpoints", () => {
     expect(checkpoint.escalatedAt).not.toBeNull();
     const overdue = await prisma.notification.findMany({ where: { kind: "forecast_checkpoint_overdue" } });
     expect(overdue.map((n) => n.userId).sort()).toEqual([manager.id, csm.id].sort());
+    const mails = await prisma.emailMessage.findMany({ where: { kind: "ESCALATION", accountId: account.id } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ toEmails: [manager.email.toLowerCase()], ccEmails: [csm.email.toLowerCase()] });
+    expect(mails[0]?.subject).toBe(`Escalation: the 180-day forecast checkpoint for ${account.name} is overdue`);
   });
 
   it("routes a disagreement to the CSM's manager, who decides with a reason, audited", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
 import { addCalendarDays } from "@/lib/calendar/company-day";
 import { toIsoDate } from "@/lib/dates";
 import { checkpointDue } from "@/lib/forecast/checkpoint";
@@ -71,7 +72,7 @@ export async function runForecastCheckpoints(now: Date): Promise<CheckpointSweep
       // gets the CSM's full time before the reminder and the escalation.
       where: { status: "OPEN", openedAt: { lte: new Date(now.getTime() - days * 86_400_000) }, renewalOpportunity: { stage: { in: [...OPEN_RENEWAL_STAGES] } } },
       orderBy: [{ openedAt: "asc" }, { id: "asc" }],
-      select: { id: true, daysBefore: true, renewalOpportunityId: true, renewalOpportunity: { select: { account: { select: { name: true, csmId: true } } } } },
+      select: { id: true, daysBefore: true, renewalOpportunityId: true, renewalOpportunity: { select: { account: { select: { id: true, name: true, csmId: true } } } } },
     });
 
   const reminded = await runSweep("forecast-checkpoint-reminders", await stale(rules.reminderDaysAfterOpen), async (checkpoint) => {
@@ -97,6 +98,7 @@ export async function runForecastCheckpoints(now: Date): Promise<CheckpointSweep
       const { account } = checkpoint.renewalOpportunity;
       const managers = await checkpointManagers(tx, account.csmId);
       const csm = await activeUser(tx, account.csmId);
+      const body = `The ${checkpoint.daysBefore}-day checkpoint opened ${rules.escalationDaysAfterOpen} or more days ago and the CSM has not recorded the call.`;
       const result = await recordAlert(tx, {
         key,
         now,
@@ -104,9 +106,18 @@ export async function runForecastCheckpoints(now: Date): Promise<CheckpointSweep
           userId: user.id,
           kind: "forecast_checkpoint_overdue",
           title: `Forecast checkpoint overdue: ${account.name}`,
-          body: `The ${checkpoint.daysBefore}-day checkpoint opened ${rules.escalationDaysAfterOpen} or more days ago and the CSM has not recorded the call.`,
+          body,
           link: link(checkpoint.renewalOpportunityId),
         })),
+        // Like the handoff deadline: the escalation is mailed to the managers, copying the CSM.
+        email: {
+          kind: "ESCALATION",
+          to: managers.map((user) => user.email),
+          cc: csm ? [csm.email] : [],
+          subject: `Escalation: the ${checkpoint.daysBefore}-day forecast checkpoint for ${account.name} is overdue`,
+          body: `${body}\n\nOpen the renewal: ${env().APP_URL}${link(checkpoint.renewalOpportunityId)}\n`,
+          accountId: account.id,
+        },
       });
       if (result.created) await tx.forecastCheckpoint.update({ where: { id: checkpoint.id }, data: { escalatedAt: now } });
       return result.created;
