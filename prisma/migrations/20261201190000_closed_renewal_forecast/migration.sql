@@ -34,17 +34,20 @@ CREATE INDEX "ClosedRenewalForecast_accountId_renewalDate_idx" ON "ClosedRenewal
 ALTER TABLE "ClosedRenewalForecast" ADD CONSTRAINT "ClosedRenewalForecast_renewalOpportunityId_fkey" FOREIGN KEY ("renewalOpportunityId") REFERENCES "RenewalOpportunity"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The renewals `ids` as they stand: a closed one gets its row (the snapshot of the last week starting at least 90 and
--- 30 days before the renewal date, as lib/forecast/accuracy.ts's snapshotAt picks it), any other loses it.
+-- 30 days before the renewal date, as lib/forecast/accuracy.ts's snapshotAt picks it), any other loses it. The ids are
+-- joined (unnest), not matched with = ANY: a bulk load's statement passes hundreds of thousands of them.
 CREATE FUNCTION "closed_renewal_forecast_refresh"(ids TEXT[]) RETURNS void LANGUAGE sql AS $$
   DELETE FROM "ClosedRenewalForecast" c
-  WHERE c."renewalOpportunityId" = ANY(ids)
+  USING unnest(ids) i(id)
+  WHERE c."renewalOpportunityId" = i.id
     AND NOT EXISTS (SELECT 1 FROM "RenewalOpportunity" r WHERE r."id" = c."renewalOpportunityId" AND r."stage" IN ('CLOSED_WON', 'CLOSED_LOST'));
   INSERT INTO "ClosedRenewalForecast" AS c ("renewalOpportunityId", "accountId", "renewalDate", "won", "baseCents", "closedCents",
     "category90", "amount90Cents", "likelihood90", "category30", "amount30Cents", "likelihood30")
   SELECT r."id", r."accountId", r."renewalDate", r."stage" = 'CLOSED_WON', r."amountCents",
     CASE WHEN r."stage" = 'CLOSED_WON' THEN COALESCE(r."closedAmountCents", 0) ELSE 0 END,
     s90."category", s90."amountCents", s90."likelihood", s30."category", s30."amountCents", s30."likelihood"
-  FROM "RenewalOpportunity" r
+  FROM (SELECT DISTINCT unnest(ids) AS id) i
+  JOIN "RenewalOpportunity" r ON r."id" = i.id
   LEFT JOIN LATERAL (
     SELECT s."category", s."amountCents", s."likelihood" FROM "ForecastSnapshot" s
     WHERE s."renewalOpportunityId" = r."id" AND s."weekStart" <= r."renewalDate" - 90 ORDER BY s."weekStart" DESC LIMIT 1
@@ -53,7 +56,7 @@ CREATE FUNCTION "closed_renewal_forecast_refresh"(ids TEXT[]) RETURNS void LANGU
     SELECT s."category", s."amountCents", s."likelihood" FROM "ForecastSnapshot" s
     WHERE s."renewalOpportunityId" = r."id" AND s."weekStart" <= r."renewalDate" - 30 ORDER BY s."weekStart" DESC LIMIT 1
   ) s30 ON TRUE
-  WHERE r."id" = ANY(ids) AND r."stage" IN ('CLOSED_WON', 'CLOSED_LOST')
+  WHERE r."stage" IN ('CLOSED_WON', 'CLOSED_LOST')
   ON CONFLICT ("renewalOpportunityId") DO UPDATE SET
     "accountId" = EXCLUDED."accountId", "renewalDate" = EXCLUDED."renewalDate", "won" = EXCLUDED."won",
     "baseCents" = EXCLUDED."baseCents", "closedCents" = EXCLUDED."closedCents",
