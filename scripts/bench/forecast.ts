@@ -109,7 +109,7 @@ async function main(): Promise<void> {
     },
     {
       name: "This week's states (the changes)",
-      run: () => prisma.$queryRaw(forecast.weekStatesSql(thisQuarter)),
+      run: () => prisma.$queryRaw(forecast.weekStatesSql(thisQuarter, forecast.cutsAccounts(leader, params))),
       floor: one(floors.weekStatesFloor(start, end)),
       agree: (fn, [rows]) => (fn as unknown[]).length === rows!.length,
     },

@@ -66,6 +66,11 @@ export function forecastCutsSql(actor: ActingUser, params: ForecastParams): Pris
   return Prisma.join(parts, " AND ");
 }
 
+/** Whether the actor's view or the cuts narrow the accounts (otherwise the whole company's reads need no account). */
+export function cutsAccounts(actor: ActingUser, params: ForecastParams): boolean {
+  return readsOwnForecastOnly(actor) || Boolean(params.segment || params.csm || params.ae);
+}
+
 /** The renewals due in the quarters [from, to) in the actor's view and cuts. */
 export function quarterRowsWhere(actor: ActingUser, params: ForecastParams, from: Date, to: Date): Prisma.Sql {
   return Prisma.sql`${forecastCutsSql(actor, params)} AND r."renewalDate" >= ${from}::date AND r."renewalDate" < ${to}::date`;
@@ -124,7 +129,7 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
   const readPage = (page: number) => readForecastRows(rowsWhere, rowsContext, prisma, { take: PER_PAGE, skip: (page - 1) * PER_PAGE });
   const [groups, states, previous, reasons, accuracy, options, asked] = await Promise.all([
     prisma.$queryRaw<SumRow[]>(forecastSumsSql(quarterRowsWhere(actor, params, start, nextEnd), end)),
-    prisma.$queryRaw<StateRow[]>(weekStatesSql(where)),
+    prisma.$queryRaw<StateRow[]>(weekStatesSql(where, cutsAccounts(actor, params))),
     lastWeekSnapshots(actor, params, quarter, addCalendarDaysUtc(weekStart, -7)),
     reasonSummary(actor, params, quarter),
     forecastAccuracy(actor, forecastCutsSql(actor, params), context.today),
@@ -238,13 +243,16 @@ export interface StateRow {
   amountCents: bigint;
 }
 
-/** Each renewal of the quarter as it stands, for the changes since last week: the call in force, or what it closed at. */
-export function weekStatesSql(where: Prisma.Sql): Prisma.Sql {
+/**
+ * Each renewal of the quarter as it stands, for the changes since last week: the call in force, or what it closed at.
+ * `accounts`: whether `where` reads the account (a cut); the whole company's needs none.
+ */
+export function weekStatesSql(where: Prisma.Sql, accounts = true): Prisma.Sql {
   return Prisma.sql`
     SELECT r."id", r."stage" NOT IN ('CLOSED_WON', 'CLOSED_LOST') AS open, ${CATEGORY_SQL} AS category,
       CASE WHEN r."stage" = 'CLOSED_WON' THEN COALESCE(r."closedAmountCents", 0) WHEN r."stage" = 'CLOSED_LOST' THEN 0 ELSE ${AMOUNT_SQL} END AS "amountCents"
     FROM "RenewalOpportunity" r
-    JOIN "Account" a ON a."id" = r."accountId"
+    ${accounts ? Prisma.sql`JOIN "Account" a ON a."id" = r."accountId"` : Prisma.empty}
     LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
     WHERE ${where}`;
 }
@@ -265,7 +273,7 @@ export function lastWeekSnapshotsSql(actor: ActingUser, params: ForecastParams, 
     SELECT s."renewalOpportunityId" AS id, s."category"::text AS category, s."amountCents"
     FROM "ForecastSnapshot" s
     JOIN "RenewalOpportunity" r ON r."id" = s."renewalOpportunityId"
-    JOIN "Account" a ON a."id" = r."accountId"
+    ${cutsAccounts(actor, params) ? Prisma.sql`JOIN "Account" a ON a."id" = r."accountId"` : Prisma.empty}
     WHERE s."weekStart" = ${week}::date AND ${quarterRowsWhere(actor, params, start, end)}`;
 }
 
@@ -343,7 +351,8 @@ function tallySums(): Prisma.Sql {
   return Prisma.sql`${at(90)}, ${at(30)},
       count(*) FILTER (WHERE c."category30" = 'COMMIT' AND (NOT c."won" OR c."closedCents" < c."baseCents"))::int AS surprises,
       count(c."likelihood90")::int AS "brierRenewals",
-      COALESCE(sum((c."likelihood90" - CASE WHEN c."won" THEN 100 ELSE 0 END)::bigint * (c."likelihood90" - CASE WHEN c."won" THEN 100 ELSE 0 END)), 0)::bigint AS "brierSquares"`;
+      -- Whole numbers ≤ 10⁴ each: their float sum is exact far beyond any company's count of renewals.
+      COALESCE(sum(power(c."likelihood90" - CASE WHEN c."won" THEN 100 ELSE 0 END, 2)), 0)::bigint AS "brierSquares"`;
 }
 
 /**
