@@ -40,6 +40,16 @@ export function quarterSumsFloor(start: Date, nextStart: Date, end: Date): Prism
     LEFT JOIN "User" m ON m."id" = u."managerId"`;
 }
 
+/** Less than the page's answer (count, forecast amount and ARR due by CSM and category): a lower bound, not a floor. */
+export function bareRollUpFloor(start: Date, end: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."csmId", COALESCE(f."overrideCategory", f."category", 'PIPELINE') AS category, count(*)::int AS n,
+           sum(COALESCE(f."overrideAmountCents", f."amountCents", r."amountCents"))::bigint AS cents, sum(r."amountCents")::bigint AS due
+    FROM "RenewalOpportunity" r JOIN "Account" a ON a."id" = r."accountId" LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
+    WHERE r."renewalDate" >= ${start}::date AND r."renewalDate" < ${end}::date
+    GROUP BY 1, 2`;
+}
+
 /** The first page of 50: chosen on the order's columns, then only those 50 get their call, risk, touchpoints and names. */
 export function pageFloor(start: Date, end: Date, today: Date, now: Date): Prisma.Sql {
   return Prisma.sql`

@@ -102,6 +102,14 @@ async function main(): Promise<void> {
       },
     },
     {
+      // The floor this benchmark used before: one bare GROUP BY by CSM and category, with the count and two sums only
+      // (neither the closed buckets, the next quarter, nor GRR / NRR's sums) — less than the page's answer, kept as a
+      // lower bound.
+      name: "  … against the bare GROUP BY (2 sums)",
+      run: async () => rollUpSums(forecast.csmSums((await prisma.$queryRaw<SumRow[]>(forecast.forecastSumsSql(rowsWhere, end))).filter((group) => !group.next))),
+      floor: one(floors.bareRollUpFloor(start, nextEnd)),
+    },
+    {
       name: "Page of 50 rows with likelihood",
       run: () => readForecastRows(thisQuarter, rowsContext, prisma, { take: 50, skip: 0 }),
       floor: one(floors.pageFloor(start, end, context.today, context.now)),
