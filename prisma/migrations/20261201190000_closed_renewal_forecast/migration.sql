@@ -1,6 +1,6 @@
 -- Forecast accuracy (issue 12 §5) read, for every closed renewal of the trailing year, the last weekly snapshot 90
 -- and 30 days before its renewal date: two index look-ups per renewal on each forecast page and dashboard load
--- (≈ 40,000 renewals, 200 ms at company scale). Those two snapshots no longer change once the renewal has closed
+-- (16,000 renewals a year on the 1× database, 200 ms). Those two snapshots no longer change once the renewal has closed
 -- (the weekly job snapshots open renewals only), so each closed renewal now keeps them in one row here, with what it
 -- was up for and what it closed at; accuracy, late surprises and the Brier score are sums over this table.
 --
