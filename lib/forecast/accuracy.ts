@@ -49,7 +49,11 @@ export interface AccuracyFigures {
 }
 
 export function accuracyAt(histories: readonly ClosedHistory[], daysOut: number): AccuracyFigures {
-  const figures = { renewals: 0, baseCents: 0n, forecastCents: 0n, closedCents: 0n, absErrorCents: 0n };
+  return figuresOf(accuracySums(histories, daysOut));
+}
+
+function accuracySums(histories: readonly ClosedHistory[], daysOut: number): AccuracySums {
+  const figures = emptySums();
   for (const history of histories) {
     const point = snapshotAt(history, daysOut);
     if (!point) continue;
@@ -61,7 +65,7 @@ export function accuracyAt(histories: readonly ClosedHistory[], daysOut: number)
     figures.closedCents += history.closedAmountCents;
     figures.absErrorCents += error < 0n ? -error : error;
   }
-  return { ...figures, accuracyPct: figures.baseCents > 0n ? percentOneDecimal(figures.baseCents - figures.absErrorCents, figures.baseCents) : null };
+  return figures;
 }
 
 /** Closed lost or downsold while Commit 30 days out. */
@@ -74,18 +78,102 @@ export function lateSurprises<H extends ClosedHistory>(histories: readonly H[], 
 
 /** Baton's likelihood `daysOut` days before the renewal scored against the outcome; null without renewals. */
 export function brierScore(histories: readonly ClosedHistory[], daysOut = 90): { renewals: number; score: number | null } {
-  let sum = 0;
+  let squares = 0n;
   let renewals = 0;
   for (const history of histories) {
     const point = snapshotAt(history, daysOut);
     if (!point) continue;
-    const p = point.likelihood / 100;
-    sum += (p - (history.won ? 1 : 0)) ** 2;
+    squares += brierSquare(point.likelihood, history.won);
     renewals += 1;
   }
-  return { renewals, score: renewals > 0 ? Math.round((sum / renewals) * 10_000) / 10_000 : null };
+  return { renewals, score: brierOf(renewals, squares) };
+}
+
+/**
+ * One renewal's term of the Brier score in units of 10⁻⁴: (likelihood − 100 × renewed)². Kept in integers so the
+ * score summed in PostgreSQL and the one summed here agree to the last digit (a float sum depends on its order).
+ */
+function brierSquare(likelihood: number, won: boolean): bigint {
+  const miss = BigInt(likelihood - (won ? 100 : 0));
+  return miss * miss;
+}
+
+/** The mean of the terms, to four decimals: Σ (p − renewed)² / n = squares / 10⁴ / n. */
+function brierOf(renewals: number, squares: bigint): number | null {
+  return renewals > 0 ? Math.round(Number(squares) / renewals) / 10_000 : null;
 }
 
 function percentOneDecimal(part: bigint, whole: bigint): number {
   return Number((part * 1000n) / whole) / 10;
+}
+
+// The same figures from sums: the forecast page and the dashboard add them up in PostgreSQL per CSM and segment
+// (over the closed renewals' stored 90- and 30-day forecasts) and merge those few rows into each group here.
+
+export type AccuracySums = Omit<AccuracyFigures, "accuracyPct">;
+
+export interface AccuracyTally {
+  at90: AccuracySums;
+  at30: AccuracySums;
+  lateSurprises: number;
+  /** Renewals with a likelihood 90 days out, and Σ (likelihood − 100 × renewed)² over them. */
+  brierRenewals: number;
+  brierSquares: bigint;
+}
+
+function emptySums(): AccuracySums {
+  return { renewals: 0, baseCents: 0n, forecastCents: 0n, closedCents: 0n, absErrorCents: 0n };
+}
+
+export function emptyTally(): AccuracyTally {
+  return { at90: emptySums(), at30: emptySums(), lateSurprises: 0, brierRenewals: 0, brierSquares: 0n };
+}
+
+function addSums(into: AccuracySums, part: AccuracySums): void {
+  into.renewals += part.renewals;
+  into.baseCents += part.baseCents;
+  into.forecastCents += part.forecastCents;
+  into.closedCents += part.closedCents;
+  into.absErrorCents += part.absErrorCents;
+}
+
+export function mergeTallies(parts: readonly AccuracyTally[]): AccuracyTally {
+  const total = emptyTally();
+  for (const part of parts) {
+    addSums(total.at90, part.at90);
+    addSums(total.at30, part.at30);
+    total.lateSurprises += part.lateSurprises;
+    total.brierRenewals += part.brierRenewals;
+    total.brierSquares += part.brierSquares;
+  }
+  return total;
+}
+
+/** The tally of closed renewals in memory (what the stored rows sum to; the unit tests hold both to the same figures). */
+export function tallyOf(histories: readonly ClosedHistory[]): AccuracyTally {
+  let brierSquares = 0n;
+  let brierRenewals = 0;
+  for (const history of histories) {
+    const point = snapshotAt(history, 90);
+    if (!point) continue;
+    brierSquares += brierSquare(point.likelihood, history.won);
+    brierRenewals += 1;
+  }
+  return { at90: accuracySums(histories, 90), at30: accuracySums(histories, 30), lateSurprises: lateSurprises(histories).length, brierRenewals, brierSquares };
+}
+
+function figuresOf(sums: AccuracySums): AccuracyFigures {
+  return { ...sums, accuracyPct: sums.baseCents > 0n ? percentOneDecimal(sums.baseCents - sums.absErrorCents, sums.baseCents) : null };
+}
+
+export interface AccuracyResult {
+  at90: AccuracyFigures;
+  at30: AccuracyFigures;
+  lateSurprises: number;
+  brier: number | null;
+}
+
+/** A group's figures from its tally: accuracy at 90 and 30 days out, late surprises and the Brier score at 90. */
+export function accuracyOf(tally: AccuracyTally): AccuracyResult {
+  return { at90: figuresOf(tally.at90), at30: figuresOf(tally.at30), lateSurprises: tally.lateSurprises, brier: brierOf(tally.brierRenewals, tally.brierSquares) };
 }

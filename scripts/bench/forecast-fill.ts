@@ -1,7 +1,9 @@
 // The forecast's company-scale data, made inside PostgreSQL (INSERT … SELECT; deterministic, the pseudo-random numbers
 // are hashes of the row ids): contract terms on a third of the renewals, a call on 80% of the open ones, the two
 // checkpoints of every open renewal whose checkpoint day has come (in every state), and a year of weekly snapshots of
-// every renewal due within a year either side of today. `npm run bench:generate` runs it as its last steps;
+// every renewal due within a year either side of today, and each closed renewal's forecast 90 and 30 days out
+// (ClosedRenewalForecast: the triggers write it as the renewals and snapshots go in; the last step rebuilds it once
+// more, so a load with triggers off is covered too). `npm run bench:generate` runs it as its last steps;
 // `npm run bench:forecast` runs it on a bench database generated before the forecast existed.
 
 const rand = (key: string, salt: number) => `((abs(hashtextextended(${key}, ${salt})) % 1000000) / 1000000.0)`;
@@ -48,6 +50,7 @@ export const FORECAST_FILL: ReadonlyArray<readonly [string, string]> = [
    CROSS JOIN LATERAL (SELECT (date_trunc('week', current_date) - make_interval(weeks => w))::date AS start) week
    WHERE r."renewalDate" BETWEEN current_date - 365 AND current_date + 365
      AND week.start <= r."renewalDate" AND week.start > r."renewalDate" - 365`],
+  ["closed renewals' 90/30-day forecasts", `SELECT closed_renewal_forecast_rebuild()`],
 ];
 
-export const FORECAST_ANALYZE = [`ANALYZE "RenewalForecast"`, `ANALYZE "ForecastCheckpoint"`, `ANALYZE "ForecastSnapshot"`, `ANALYZE "RenewalOpportunity"`];
+export const FORECAST_ANALYZE = [`ANALYZE "RenewalForecast"`, `ANALYZE "ForecastCheckpoint"`, `ANALYZE "ForecastSnapshot"`, `ANALYZE "RenewalOpportunity"`, `ANALYZE "ClosedRenewalForecast"`];

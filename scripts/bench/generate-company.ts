@@ -395,6 +395,7 @@ async function main(): Promise<void> {
       SELECT 'RenewalForecast', count(*)::text FROM "RenewalForecast" UNION ALL
       SELECT 'ForecastCheckpoint', count(*)::text FROM "ForecastCheckpoint" UNION ALL
       SELECT 'ForecastSnapshot', count(*)::text FROM "ForecastSnapshot" UNION ALL
+      SELECT 'ClosedRenewalForecast', count(*)::text FROM "ClosedRenewalForecast" UNION ALL
       SELECT 'HandoffPolicyStep', count(*)::text FROM "HandoffPolicyStep" UNION ALL
       SELECT 'Notification', count(*)::text FROM "Notification" UNION ALL
       SELECT 'AuditEvent', count(*)::text FROM "AuditEvent"`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseIsoDate, toIsoDate } from "@/lib/dates";
-import { accuracyAt, brierScore, lateSurprises, snapshotAt, type ClosedHistory } from "@/lib/forecast/accuracy";
+import { accuracyAt, accuracyOf, brierScore, emptyTally, lateSurprises, mergeTallies, snapshotAt, tallyOf, type ClosedHistory } from "@/lib/forecast/accuracy";
 import { effectiveForecast } from "@/lib/forecast/categories";
 import { changeKind, weekWaterfall, type WeekState } from "@/lib/forecast/changes";
 import { checkpointDue, disagrees } from "@/lib/forecast/checkpoint";
@@ -143,6 +143,25 @@ describe("accuracy and the Brier score", () => {
     expect(brierScore([a, b, c], 90)).toEqual({ renewals: 2, score: 0.065 });
     // 30 days out: a 0.85 → 0.0225; b 0.20 → 0.04; c 0.60 → 0.16; mean 0.074166… → 0.0742.
     expect(brierScore([a, b, c], 30)).toEqual({ renewals: 3, score: 0.0742 });
+  });
+
+  it("gives the same figures from sums of parts as from the renewals themselves (the page sums per CSM in SQL)", () => {
+    // The tally of each renewal alone, merged, is the tally of all three; its figures are accuracyAt's, lateSurprises'
+    // count and brierScore's: 55% and 66.6%, two surprises, Brier (20² + 30²) / 2 = 650 → 0.065 at 90 days.
+    const merged = mergeTallies([tallyOf([a]), tallyOf([b]), tallyOf([c])]);
+    expect(merged).toEqual(tallyOf([a, b, c]));
+    expect(merged).toMatchObject({ lateSurprises: 2, brierRenewals: 2, brierSquares: 400n + 900n });
+    expect(accuracyOf(merged)).toEqual({ at90: accuracyAt([a, b, c], 90), at30: accuracyAt([a, b, c], 30), lateSurprises: 2, brier: 0.065 });
+    expect(accuracyOf(emptyTally())).toEqual({ at90: { ...accuracyAt([], 90) }, at30: { ...accuracyAt([], 30) }, lateSurprises: 0, brier: null });
+  });
+
+  it("rounds the Brier score from exact integer sums, the same in either order", () => {
+    // Likelihoods 10 (lost) and 0 (lost): squares 100 + 0 = 100 (10⁻⁴ units) over 2 → 50 → 0.005 exactly, in integers,
+    // so PostgreSQL's sum and this one agree whatever order the rows come in.
+    const lost = (id: string, likelihood: number): ClosedHistory => ({ renewalId: id, renewalDate, baseAmountCents: 1n, won: false, closedAmountCents: 0n, snapshots: [{ weekStart: d("2027-03-29"), category: "PIPELINE", amountCents: 1n, likelihood }] });
+    expect(brierScore([lost("x", 10), lost("y", 0)], 90).score).toBe(0.005);
+    expect(brierScore([lost("y", 0), lost("x", 10)], 90).score).toBe(0.005);
+    expect(accuracyOf(mergeTallies([tallyOf([lost("y", 0)]), tallyOf([lost("x", 10)])])).brier).toBe(0.005);
   });
 });
 

@@ -102,7 +102,7 @@ export function forecastRowsSql(where: Prisma.Sql, today: Date, now: Date, page?
       f."nextStepDate" AS "fNextStepDate", f."setAt" AS "fSetAt", sb."name" AS "fSetByName",
       f."overrideCategory" AS "oCategory", f."overrideAmountCents" AS "oAmountCents", f."overrideOutcome" AS "oOutcome",
       f."overrideReason" AS "oReason", ob."name" AS "oByName", f."overrideAt" AS "oAt"
-    FROM "RenewalOpportunity" r
+    FROM ${page ? Prisma.sql`(${pageIdsSql(where, page)}) p JOIN "RenewalOpportunity" r ON r."id" = p."id"` : Prisma.sql`"RenewalOpportunity" r`}
     JOIN "Account" a ON a."id" = r."accountId"
     LEFT JOIN "User" u ON u."id" = a."csmId"
     LEFT JOIN "User" m ON m."id" = u."managerId"
@@ -115,9 +115,24 @@ export function forecastRowsSql(where: Prisma.Sql, today: Date, now: Date, page?
         (SELECT count(*)::int FROM jsonb_array_elements(CASE WHEN jsonb_typeof(x."factors") = 'array' THEN x."factors" ELSE '[]'::jsonb END) e WHERE e->>'level' = 'HIGH') AS "high"
       FROM "RiskAssessment" x WHERE x."accountId" = a."id" ORDER BY x."createdAt" DESC, x."id" DESC LIMIT 1
     ) risk ON TRUE
+    ${page ? Prisma.empty : Prisma.sql`WHERE ${where}`}
+    ORDER BY ${ORDER}`;
+}
+
+const ORDER = Prisma.sql`r."renewalDate" ASC, a."name" ASC, r."id" ASC`;
+
+/**
+ * A page's renewals chosen first, on the few columns the filter and the order need; only those get the risk, the
+ * touchpoints and the names (decorating every renewal of a quarter before the LIMIT looked up each one's latest risk).
+ */
+function pageIdsSql(where: Prisma.Sql, page: { take: number; skip: number }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r."id" FROM "RenewalOpportunity" r
+    JOIN "Account" a ON a."id" = r."accountId"
+    LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
     WHERE ${where}
-    ORDER BY r."renewalDate" ASC, a."name" ASC, r."id" ASC
-    ${page ? Prisma.sql`LIMIT ${page.take} OFFSET ${page.skip}` : Prisma.empty}`;
+    ORDER BY ${ORDER}
+    LIMIT ${page.take} OFFSET ${page.skip}`;
 }
 
 /** The flat amount in SQL, to the cent as lib/forecast/terms.ts rounds it (half up). */

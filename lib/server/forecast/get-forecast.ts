@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { addCalendarDays } from "@/lib/calendar/company-day";
-import { accuracyAt, brierScore, lateSurprises, type AccuracyFigures, type ClosedHistory, type SnapshotPoint } from "@/lib/forecast/accuracy";
+import { accuracyOf, emptyTally, mergeTallies, type AccuracyFigures, type AccuracyTally } from "@/lib/forecast/accuracy";
 import { weekWaterfall, type Waterfall, type WeekState } from "@/lib/forecast/changes";
 import { bucketOf, emptySums, mergeSums, retentionRates, rollUpSums, type Bucket, type CsmSums, type ForecastRow, type RetentionRates, type RollUpNode, type Sums } from "@/lib/forecast/retention";
 import { addCalendarDaysUtc, weekStartOf } from "@/lib/forecast/week";
@@ -66,6 +66,11 @@ export function forecastCutsSql(actor: ActingUser, params: ForecastParams): Pris
   return Prisma.join(parts, " AND ");
 }
 
+/** Whether the actor's view or the cuts narrow the accounts (otherwise the whole company's reads need no account). */
+export function cutsAccounts(actor: ActingUser, params: ForecastParams): boolean {
+  return readsOwnForecastOnly(actor) || Boolean(params.segment || params.csm || params.ae);
+}
+
 /** The renewals due in the quarters [from, to) in the actor's view and cuts. */
 export function quarterRowsWhere(actor: ActingUser, params: ForecastParams, from: Date, to: Date): Prisma.Sql {
   return Prisma.sql`${forecastCutsSql(actor, params)} AND r."renewalDate" >= ${from}::date AND r."renewalDate" < ${to}::date`;
@@ -115,22 +120,28 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
   const weekStart = weekStartOf(context.today);
 
   // The figures are summed in PostgreSQL (per CSM and bucket); only the page of rows on show is read whole, with
-  // Baton's likelihood — at company scale a quarter holds tens of thousands of renewals.
-  const [groups, states, previous, reasons, accuracy, options] = await Promise.all([
+  // Baton's likelihood — at company scale a quarter holds tens of thousands of renewals. Every read is independent of
+  // the others, so all go at once; the page asked for is read alongside the sums and read again only when it lies past
+  // the last page (a stale link), which the sums' count tells.
+  const where = quarterRowsWhere(actor, params, start, end);
+  const rowsWhere = params.bucket ? Prisma.sql`${where} AND ${BUCKET_SQL} = ${params.bucket}` : where;
+  const rowsContext = { ...context, settings: context.settings.forecast };
+  const readPage = (page: number) => readForecastRows(rowsWhere, rowsContext, prisma, { take: PER_PAGE, skip: (page - 1) * PER_PAGE });
+  const [groups, states, previous, reasons, accuracy, options, asked] = await Promise.all([
     prisma.$queryRaw<SumRow[]>(forecastSumsSql(quarterRowsWhere(actor, params, start, nextEnd), end)),
-    prisma.$queryRaw<StateRow[]>(weekStatesSql(quarterRowsWhere(actor, params, start, end))),
+    prisma.$queryRaw<StateRow[]>(weekStatesSql(where, cutsAccounts(actor, params))),
     lastWeekSnapshots(actor, params, quarter, addCalendarDaysUtc(weekStart, -7)),
     reasonSummary(actor, params, quarter),
     forecastAccuracy(actor, forecastCutsSql(actor, params), context.today),
     filterOptions(actor),
+    readPage(params.page),
   ]);
   const thisQuarter = csmSums(groups.filter((group) => !group.next));
   const sums = mergeSums(thisQuarter.map((group) => group.sums));
   const nextSums = mergeSums(csmSums(groups.filter((group) => group.next)).map((group) => group.sums));
   const count = params.bucket ? sums.buckets[params.bucket].renewals : sums.renewals;
   const page = Math.min(params.page, Math.max(1, Math.ceil(count / PER_PAGE)));
-  const where = quarterRowsWhere(actor, params, start, end);
-  const rows = await readForecastRows(params.bucket ? Prisma.sql`${where} AND ${BUCKET_SQL} = ${params.bucket}` : where, { ...context, settings: context.settings.forecast }, prisma, { take: PER_PAGE, skip: (page - 1) * PER_PAGE });
+  const rows = page === params.page ? asked : await readPage(page);
   const current = new Map<string, WeekState>(states.map((row) => [row.id, { open: row.open, category: row.category, amountCents: row.amountCents }]));
   return {
     quarter,
@@ -169,30 +180,41 @@ export interface SumRow {
  * The quarter's (and the next one's, from `nextStart`) sums per CSM and bucket, with lib/forecast/retention.ts's rules:
  * expected = closed amount (won), 0 (lost), nothing (Omitted), else the forecast amount; retained = min(expected, ARR up);
  * the uplift part of growth = min(expected − ARR up, contractual uplift).
+ * One GROUP BY over the renewals by (quarter, CSM, bucket) — the bucket as a small integer, cheap to group by — and
+ * only then the CSMs' and managers' names on the few grouped rows (grouping by the names sorted every renewal by text).
  */
 export function forecastSumsSql(where: Prisma.Sql, nextStart: Date): Prisma.Sql {
   return Prisma.sql`
-    WITH x AS (
-      SELECT r."renewalDate", r."stage", r."amountCents" AS base, r."closedAmountCents" AS closed, a."csmId", u."name" AS "csmName",
-        m."id" AS "managerId", m."name" AS "managerName", ${FLAT_CENTS_SQL} - r."amountCents" AS uplift, ${BUCKET_SQL} AS bucket, ${AMOUNT_SQL} AS amount,
-        CASE WHEN r."stage" = 'CLOSED_WON' THEN COALESCE(r."closedAmountCents", 0) WHEN r."stage" = 'CLOSED_LOST' THEN 0
-             WHEN ${CATEGORY_SQL} = 'OMITTED' THEN NULL ELSE ${AMOUNT_SQL} END AS expected
-      FROM "RenewalOpportunity" r
-      JOIN "Account" a ON a."id" = r."accountId"
-      LEFT JOIN "User" u ON u."id" = a."csmId"
-      LEFT JOIN "User" m ON m."id" = u."managerId"
-      LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
-      WHERE ${where}
-    )
-    SELECT x."renewalDate" >= ${nextStart}::date AS next, x."csmId", x."csmName", x."managerId", x."managerName", x.bucket,
-      count(*)::int AS renewals, sum(x.base)::bigint AS "dueCents",
-      sum(CASE x.bucket WHEN 'CLOSED_WON' THEN COALESCE(x.closed, 0) WHEN 'CLOSED_LOST' THEN x.base ELSE x.amount END)::bigint AS "bucketCents",
-      COALESCE(sum(x.expected), 0)::bigint AS "expectedCents",
-      COALESCE(sum(CASE WHEN x.expected IS NULL THEN 0 WHEN x.expected < x.base THEN x.expected ELSE x.base END), 0)::bigint AS "grossRetainedCents",
-      COALESCE(sum(CASE WHEN x.expected IS NULL THEN 0 ELSE x.base END), 0)::bigint AS "forecastBaseCents",
-      COALESCE(sum(CASE WHEN x.expected IS NULL OR x.expected <= x.base THEN 0 WHEN x.expected - x.base < x.uplift THEN x.expected - x.base ELSE x.uplift END), 0)::bigint AS "upliftExpectedCents"
-    FROM x
-    GROUP BY 1, 2, 3, 4, 5, 6`;
+    SELECT g.next, g."csmId", u."name" AS "csmName", m."id" AS "managerId", m."name" AS "managerName",
+      (ARRAY['COMMIT', 'BEST_CASE', 'PIPELINE', 'AT_RISK', 'OMITTED', 'CLOSED_WON', 'CLOSED_LOST'])[g.bucket + 1] AS bucket,
+      g.renewals, g."dueCents", g."bucketCents", g."expectedCents", g."grossRetainedCents", g."forecastBaseCents", g."upliftExpectedCents"
+    FROM (
+      SELECT x.next, x."csmId", x.bucket, count(*)::int AS renewals, sum(x.base)::bigint AS "dueCents",
+        sum(CASE x.bucket WHEN 5 THEN COALESCE(x.closed, 0) WHEN 6 THEN x.base ELSE x.amount END)::bigint AS "bucketCents",
+        COALESCE(sum(x.expected), 0)::bigint AS "expectedCents",
+        COALESCE(sum(LEAST(x.expected, x.base)) FILTER (WHERE x.expected IS NOT NULL), 0)::bigint AS "grossRetainedCents",
+        COALESCE(sum(x.base) FILTER (WHERE x.expected IS NOT NULL), 0)::bigint AS "forecastBaseCents",
+        COALESCE(sum(LEAST(x.expected - x.base, x.flat - x.base)) FILTER (WHERE x.expected > x.base), 0)::bigint AS "upliftExpectedCents"
+      FROM (
+        SELECT r."renewalDate" >= ${nextStart}::date AS next, a."csmId", r."amountCents" AS base, r."closedAmountCents" AS closed, y.flat, y.bucket, y.amount,
+          CASE y.bucket WHEN 5 THEN COALESCE(r."closedAmountCents", 0) WHEN 6 THEN 0 WHEN 4 THEN NULL ELSE y.amount END AS expected
+        FROM "RenewalOpportunity" r
+        JOIN "Account" a ON a."id" = r."accountId"
+        LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
+        CROSS JOIN LATERAL (SELECT ${FLAT_CENTS_SQL} AS flat) z
+        CROSS JOIN LATERAL (
+          SELECT z.flat,
+            CASE r."stage" WHEN 'CLOSED_WON' THEN 5 WHEN 'CLOSED_LOST' THEN 6 ELSE
+              CASE COALESCE(f."overrideCategory", f."category", 'PIPELINE') WHEN 'COMMIT' THEN 0 WHEN 'BEST_CASE' THEN 1 WHEN 'PIPELINE' THEN 2 WHEN 'AT_RISK' THEN 3 ELSE 4 END
+            END AS bucket,
+            CASE WHEN f."overrideCategory" IS NOT NULL THEN COALESCE(f."overrideAmountCents", f."amountCents") WHEN f."renewalOpportunityId" IS NULL THEN z.flat ELSE f."amountCents" END AS amount
+        ) y
+        WHERE ${where}
+      ) x
+      GROUP BY 1, 2, 3
+    ) g
+    LEFT JOIN "User" u ON u."id" = g."csmId"
+    LEFT JOIN "User" m ON m."id" = u."managerId"`;
 }
 
 export function csmSums(rows: readonly SumRow[]): CsmSums[] {
@@ -221,13 +243,16 @@ export interface StateRow {
   amountCents: bigint;
 }
 
-/** Each renewal of the quarter as it stands, for the changes since last week: the call in force, or what it closed at. */
-export function weekStatesSql(where: Prisma.Sql): Prisma.Sql {
+/**
+ * Each renewal of the quarter as it stands, for the changes since last week: the call in force, or what it closed at.
+ * `accounts`: whether `where` reads the account (a cut); the whole company's needs none.
+ */
+export function weekStatesSql(where: Prisma.Sql, accounts = true): Prisma.Sql {
   return Prisma.sql`
     SELECT r."id", r."stage" NOT IN ('CLOSED_WON', 'CLOSED_LOST') AS open, ${CATEGORY_SQL} AS category,
       CASE WHEN r."stage" = 'CLOSED_WON' THEN COALESCE(r."closedAmountCents", 0) WHEN r."stage" = 'CLOSED_LOST' THEN 0 ELSE ${AMOUNT_SQL} END AS "amountCents"
     FROM "RenewalOpportunity" r
-    JOIN "Account" a ON a."id" = r."accountId"
+    ${accounts ? Prisma.sql`JOIN "Account" a ON a."id" = r."accountId"` : Prisma.empty}
     LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
     WHERE ${where}`;
 }
@@ -248,7 +273,7 @@ export function lastWeekSnapshotsSql(actor: ActingUser, params: ForecastParams, 
     SELECT s."renewalOpportunityId" AS id, s."category"::text AS category, s."amountCents"
     FROM "ForecastSnapshot" s
     JOIN "RenewalOpportunity" r ON r."id" = s."renewalOpportunityId"
-    JOIN "Account" a ON a."id" = r."accountId"
+    ${cutsAccounts(actor, params) ? Prisma.sql`JOIN "Account" a ON a."id" = r."accountId"` : Prisma.empty}
     WHERE s."weekStart" = ${week}::date AND ${quarterRowsWhere(actor, params, start, end)}`;
 }
 
@@ -283,77 +308,102 @@ async function reasonSummary(actor: ActingUser, params: ForecastParams, quarter:
   return list.sort((a, b) => (b.lostCents > a.lostCents ? 1 : b.lostCents < a.lostCents ? -1 : a.reason.localeCompare(b.reason)));
 }
 
-interface ClosedRaw {
-  id: string;
-  accountName: string;
-  renewalDate: Date;
-  baseCents: bigint;
-  won: boolean;
-  closedAmountCents: bigint | null;
-  segment: Segment;
+interface TallyColumns {
+  n90: number;
+  base90: bigint;
+  forecast90: bigint;
+  closed90: bigint;
+  error90: bigint;
+  n30: number;
+  base30: bigint;
+  forecast30: bigint;
+  closed30: bigint;
+  error30: bigint;
+  surprises: number;
+  brierRenewals: number;
+  brierSquares: bigint;
+}
+
+export interface AccuracyTallyRow extends TallyColumns {
   csmId: string | null;
   csmName: string | null;
   managerId: string | null;
   managerName: string | null;
-  w90: Date | null;
-  c90: ForecastCategory | null;
-  a90: bigint | null;
-  l90: number | null;
-  w30: Date | null;
-  c30: ForecastCategory | null;
-  a30: bigint | null;
-  l30: number | null;
+  segment: Segment;
+}
+
+/** The closed renewals of the trailing year (renewal date within the year up to today), on the accounts `where` admits. */
+function closedInYear(where: Prisma.Sql, today: Date): Prisma.Sql {
+  return Prisma.sql`c."renewalDate" > ${addCalendarDays(today, -365)}::date AND c."renewalDate" <= ${today}::date AND ${where}`;
+}
+
+/** A forecast amount N days out as accuracy reads it: nothing when Omitted. */
+const forecastAt = (days: 90 | 30) => `CASE WHEN c."category${days}" = 'OMITTED' THEN 0 ELSE c."amount${days}Cents" END`;
+
+/** lib/forecast/accuracy.ts's tally, summed over the stored 90/30-day forecasts (a null category: no snapshot that old). */
+function tallySums(): Prisma.Sql {
+  const at = (days: 90 | 30) => Prisma.raw(`
+      count(c."category${days}")::int AS "n${days}",
+      COALESCE(sum(c."baseCents") FILTER (WHERE c."category${days}" IS NOT NULL), 0)::bigint AS "base${days}",
+      COALESCE(sum(${forecastAt(days)}), 0)::bigint AS "forecast${days}",
+      COALESCE(sum(c."closedCents") FILTER (WHERE c."category${days}" IS NOT NULL), 0)::bigint AS "closed${days}",
+      COALESCE(sum(abs(${forecastAt(days)} - c."closedCents")), 0)::bigint AS "error${days}"`);
+  return Prisma.sql`${at(90)}, ${at(30)},
+      count(*) FILTER (WHERE c."category30" = 'COMMIT' AND (NOT c."won" OR c."closedCents" < c."baseCents"))::int AS surprises,
+      count(c."likelihood90")::int AS "brierRenewals",
+      -- Whole numbers ≤ 10⁴ each: their float sum is exact far beyond any company's count of renewals.
+      COALESCE(sum(power(c."likelihood90" - CASE WHEN c."won" THEN 100 ELSE 0 END, 2)), 0)::bigint AS "brierSquares"`;
 }
 
 /**
- * Closed renewals of the trailing year with the snapshot that stood 90 and 30 days before each renewal date, on the
- * accounts `where` (aliased `a`) admits: the forecast page's cuts, or the dashboard's scope.
+ * Accuracy's sums per CSM and segment over the closed renewals of the trailing year, on the accounts `where` (aliased
+ * `a`) admits: the forecast page's cuts, or the dashboard's scope. The CSMs' names and managers join the few grouped rows.
  */
-export function closedHistorySql(where: Prisma.Sql, today: Date): Prisma.Sql {
-  const at = (days: number, alias: string) => Prisma.sql`
-    LEFT JOIN LATERAL (
-      SELECT s."weekStart", s."category", s."amountCents", s."likelihood" FROM "ForecastSnapshot" s
-      WHERE s."renewalOpportunityId" = r."id" AND s."weekStart" <= r."renewalDate" - ${days}::int
-      ORDER BY s."weekStart" DESC LIMIT 1
-    ) ${Prisma.raw(alias)} ON TRUE`;
+export function accuracyTallySql(where: Prisma.Sql, today: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT r."id", a."name" AS "accountName", r."renewalDate", r."amountCents" AS "baseCents", r."stage" = 'CLOSED_WON' AS won, r."closedAmountCents",
-      a."segment", a."csmId", u."name" AS "csmName", m."id" AS "managerId", m."name" AS "managerName",
-      s90."weekStart" AS w90, s90."category"::text AS c90, s90."amountCents" AS a90, s90."likelihood" AS l90,
-      s30."weekStart" AS w30, s30."category"::text AS c30, s30."amountCents" AS a30, s30."likelihood" AS l30
-    FROM "RenewalOpportunity" r
-    JOIN "Account" a ON a."id" = r."accountId"
-    LEFT JOIN "User" u ON u."id" = a."csmId"
-    LEFT JOIN "User" m ON m."id" = u."managerId"
-    ${at(90, "s90")}
-    ${at(30, "s30")}
-    WHERE r."stage" IN ('CLOSED_WON', 'CLOSED_LOST') AND r."renewalDate" > ${addCalendarDays(today, -365)}::date AND r."renewalDate" <= ${today}::date
-      AND ${where}`;
+    SELECT g.*, u."name" AS "csmName", m."id" AS "managerId", m."name" AS "managerName"
+    FROM (
+      SELECT a."csmId", a."segment", ${tallySums()}
+      FROM "ClosedRenewalForecast" c
+      JOIN "Account" a ON a."id" = c."accountId"
+      WHERE ${closedInYear(where, today)}
+      GROUP BY a."csmId", a."segment"
+    ) g
+    LEFT JOIN "User" u ON u."id" = g."csmId"
+    LEFT JOIN "User" m ON m."id" = u."managerId"`;
 }
 
-type History = ClosedHistory & { id: string; accountName: string; segment: Segment; csmId: string | null; csmName: string | null; managerId: string | null; managerName: string | null };
+/** The late surprises themselves (lost or downsold while Commit 30 days out), soonest renewal first. */
+export function lateSurprisesSql(where: Prisma.Sql, today: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c."renewalOpportunityId" AS id, a."name" AS "accountName", c."renewalDate"
+    FROM "ClosedRenewalForecast" c
+    JOIN "Account" a ON a."id" = c."accountId"
+    WHERE c."category30" = 'COMMIT' AND (NOT c."won" OR c."closedCents" < c."baseCents") AND ${closedInYear(where, today)}
+    ORDER BY c."renewalDate", a."name", c."renewalOpportunityId"`;
+}
 
-function toHistory(row: ClosedRaw): History {
-  const snapshots: SnapshotPoint[] = [];
-  const point = (weekStart: Date | null, category: ForecastCategory | null, amountCents: bigint | null, likelihood: number | null) => {
-    if (weekStart && category && amountCents !== null && likelihood !== null && !snapshots.some((s) => s.weekStart.getTime() === weekStart.getTime())) snapshots.push({ weekStart, category, amountCents, likelihood });
+function toTally(row: TallyColumns): AccuracyTally {
+  return {
+    at90: { renewals: row.n90, baseCents: row.base90, forecastCents: row.forecast90, closedCents: row.closed90, absErrorCents: row.error90 },
+    at30: { renewals: row.n30, baseCents: row.base30, forecastCents: row.forecast30, closedCents: row.closed30, absErrorCents: row.error30 },
+    lateSurprises: row.surprises,
+    brierRenewals: row.brierRenewals,
+    brierSquares: row.brierSquares,
   };
-  point(row.w90, row.c90, row.a90, row.l90);
-  point(row.w30, row.c30, row.a30, row.l30);
-  return { ...row, renewalId: row.id, baseAmountCents: row.baseCents, closedAmountCents: row.won ? (row.closedAmountCents ?? 0n) : 0n, snapshots };
 }
 
-function group(key: string, name: string, histories: readonly History[]): AccuracyGroup {
-  return { key, name, at90: accuracyAt(histories, 90), at30: accuracyAt(histories, 30), lateSurprises: lateSurprises(histories).length, brier: brierScore(histories, 90).score };
+function group(key: string, name: string, rows: readonly AccuracyTallyRow[]): AccuracyGroup {
+  return { key, name, ...accuracyOf(mergeTallies(rows.map(toTally))) };
 }
 
-function groupBy(histories: readonly History[], keyOf: (h: History) => [string, string]): AccuracyGroup[] {
-  const map = new Map<string, { name: string; rows: History[] }>();
-  for (const history of histories) {
-    const [key, name] = keyOf(history);
+function groupBy(rows: readonly AccuracyTallyRow[], keyOf: (row: AccuracyTallyRow) => [string, string]): AccuracyGroup[] {
+  const map = new Map<string, { name: string; rows: AccuracyTallyRow[] }>();
+  for (const row of rows) {
+    const [key, name] = keyOf(row);
     const entry = map.get(key) ?? { name, rows: [] };
     map.set(key, entry);
-    entry.rows.push(history);
+    entry.rows.push(row);
   }
   return [...map.entries()].map(([key, entry]) => group(key, entry.name, entry.rows)).sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -362,20 +412,47 @@ const SEGMENT_NAMES: Record<Segment, string> = { ENTERPRISE: "Enterprise", MID_M
 
 export type ForecastAccuracy = ForecastPage["accuracy"];
 
+/** The groups of the accuracy section from its per-CSM-and-segment sums. */
+export function accuracyGroups(rows: readonly AccuracyTallyRow[], surprises: ForecastAccuracy["surprises"]): ForecastAccuracy {
+  return {
+    company: group("company", "Company", rows),
+    byCsm: groupBy(rows, (row) => [row.csmId ?? "", row.csmName ?? "Unassigned"]),
+    byManager: groupBy(rows, (row) => [row.managerId ?? "", row.managerName ?? "No manager"]),
+    bySegment: groupBy(rows, (row) => [row.segment, SEGMENT_NAMES[row.segment]]),
+    surprises,
+  };
+}
+
 /**
- * The accuracy of past forecasts on the accounts `where` (aliased `a`) admits, read by the forecast page (its cuts) and
- * the dashboard (its scope); always within what the forecast lets the actor see (a CSM their book; AEs refused).
+ * The accuracy of past forecasts on the accounts `where` (aliased `a`) admits, read by the forecast page (its cuts);
+ * always within what the forecast lets the actor see (a CSM their book; AEs refused).
  */
 export async function forecastAccuracy(actor: ActingUser, where: Prisma.Sql, today: Date): Promise<ForecastAccuracy> {
-  const rows = await prisma.$queryRaw<ClosedRaw[]>(closedHistorySql(Prisma.sql`${forecastScopeSql(actor)} AND ${where}`, today));
-  const histories = rows.map(toHistory);
-  return {
-    company: group("company", "Company", histories),
-    byCsm: groupBy(histories, (h) => [h.csmId ?? "", h.csmName ?? "Unassigned"]),
-    byManager: groupBy(histories, (h) => [h.managerId ?? "", h.managerName ?? "No manager"]),
-    bySegment: groupBy(histories, (h) => [h.segment, SEGMENT_NAMES[h.segment]]),
-    surprises: lateSurprises(histories).map((h) => ({ id: h.id, accountName: h.accountName, renewalDate: h.renewalDate })),
-  };
+  const scoped = Prisma.sql`${forecastScopeSql(actor)} AND ${where}`;
+  const [rows, surprises] = await Promise.all([
+    prisma.$queryRaw<AccuracyTallyRow[]>(accuracyTallySql(scoped, today)),
+    prisma.$queryRaw<ForecastAccuracy["surprises"]>(lateSurprisesSql(scoped, today)),
+  ]);
+  return accuracyGroups(rows, surprises);
+}
+
+/**
+ * The whole cut's accuracy in one row of sums: the dashboard's figure (the same as the forecast page's company row).
+ * `where` on the account aliased `a`, or null for every account (then no account is read).
+ */
+export function companyAccuracySql(where: Prisma.Sql | null, today: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${tallySums()}
+    FROM "ClosedRenewalForecast" c
+    ${where ? Prisma.sql`JOIN "Account" a ON a."id" = c."accountId"` : Prisma.empty}
+    WHERE ${closedInYear(where ?? Prisma.sql`TRUE`, today)}`;
+}
+
+export async function companyAccuracy(actor: ActingUser, where: Prisma.Sql | null, today: Date): Promise<AccuracyGroup> {
+  const scope = forecastScopeSql(actor);
+  const scoped = where || readsOwnForecastOnly(actor) ? Prisma.sql`${scope} AND ${where ?? Prisma.sql`TRUE`}` : null;
+  const [row] = await prisma.$queryRaw<TallyColumns[]>(companyAccuracySql(scoped, today));
+  return { key: "company", name: "Company", ...accuracyOf(row ? toTally(row) : emptyTally()) };
 }
 
 async function filterOptions(actor: ActingUser): Promise<ForecastPage["options"]> {
