@@ -79,8 +79,20 @@ export function retentionTrendFloor(cut: FloorCut, months: readonly number[]): P
     GROUP BY g.m ORDER BY g.m`;
 }
 
-/** Renewal visibility: contracts ending in the window, on the (stage, contractEnd) index, with their opportunity. */
+/**
+ * Renewal visibility: the summary read is the floor — the window's days of RenewalDueDay (the figures per contract-end
+ * day and segment, kept by the database; dashboard_measure_summaries migration). Checked against renewalVisibilityRaw.
+ */
 export function renewalVisibilityFloor(from: Date, until: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(sum("due"), 0)::int AS due, coalesce(sum("visible"), 0)::int AS visible, coalesce(sum("withoutCsm"), 0)::int AS without_csm,
+           coalesce(sum("withoutOpportunity"), 0)::int AS without_opportunity, coalesce(sum("dueArrCents"), 0)::bigint AS due_arr,
+           coalesce(sum("visibleArrCents"), 0)::bigint AS visible_arr
+    FROM "RenewalDueDay" WHERE "day" BETWEEN ${from}::date AND ${until}::date`;
+}
+
+/** Renewal visibility from the rows: contracts ending in the window, on the (stage, contractEnd) index, with their opportunity. */
+export function renewalVisibilityRaw(from: Date, until: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*)::int AS due,
            count(*) FILTER (WHERE r."id" IS NOT NULL AND a."csmId" IS NOT NULL)::int AS visible,
@@ -115,8 +127,22 @@ export function timeToFirstValueFloor(period: FloorPeriod, buckets: ReadonlyArra
     ) t`;
 }
 
-/** Handoff SLA and satisfaction: the handoffs started in the window, on the startedAt index. */
+/**
+ * Handoff SLA and satisfaction: the summary read is the floor — HandoffHour's hours of the window (per UTC hour started
+ * and segment, kept by the database), and the open overdue from the open handoffs' index range. Checked against handoffRaw.
+ */
 export function handoffFloor(from: Date, until: Date, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(sum("completed"), 0)::int AS completed, coalesce(sum("withinSla"), 0)::int AS within_sla,
+           (SELECT count(*)::int FROM "Handoff" h WHERE h."completedAt" IS NULL AND h."skippedAt" IS NULL
+              AND h."startedAt" >= ${from} AND h."startedAt" < ${until} AND h."dueAt" < ${now}) AS open_overdue,
+           coalesce(sum("rated"), 0)::int AS rated, coalesce(sum("ratingSum"), 0)::int AS rating_sum,
+           ${Prisma.join([1, 2, 3, 4, 5].map((value) => Prisma.sql`coalesce(sum(${Prisma.raw(`"r${value}"`)}), 0)::int AS ${Prisma.raw(`r${value}`)}`))}
+    FROM "HandoffHour" WHERE "hour" >= ${from} AND "hour" < ${until}`;
+}
+
+/** Handoff SLA and satisfaction from the rows: the handoffs started in the window, on the startedAt index. */
+export function handoffRaw(from: Date, until: Date, now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*) FILTER (WHERE h."completedAt" IS NOT NULL)::int AS completed,
            count(*) FILTER (WHERE h."completedAt" IS NOT NULL AND h."completedWithinSla")::int AS within_sla,
@@ -126,13 +152,20 @@ export function handoffFloor(from: Date, until: Date, now: Date): Prisma.Sql {
     FROM "Handoff" h WHERE h."startedAt" >= ${from} AND h."startedAt" < ${until}`;
 }
 
-/** CSM load: each CSM's current book counted once from the csmId index, then joined to the active profiles. */
-export function csmLoadFloor(cut: FloorCut, top: number, buckets: ReadonlyArray<Prisma.Sql>): Prisma.Sql {
+/**
+ * CSM load: each CSM's current book — from CsmSegmentLoad (per CSM and segment, kept by the database: the summary read
+ * is the floor), or with `raw` counted once from the csmId index (the check) — then joined to the active profiles.
+ */
+export function csmLoadFloor(cut: FloorCut, top: number, buckets: ReadonlyArray<Prisma.Sql>, raw = false): Prisma.Sql {
+  const team = (column: Prisma.Sql) =>
+    cut.teamOf ? Prisma.sql`AND ${column} IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${cut.teamOf})` : Prisma.empty;
+  const books = raw
+    ? Prisma.sql`SELECT a."csmId", count(*)::int AS n, sum(a."arrCents")::bigint AS arr FROM "Account" a
+                 WHERE a."csmId" IS NOT NULL ${team(Prisma.sql`a."csmId"`)} GROUP BY a."csmId"`
+    : Prisma.sql`SELECT l."csmId", sum(l."accounts")::int AS n, sum(l."arrCents")::bigint AS arr FROM "CsmSegmentLoad" l
+                 WHERE TRUE ${team(Prisma.sql`l."csmId"`)} GROUP BY l."csmId"`;
   return Prisma.sql`
-    WITH books AS (SELECT a."csmId", count(*)::int AS n, sum(a."arrCents")::bigint AS arr FROM "Account" a
-                   WHERE a."csmId" IS NOT NULL
-                   ${cut.teamOf ? Prisma.sql`AND a."csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${cut.teamOf})` : Prisma.empty}
-                   GROUP BY a."csmId"),
+    WITH books AS (${books}),
          l AS (SELECT u."id" AS csm_id, u."name", p."tier", coalesce(b.n, 0) AS accounts, p."maxAccounts" AS max_accounts,
                       coalesce(b.arr, 0)::bigint AS arr, p."maxArrCents" AS max_arr,
                       greatest(coalesce(b.n, 0)::numeric / nullif(p."maxAccounts", 0), coalesce(b.arr, 0)::numeric / nullif(p."maxArrCents", 0), 0)::float8 AS load
@@ -147,8 +180,23 @@ export function csmLoadFloor(cut: FloorCut, top: number, buckets: ReadonlyArray<
     FROM l`;
 }
 
-/** Expansion pipeline: open expansion deals by stage, and the potential of accounts with ARR. */
+/**
+ * Expansion pipeline: the summary read is the floor — ExpansionPipelineStage and ExpansionPotentialSegment (per segment,
+ * kept by the database). Checked against expansionPipelineRaw.
+ */
 export function expansionPipelineFloor(stages: readonly string[]): Prisma.Sql {
+  const columns = stages.map(
+    (stage, index) => Prisma.sql`coalesce(sum("deals") FILTER (WHERE "stage" = ${stage}::"DealStage"), 0)::int AS ${Prisma.raw(`n${index}`)},
+      coalesce(sum("amountCents") FILTER (WHERE "stage" = ${stage}::"DealStage"), 0)::bigint AS ${Prisma.raw(`c${index}`)}`,
+  );
+  return Prisma.sql`
+    SELECT * FROM (SELECT ${Prisma.join(columns)} FROM "ExpansionPipelineStage") deals,
+      (SELECT coalesce(sum("accounts"), 0)::int AS potential_accounts, coalesce(sum("potentialCents"), 0)::bigint AS potential
+       FROM "ExpansionPotentialSegment") potential`;
+}
+
+/** Expansion pipeline from the rows: open expansion deals by stage, and the potential of accounts with ARR. */
+export function expansionPipelineRaw(stages: readonly string[]): Prisma.Sql {
   const columns = stages.map(
     (stage, index) => Prisma.sql`count(*) FILTER (WHERE d."stage" = ${stage}::"DealStage")::int AS ${Prisma.raw(`n${index}`)},
       coalesce(sum(d."amountCents") FILTER (WHERE d."stage" = ${stage}::"DealStage"), 0)::bigint AS ${Prisma.raw(`c${index}`)}`,

@@ -1,0 +1,400 @@
+-- Summaries for the whole-company and per-segment reads of four dashboard measures (issue 15), so that at 10× data
+-- (500k accounts, 2M deals) they read a number of summary rows set by the calendar and the segments, not by the
+-- accounts: renewal visibility (per contract-end day), handoff SLA and satisfaction (per UTC hour started), CSM load
+-- (per CSM and segment) and the expansion pipeline (per segment and stage, and the potential per segment).
+-- Kept by the database, never written by the app. Cuts by CSM, team or AE keep reading the rows themselves (their
+-- own index ranges); lib/server/dashboard decides which.
+--
+-- Two ways of keeping them, chosen by what a row depends on:
+-- • A summary row that depends on one row of one table (CSM load and potential: the account alone) moves by deltas of
+--   OLD and NEW in the same transaction, like CsmBook: concurrent writes add up.
+-- • One that joins tables (a renewal's deal, account and opportunity; an open expansion deal or a handoff and its
+--   account's segment) is recomputed whole for the keys a statement touched, under one transaction-scoped advisory lock:
+--   the second writer waits for the first to commit, and its recompute (a new statement, so a new snapshot under READ
+--   COMMITTED) then sees the first one's rows.
+
+CREATE TABLE "RenewalDueDay" (
+    "day" DATE NOT NULL,
+    "segment" "Segment" NOT NULL,
+    "due" INTEGER NOT NULL,
+    "visible" INTEGER NOT NULL,
+    "withoutCsm" INTEGER NOT NULL,
+    "withoutOpportunity" INTEGER NOT NULL,
+    "dueArrCents" BIGINT NOT NULL,
+    "visibleArrCents" BIGINT NOT NULL,
+
+    CONSTRAINT "RenewalDueDay_pkey" PRIMARY KEY ("day","segment")
+);
+
+CREATE TABLE "HandoffHour" (
+    "hour" TIMESTAMP(3) NOT NULL,
+    "segment" "Segment" NOT NULL,
+    "completed" INTEGER NOT NULL,
+    "withinSla" INTEGER NOT NULL,
+    "rated" INTEGER NOT NULL,
+    "ratingSum" INTEGER NOT NULL,
+    "r1" INTEGER NOT NULL,
+    "r2" INTEGER NOT NULL,
+    "r3" INTEGER NOT NULL,
+    "r4" INTEGER NOT NULL,
+    "r5" INTEGER NOT NULL,
+
+    CONSTRAINT "HandoffHour_pkey" PRIMARY KEY ("hour","segment")
+);
+
+CREATE TABLE "CsmSegmentLoad" (
+    "csmId" TEXT NOT NULL,
+    "segment" "Segment" NOT NULL,
+    "accounts" INTEGER NOT NULL,
+    "arrCents" BIGINT NOT NULL,
+
+    CONSTRAINT "CsmSegmentLoad_pkey" PRIMARY KEY ("csmId","segment")
+);
+
+CREATE TABLE "ExpansionPipelineStage" (
+    "segment" "Segment" NOT NULL,
+    "stage" "DealStage" NOT NULL,
+    "deals" INTEGER NOT NULL,
+    "amountCents" BIGINT NOT NULL,
+
+    CONSTRAINT "ExpansionPipelineStage_pkey" PRIMARY KEY ("segment","stage")
+);
+
+CREATE TABLE "ExpansionPotentialSegment" (
+    "segment" "Segment" NOT NULL,
+    "accounts" INTEGER NOT NULL,
+    "potentialCents" BIGINT NOT NULL,
+
+    CONSTRAINT "ExpansionPotentialSegment_pkey" PRIMARY KEY ("segment")
+);
+
+-- The overdue count depends on the time of the request, so it stays a read of the open handoffs (both NULL), this
+-- index's range (a partial index would be the same but the schema cannot state one).
+CREATE INDEX "Handoff_completedAt_skippedAt_startedAt_idx" ON "Handoff"("completedAt", "skippedAt", "startedAt");
+
+-- ───────────────────── Renewal visibility, per contract-end day and segment ─────────────────────
+-- The same figures as renewalVisibilityRawQuery (lib/server/dashboard/get-renewal-visibility.ts) for one day.
+CREATE FUNCTION "renewal_due_refresh"(days date[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF days IS NOT NULL AND cardinality(days) = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock(20261201195000);
+  DELETE FROM "RenewalDueDay" WHERE days IS NULL OR "day" = ANY (days);
+  INSERT INTO "RenewalDueDay" ("day", "segment", "due", "visible", "withoutCsm", "withoutOpportunity", "dueArrCents", "visibleArrCents")
+  SELECT d."contractEnd", a."segment", count(*)::int,
+         count(*) FILTER (WHERE r."id" IS NOT NULL AND a."csmId" IS NOT NULL)::int,
+         count(*) FILTER (WHERE a."csmId" IS NULL)::int,
+         count(*) FILTER (WHERE r."id" IS NULL)::int,
+         coalesce(sum(d."amountCents"), 0)::bigint,
+         coalesce(sum(d."amountCents") FILTER (WHERE r."id" IS NOT NULL AND a."csmId" IS NOT NULL), 0)::bigint
+  FROM "Deal" d
+  JOIN "Account" a ON a."id" = d."accountId"
+  LEFT JOIN "RenewalOpportunity" r ON r."originalDealId" = d."id"
+  -- Every day when rebuilding; else the days on the (stage, contractEnd) index.
+  WHERE d."stage" = 'CLOSED_WON' AND d."contractEnd" = ANY (coalesce(days, ARRAY(SELECT DISTINCT x."contractEnd" FROM "Deal" x WHERE x."stage" = 'CLOSED_WON' AND x."contractEnd" IS NOT NULL)))
+  GROUP BY d."contractEnd", a."segment";
+END;
+$$;
+
+-- Statement triggers with transition tables (PostgreSQL allows no column list with them): a deal's won state, end,
+-- amount or account changing moves its old and new day; any other update of a deal refreshes nothing.
+CREATE FUNCTION "deal_renewal_due"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM "renewal_due_refresh"(ARRAY(SELECT DISTINCT n."contractEnd" FROM new_rows n WHERE n."stage" = 'CLOSED_WON' AND n."contractEnd" IS NOT NULL));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM "renewal_due_refresh"(ARRAY(SELECT DISTINCT o."contractEnd" FROM old_rows o WHERE o."stage" = 'CLOSED_WON' AND o."contractEnd" IS NOT NULL));
+  ELSE
+    PERFORM "renewal_due_refresh"(ARRAY(
+      SELECT x.day FROM (
+        SELECT o."contractEnd" AS day, o."stage" FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+        WHERE (o."stage", o."contractEnd", o."amountCents", o."accountId") IS DISTINCT FROM (n."stage", n."contractEnd", n."amountCents", n."accountId")
+        UNION
+        SELECT n."contractEnd", n."stage" FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+        WHERE (o."stage", o."contractEnd", o."amountCents", o."accountId") IS DISTINCT FROM (n."stage", n."contractEnd", n."amountCents", n."accountId")
+      ) x WHERE x."stage" = 'CLOSED_WON' AND x.day IS NOT NULL));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Deal_renewal_due_insert" AFTER INSERT ON "Deal" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "deal_renewal_due"();
+CREATE TRIGGER "Deal_renewal_due_update" AFTER UPDATE ON "Deal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "deal_renewal_due"();
+CREATE TRIGGER "Deal_renewal_due_delete" AFTER DELETE ON "Deal" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "deal_renewal_due"();
+
+-- An opportunity appearing, going or moving to another deal changes whether that deal's renewal is visible.
+CREATE FUNCTION "opportunity_renewal_due"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM "renewal_due_refresh"(ARRAY(
+      SELECT DISTINCT d."contractEnd" FROM new_rows n JOIN "Deal" d ON d."id" = n."originalDealId"
+      WHERE d."stage" = 'CLOSED_WON' AND d."contractEnd" IS NOT NULL));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM "renewal_due_refresh"(ARRAY(
+      SELECT DISTINCT d."contractEnd" FROM old_rows o JOIN "Deal" d ON d."id" = o."originalDealId"
+      WHERE d."stage" = 'CLOSED_WON' AND d."contractEnd" IS NOT NULL));
+  ELSE
+    PERFORM "renewal_due_refresh"(ARRAY(
+      SELECT DISTINCT d."contractEnd"
+      FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+      JOIN "Deal" d ON d."id" IN (o."originalDealId", n."originalDealId")
+      WHERE o."originalDealId" <> n."originalDealId" AND d."stage" = 'CLOSED_WON' AND d."contractEnd" IS NOT NULL));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "RenewalOpportunity_renewal_due_insert" AFTER INSERT ON "RenewalOpportunity" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "opportunity_renewal_due"();
+CREATE TRIGGER "RenewalOpportunity_renewal_due_update" AFTER UPDATE ON "RenewalOpportunity" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "opportunity_renewal_due"();
+CREATE TRIGGER "RenewalOpportunity_renewal_due_delete" AFTER DELETE ON "RenewalOpportunity" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "opportunity_renewal_due"();
+
+-- ───────────────────── Handoff SLA and satisfaction, per UTC hour started and segment ─────────────────────
+-- The same figures as handoffMeasuresRawQuery for the handoffs started in one hour (less the open overdue, read live).
+CREATE FUNCTION "handoff_hour_refresh"(hours timestamp[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF hours IS NOT NULL AND cardinality(hours) = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock(20261201195001);
+  DELETE FROM "HandoffHour" WHERE hours IS NULL OR "hour" = ANY (hours);
+  INSERT INTO "HandoffHour" ("hour", "segment", "completed", "withinSla", "rated", "ratingSum", "r1", "r2", "r3", "r4", "r5")
+  SELECT date_trunc('hour', h."startedAt"), a."segment",
+         count(*) FILTER (WHERE h."completedAt" IS NOT NULL)::int,
+         count(*) FILTER (WHERE h."completedAt" IS NOT NULL AND h."completedWithinSla")::int,
+         count(h."rating")::int, coalesce(sum(h."rating"), 0)::int,
+         count(*) FILTER (WHERE h."rating" = 1)::int, count(*) FILTER (WHERE h."rating" = 2)::int,
+         count(*) FILTER (WHERE h."rating" = 3)::int, count(*) FILTER (WHERE h."rating" = 4)::int,
+         count(*) FILTER (WHERE h."rating" = 5)::int
+  FROM "Handoff" h JOIN "Account" a ON a."id" = h."accountId"
+  -- Every hour when rebuilding; else each hour's range on the startedAt index.
+  WHERE hours IS NULL
+     OR EXISTS (SELECT 1 FROM unnest(hours) g(hr) WHERE h."startedAt" >= g.hr AND h."startedAt" < g.hr + interval '1 hour')
+  GROUP BY 1, 2
+  -- A row of only open handoffs adds nothing to these figures.
+  HAVING count(*) FILTER (WHERE h."completedAt" IS NOT NULL) > 0 OR count(h."rating") > 0;
+END;
+$$;
+
+-- A checklist autosave updates the handoff too: only a change of what the figures read refreshes its hour.
+CREATE FUNCTION "handoff_hour_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM "handoff_hour_refresh"(ARRAY(SELECT DISTINCT date_trunc('hour', n."startedAt") FROM new_rows n
+                                         WHERE n."completedAt" IS NOT NULL OR n."rating" IS NOT NULL));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM "handoff_hour_refresh"(ARRAY(SELECT DISTINCT date_trunc('hour', o."startedAt") FROM old_rows o
+                                         WHERE o."completedAt" IS NOT NULL OR o."rating" IS NOT NULL));
+  ELSE
+    PERFORM "handoff_hour_refresh"(ARRAY(
+      SELECT date_trunc('hour', o."startedAt") FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+      WHERE (o."startedAt", o."completedAt", o."completedWithinSla", o."rating", o."accountId")
+            IS DISTINCT FROM (n."startedAt", n."completedAt", n."completedWithinSla", n."rating", n."accountId")
+      UNION
+      SELECT date_trunc('hour', n."startedAt") FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+      WHERE (o."startedAt", o."completedAt", o."completedWithinSla", o."rating", o."accountId")
+            IS DISTINCT FROM (n."startedAt", n."completedAt", n."completedWithinSla", n."rating", n."accountId")));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Handoff_hour_insert" AFTER INSERT ON "Handoff" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "handoff_hour_changed"();
+CREATE TRIGGER "Handoff_hour_update" AFTER UPDATE ON "Handoff" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "handoff_hour_changed"();
+CREATE TRIGGER "Handoff_hour_delete" AFTER DELETE ON "Handoff" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "handoff_hour_changed"();
+
+-- ───────────────────── Expansion pipeline, per segment and open stage ─────────────────────
+-- Deltas of the deals' old and new rows, filed under their account's segment, under an advisory lock so that a deal
+-- written while its account moves segment is filed where the move left it. A deal deleted with its account (cascade)
+-- finds no account: the account's own delete trigger took its deals back first.
+CREATE FUNCTION "expansion_pipeline_lock"() RETURNS void LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(20261201195002)
+$$;
+
+CREATE FUNCTION "expansion_pipeline_prune"() RETURNS void LANGUAGE sql AS $$
+  DELETE FROM "ExpansionPipelineStage" WHERE "deals" = 0 AND "amountCents" = 0
+$$;
+
+CREATE FUNCTION "expansion_pipeline_open"(deal_type "DealType", stage "DealStage") RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT deal_type = 'EXPANSION' AND stage IN ('PROSPECTING', 'DISCOVERY', 'PROPOSAL', 'NEGOTIATION')
+$$;
+
+CREATE FUNCTION "deal_expansion_pipeline"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF NOT EXISTS (SELECT 1 FROM new_rows n WHERE "expansion_pipeline_open"(n."type", n."stage")) THEN RETURN NULL; END IF;
+    PERFORM "expansion_pipeline_lock"();
+    INSERT INTO "ExpansionPipelineStage" AS p ("segment", "stage", "deals", "amountCents")
+    SELECT a."segment", n."stage", count(*)::int, sum(n."amountCents")::bigint
+    FROM new_rows n JOIN "Account" a ON a."id" = n."accountId" WHERE "expansion_pipeline_open"(n."type", n."stage")
+    GROUP BY 1, 2
+    ON CONFLICT ("segment", "stage") DO UPDATE SET "deals" = p."deals" + EXCLUDED."deals", "amountCents" = p."amountCents" + EXCLUDED."amountCents";
+  ELSIF TG_OP = 'DELETE' THEN
+    IF NOT EXISTS (SELECT 1 FROM old_rows o WHERE "expansion_pipeline_open"(o."type", o."stage")) THEN RETURN NULL; END IF;
+    PERFORM "expansion_pipeline_lock"();
+    INSERT INTO "ExpansionPipelineStage" AS p ("segment", "stage", "deals", "amountCents")
+    SELECT a."segment", o."stage", -count(*)::int, -sum(o."amountCents")::bigint
+    FROM old_rows o JOIN "Account" a ON a."id" = o."accountId" WHERE "expansion_pipeline_open"(o."type", o."stage")
+    GROUP BY 1, 2
+    ON CONFLICT ("segment", "stage") DO UPDATE SET "deals" = p."deals" + EXCLUDED."deals", "amountCents" = p."amountCents" + EXCLUDED."amountCents";
+  ELSE
+    IF NOT EXISTS (
+      SELECT 1 FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+      WHERE (o."type", o."stage", o."amountCents", o."accountId") IS DISTINCT FROM (n."type", n."stage", n."amountCents", n."accountId")
+        AND ("expansion_pipeline_open"(o."type", o."stage") OR "expansion_pipeline_open"(n."type", n."stage"))) THEN
+      RETURN NULL;
+    END IF;
+    PERFORM "expansion_pipeline_lock"();
+    INSERT INTO "ExpansionPipelineStage" AS p ("segment", "stage", "deals", "amountCents")
+    SELECT a."segment", x."stage", sum(x.n)::int, sum(x.cents)::bigint
+    FROM (SELECT o."accountId", o."stage", -1 AS n, -o."amountCents" AS cents FROM old_rows o WHERE "expansion_pipeline_open"(o."type", o."stage")
+          UNION ALL
+          SELECT n."accountId", n."stage", 1, n."amountCents" FROM new_rows n WHERE "expansion_pipeline_open"(n."type", n."stage")) x
+    JOIN "Account" a ON a."id" = x."accountId"
+    GROUP BY 1, 2
+    ON CONFLICT ("segment", "stage") DO UPDATE SET "deals" = p."deals" + EXCLUDED."deals", "amountCents" = p."amountCents" + EXCLUDED."amountCents";
+  END IF;
+  PERFORM "expansion_pipeline_prune"();
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Deal_expansion_pipeline_insert" AFTER INSERT ON "Deal" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "deal_expansion_pipeline"();
+CREATE TRIGGER "Deal_expansion_pipeline_update" AFTER UPDATE ON "Deal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "deal_expansion_pipeline"();
+CREATE TRIGGER "Deal_expansion_pipeline_delete" AFTER DELETE ON "Deal" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "deal_expansion_pipeline"();
+
+-- An account's open expansion deals move with its segment, and go with it (before the cascade deletes them).
+CREATE FUNCTION "account_expansion_pipeline"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  -- OLD: a BEFORE DELETE trigger that returned NULL would cancel the delete (an AFTER trigger's value is ignored).
+  IF NOT EXISTS (SELECT 1 FROM "Deal" d WHERE d."accountId" = OLD."id" AND "expansion_pipeline_open"(d."type", d."stage")) THEN
+    RETURN OLD;
+  END IF;
+  PERFORM "expansion_pipeline_lock"();
+  INSERT INTO "ExpansionPipelineStage" AS p ("segment", "stage", "deals", "amountCents")
+  SELECT x.segment, d."stage", sum(x.sign)::int, sum(x.sign * d."amountCents")::bigint
+  FROM "Deal" d
+  CROSS JOIN LATERAL (VALUES (OLD."segment", -1), (CASE WHEN TG_OP = 'UPDATE' THEN NEW."segment" END, 1)) x(segment, sign)
+  WHERE d."accountId" = OLD."id" AND "expansion_pipeline_open"(d."type", d."stage") AND x.segment IS NOT NULL
+  GROUP BY 1, 2
+  ON CONFLICT ("segment", "stage") DO UPDATE SET "deals" = p."deals" + EXCLUDED."deals", "amountCents" = p."amountCents" + EXCLUDED."amountCents";
+  PERFORM "expansion_pipeline_prune"();
+  RETURN OLD;
+END;
+$$;
+
+CREATE TRIGGER "Account_expansion_pipeline_segment" AFTER UPDATE OF "segment" ON "Account" FOR EACH ROW
+  WHEN (OLD."segment" IS DISTINCT FROM NEW."segment") EXECUTE FUNCTION "account_expansion_pipeline"();
+CREATE TRIGGER "Account_expansion_pipeline_delete" BEFORE DELETE ON "Account" FOR EACH ROW
+  EXECUTE FUNCTION "account_expansion_pipeline"();
+
+-- ───────────────────── Per account: CSM load and expansion potential (deltas) ─────────────────────
+CREATE FUNCTION "csm_segment_load_add"(csm_id TEXT, seg "Segment", accounts INTEGER, arr_cents BIGINT) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "CsmSegmentLoad" AS l ("csmId", "segment", "accounts", "arrCents") VALUES (csm_id, seg, accounts, arr_cents)
+  ON CONFLICT ("csmId", "segment") DO UPDATE SET "accounts" = l."accounts" + EXCLUDED."accounts", "arrCents" = l."arrCents" + EXCLUDED."arrCents"
+$$;
+
+CREATE FUNCTION "expansion_potential_add"(seg "Segment", accounts INTEGER, cents BIGINT) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "ExpansionPotentialSegment" AS p ("segment", "accounts", "potentialCents") VALUES (seg, accounts, cents)
+  ON CONFLICT ("segment") DO UPDATE SET "accounts" = p."accounts" + EXCLUDED."accounts", "potentialCents" = p."potentialCents" + EXCLUDED."potentialCents"
+$$;
+
+CREATE FUNCTION "account_measure_summaries"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    IF OLD."csmId" IS NOT NULL THEN
+      PERFORM "csm_segment_load_add"(OLD."csmId", OLD."segment", -1, -OLD."arrCents");
+    END IF;
+    IF OLD."arrCents" > 0 THEN
+      PERFORM "expansion_potential_add"(OLD."segment", -(OLD."expansionPotentialCents" > 0)::int, -OLD."expansionPotentialCents");
+    END IF;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    IF NEW."csmId" IS NOT NULL THEN
+      PERFORM "csm_segment_load_add"(NEW."csmId", NEW."segment", 1, NEW."arrCents");
+    END IF;
+    IF NEW."arrCents" > 0 THEN
+      PERFORM "expansion_potential_add"(NEW."segment", (NEW."expansionPotentialCents" > 0)::int, NEW."expansionPotentialCents");
+    END IF;
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Account_measure_summaries" AFTER INSERT OR DELETE OR UPDATE OF "csmId", "segment", "arrCents", "expansionPotentialCents"
+  ON "Account" FOR EACH ROW EXECUTE FUNCTION "account_measure_summaries"();
+
+-- The account's CSM (present or not) and segment decide where its renewals and handoffs count.
+CREATE FUNCTION "account_joined_summaries"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "renewal_due_refresh"(ARRAY(SELECT DISTINCT d."contractEnd" FROM "Deal" d
+                                      WHERE d."accountId" = NEW."id" AND d."stage" = 'CLOSED_WON' AND d."contractEnd" IS NOT NULL));
+  IF OLD."segment" IS DISTINCT FROM NEW."segment" THEN
+    PERFORM "handoff_hour_refresh"(ARRAY(SELECT DISTINCT date_trunc('hour', h."startedAt") FROM "Handoff" h WHERE h."accountId" = NEW."id"));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Account_joined_summaries" AFTER UPDATE OF "csmId", "segment" ON "Account" FOR EACH ROW
+  WHEN ((OLD."csmId" IS NULL) <> (NEW."csmId" IS NULL) OR OLD."segment" IS DISTINCT FROM NEW."segment")
+  EXECUTE FUNCTION "account_joined_summaries"();
+
+-- ───────────────────── Emptied tables, and the whole rebuild ─────────────────────
+-- DELETE, not TRUNCATE: the summaries are often in the same TRUNCATE statement (tests, the demo seed).
+CREATE FUNCTION "measure_summaries_truncated"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME IN ('Account', 'Deal', 'RenewalOpportunity') THEN
+    DELETE FROM "RenewalDueDay";
+  END IF;
+  IF TG_TABLE_NAME IN ('Account', 'Handoff') THEN
+    DELETE FROM "HandoffHour";
+  END IF;
+  IF TG_TABLE_NAME IN ('Account', 'Deal') THEN
+    DELETE FROM "ExpansionPipelineStage";
+  END IF;
+  IF TG_TABLE_NAME = 'Account' THEN
+    DELETE FROM "CsmSegmentLoad";
+    DELETE FROM "ExpansionPotentialSegment";
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Account_measure_summaries_truncate" AFTER TRUNCATE ON "Account" FOR EACH STATEMENT EXECUTE FUNCTION "measure_summaries_truncated"();
+CREATE TRIGGER "Deal_measure_summaries_truncate" AFTER TRUNCATE ON "Deal" FOR EACH STATEMENT EXECUTE FUNCTION "measure_summaries_truncated"();
+CREATE TRIGGER "RenewalOpportunity_measure_summaries_truncate" AFTER TRUNCATE ON "RenewalOpportunity" FOR EACH STATEMENT EXECUTE FUNCTION "measure_summaries_truncated"();
+CREATE TRIGGER "Handoff_measure_summaries_truncate" AFTER TRUNCATE ON "Handoff" FOR EACH STATEMENT EXECUTE FUNCTION "measure_summaries_truncated"();
+
+-- Recomputes every one from the rows: after a bulk load written with triggers off (the benchmark generator), and here.
+CREATE FUNCTION "dashboard_measure_summaries_rebuild"() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "renewal_due_refresh"(NULL);
+  PERFORM "handoff_hour_refresh"(NULL);
+  DELETE FROM "ExpansionPipelineStage";
+  INSERT INTO "ExpansionPipelineStage" ("segment", "stage", "deals", "amountCents")
+    SELECT a."segment", d."stage", count(*)::int, sum(d."amountCents")::bigint
+    FROM "Deal" d JOIN "Account" a ON a."id" = d."accountId" WHERE "expansion_pipeline_open"(d."type", d."stage") GROUP BY 1, 2;
+  DELETE FROM "CsmSegmentLoad";
+  INSERT INTO "CsmSegmentLoad" ("csmId", "segment", "accounts", "arrCents")
+    SELECT "csmId", "segment", count(*)::int, sum("arrCents")::bigint FROM "Account" WHERE "csmId" IS NOT NULL GROUP BY 1, 2;
+  DELETE FROM "ExpansionPotentialSegment";
+  INSERT INTO "ExpansionPotentialSegment" ("segment", "accounts", "potentialCents")
+    SELECT "segment", count(*) FILTER (WHERE "expansionPotentialCents" > 0)::int, sum("expansionPotentialCents")::bigint
+    FROM "Account" WHERE "arrCents" > 0 GROUP BY 1;
+END;
+$$;
+
+SELECT "dashboard_measure_summaries_rebuild"();
