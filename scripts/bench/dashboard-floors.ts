@@ -240,3 +240,22 @@ export function expansionCreditFloor(cut: FloorCut, period: FloorPeriod, windowM
     FROM per_ae x JOIN "User" u ON u."id" = x.ae_id
     ORDER BY x.expansion DESC, u."name"`;
 }
+
+/**
+ * ARR bridge's starting and ending ARR for whole months: the summary read is the floor — the signed movements per month
+ * of ArrMovementMonth (kept by the database) up to each end. Checked against arrBridgeEndsRaw.
+ */
+export function arrBridgeEndsFloor(period: FloorPeriod): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(sum(ledger_signed("type", "amountCents")) FILTER (WHERE "month" < ${period.firstMonth}::int), 0)::bigint AS starting,
+           coalesce(sum(ledger_signed("type", "amountCents")), 0)::bigint AS ending
+    FROM "ArrMovementMonth" WHERE "month" <= ${period.lastMonth}::int`;
+}
+
+/** The same from every account's ARR series at the two month ends. */
+export function arrBridgeEndsRaw(period: FloorPeriod): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(sum(dashboard_arr_at("firstMonth", "monthEndCents", ${period.firstMonth - 1}::int)), 0)::bigint AS starting,
+           coalesce(sum(dashboard_arr_at("firstMonth", "monthEndCents", ${period.lastMonth}::int)), 0)::bigint AS ending
+    FROM "AccountArrSeries"`;
+}

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   const load = await import("@/lib/server/dashboard/get-csm-load");
   const pipeline = await import("@/lib/server/dashboard/get-expansion-pipeline");
   const credit = await import("@/lib/server/dashboard/get-expansion-credit");
+  const bridge = await import("@/lib/server/dashboard/get-arr-bridge");
   const { getDashboard } = await import("@/lib/server/dashboard/get-dashboard");
   const { trendMonths } = await import("@/lib/dashboard/period");
   const { TTFV_BUCKETS } = await import("@/lib/dashboard/ttfv");
@@ -92,6 +93,13 @@ async function main(): Promise<void> {
     { name: "Retention trend, 24 months", run: () => retention.getRetentionTrend(asLeader), sql: () => retention.retentionTrendQuery(all, period), floor: () => floors.retentionTrendFloor({}, trendMonths(period.lastMonth)) },
     { name: "  … segment Scale", run: () => retention.getRetentionTrend(asLeaderScale), sql: () => retention.retentionTrendQuery(dashboardScope(leader, scale), period), floor: () => floors.retentionTrendFloor({ segment: "SCALE" }, trendMonths(period.lastMonth)) },
     { name: "  … CS manager's team", run: () => retention.getRetentionTrend(asManager), sql: () => retention.retentionTrendQuery(team, period), floor: () => floors.retentionTrendFloor({ teamOf: manager.id }, trendMonths(period.lastMonth)) },
+    {
+      name: "ARR bridge (ends, terms, losses)",
+      run: () => bridge.getArrBridge(asLeader),
+      sql: () => bridge.bridgeEndsSql(all, period),
+      floor: () => floors.arrBridgeEndsFloor(period),
+      raw: () => floors.arrBridgeEndsRaw(period),
+    },
     { name: "Renewal visibility at 90 days", run: () => renewals.getRenewalVisibility(asLeader), sql: () => renewals.renewalVisibilityQuery(all, from, until), floor: () => floors.renewalVisibilityFloor(from, until), raw: () => floors.renewalVisibilityRaw(from, until) },
     { name: "Time to first value", run: () => ttfv.getTimeToFirstValue(asLeader), sql: () => ttfv.timeToFirstValueQuery(all, period), floor: () => floors.timeToFirstValueFloor(period, TTFV_BUCKETS) },
     {

@@ -5,6 +5,8 @@ import type { Segment } from "@/lib/generated/prisma/enums";
 import { approveAssignment } from "@/lib/server/assignments/approve-assignment";
 import { createCsmSuggestion } from "@/lib/server/assignments/create-suggestion";
 import type { DashboardScope } from "@/lib/server/dashboard/scope";
+import { bridgeEndsSql, bridgeTermsSql } from "@/lib/server/dashboard/get-arr-bridge";
+import { resolvePeriod } from "@/lib/dashboard/period";
 import { csmLoadQuery } from "@/lib/server/dashboard/get-csm-load";
 import { expansionPipelineQuery, expansionPipelineRawQuery } from "@/lib/server/dashboard/get-expansion-pipeline";
 import { handoffMeasuresQuery, handoffMeasuresRawQuery } from "@/lib/server/dashboard/get-handoff-measures";
@@ -20,6 +22,8 @@ import { deal, handoff, movements, renewalFor } from "./support/dashboard-fixtur
 const NOW = new Date("2026-11-20T15:00:00Z");
 const FROM = new Date("2026-01-01T00:00:00Z");
 const UNTIL = new Date("2028-01-01T00:00:00Z");
+// Whole months, the ARR bridge's summary case: the calendar year 2026, read after it.
+const YEAR = resolvePeriod("custom", new Date("2027-01-15T00:00:00Z"), "2026-01", "2026-12");
 const SCOPES: DashboardScope[] = [{}, { segment: "ENTERPRISE" }, { segment: "MID_MARKET" }, { segment: "SCALE" }];
 
 const rows = (sql: Prisma.Sql) => prisma.$queryRawUnsafe<Record<string, unknown>[]>(sql.text, ...sql.values);
@@ -27,14 +31,15 @@ const text = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => 
 
 /** Every stored summary row, zero rows of the delta-kept tables left out (a rebuild writes none). */
 async function stored(client: Prisma.TransactionClient | typeof prisma = prisma): Promise<string> {
-  const [renewals, handoffs, loads, stages, potential] = await Promise.all([
+  const [renewals, handoffs, loads, stages, potential, months] = await Promise.all([
     client.$queryRaw`SELECT * FROM "RenewalDueDay" ORDER BY "day", "segment"`,
     client.$queryRaw`SELECT * FROM "HandoffHour" ORDER BY "hour", "segment"`,
     client.$queryRaw`SELECT * FROM "CsmSegmentLoad" WHERE "accounts" <> 0 OR "arrCents" <> 0 ORDER BY "csmId", "segment"`,
     client.$queryRaw`SELECT * FROM "ExpansionPipelineStage" ORDER BY "segment", "stage"`,
     client.$queryRaw`SELECT * FROM "ExpansionPotentialSegment" WHERE "accounts" <> 0 OR "potentialCents" <> 0 ORDER BY "segment"`,
+    client.$queryRaw`SELECT * FROM "ArrMovementMonth" ORDER BY "month", "segment", "type"`,
   ]);
-  return text({ renewals, handoffs, loads, stages, potential });
+  return text({ renewals, handoffs, loads, stages, potential, months });
 }
 
 /** The rows a rebuild from scratch writes (rolled back, so the kept summaries stay as they were). */
@@ -57,6 +62,7 @@ interface Figures {
   handoffs: Record<string, unknown>;
   load: Record<string, unknown>;
   pipeline: Record<string, unknown>;
+  bridge: { ends: Record<string, unknown>; terms: Record<string, unknown>[] };
 }
 
 async function summaryFigures(scope: DashboardScope): Promise<Figures> {
@@ -66,7 +72,8 @@ async function summaryFigures(scope: DashboardScope): Promise<Figures> {
     rows(csmLoadQuery(scope)),
     rows(expansionPipelineQuery(scope)),
   ]);
-  return { renewals: renewals!, handoffs: handoffs!, load: load!, pipeline: pipeline! };
+  const [[ends], terms] = await Promise.all([rows(bridgeEndsSql(scope, YEAR)), rows(bridgeTermsSql(scope, YEAR))]);
+  return { renewals: renewals!, handoffs: handoffs!, load: load!, pipeline: pipeline!, bridge: { ends: ends!, terms } };
 }
 
 async function rawFigures(scope: DashboardScope): Promise<Figures> {
@@ -76,7 +83,8 @@ async function rawFigures(scope: DashboardScope): Promise<Figures> {
     rows(csmLoadQuery(scope, true)),
     rows(expansionPipelineRawQuery(scope)),
   ]);
-  return { renewals: renewals!, handoffs: handoffs!, load: load!, pipeline: pipeline! };
+  const [[ends], terms] = await Promise.all([rows(bridgeEndsSql(scope, YEAR, true)), rows(bridgeTermsSql(scope, YEAR, true))]);
+  return { renewals: renewals!, handoffs: handoffs!, load: load!, pipeline: pipeline!, bridge: { ends: ends!, terms } };
 }
 
 /** Each scope's summary read equals the raw one, the stored rows equal a rebuild; returns the whole company's figures. */
@@ -165,6 +173,15 @@ describe("the dashboard measure summaries", () => {
     await moveAccount(enterprise.id, { csmId: ben.id });
     figures = await expectSummariesExact();
     expect(figures.pipeline).toMatchObject({ potential_accounts: 0, potential: 0n });
+    // Starting ARR of 2026: the backdated expansion; ending: everything up to the year's end.
+    expect(figures.bridge.ends).toEqual({ starting: 1_000_00n, ending: 1_000_00n + 12_000_00n + 5_000_00n + 4_000_000n - 500_00n });
+    // A movement's date corrected into another month, then removed.
+    const backdated = await prisma.arrMovement.findFirstOrThrow({ where: { accountId: enterprise.id, type: "EXPANSION" } });
+    await prisma.arrMovement.update({ where: { id: backdated.id }, data: { date: new Date("2026-01-10") } });
+    figures = await expectSummariesExact();
+    expect(figures.bridge.ends).toMatchObject({ starting: 0n });
+    await prisma.arrMovement.delete({ where: { id: backdated.id } });
+    await expectSummariesExact();
 
     // Deletes: a won deal, then an account with its deals and handoffs (cascade).
     await prisma.deal.deleteMany({ where: { accountId: mid.id, type: "NEW" } });

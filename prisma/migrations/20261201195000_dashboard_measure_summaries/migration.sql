@@ -1,7 +1,8 @@
--- Summaries for the whole-company and per-segment reads of four dashboard measures (issue 15), so that at 10× data
--- (500k accounts, 2M deals) they read a number of summary rows set by the calendar and the segments, not by the
--- accounts: renewal visibility (per contract-end day), handoff SLA and satisfaction (per UTC hour started), CSM load
--- (per CSM and segment) and the expansion pipeline (per segment and stage, and the potential per segment).
+-- Summaries for the whole-company and per-segment reads of five dashboard measures (issue 15), so that at 10× data
+-- (500k accounts, 2M deals, 10M movements) they read a number of summary rows set by the calendar and the segments,
+-- not by the accounts: renewal visibility (per contract-end day), handoff SLA and satisfaction (per UTC hour started),
+-- CSM load (per CSM and segment), the expansion pipeline (per segment and stage, and the potential per segment) and
+-- the ARR bridge's starting / ending ARR and terms (movements per month, segment and type).
 -- Kept by the database, never written by the app. Cuts by CSM, team or AE keep reading the rows themselves (their
 -- own index ranges); lib/server/dashboard decides which.
 --
@@ -66,6 +67,16 @@ CREATE TABLE "ExpansionPotentialSegment" (
     "potentialCents" BIGINT NOT NULL,
 
     CONSTRAINT "ExpansionPotentialSegment_pkey" PRIMARY KEY ("segment")
+);
+
+CREATE TABLE "ArrMovementMonth" (
+    "month" INTEGER NOT NULL,
+    "segment" "Segment" NOT NULL,
+    "type" "ArrMovementType" NOT NULL,
+    "movements" INTEGER NOT NULL,
+    "amountCents" BIGINT NOT NULL,
+
+    CONSTRAINT "ArrMovementMonth_pkey" PRIMARY KEY ("month","segment","type")
 );
 
 -- The overdue count depends on the time of the request, so it stays a read of the open handoffs (both NULL), this
@@ -352,6 +363,70 @@ CREATE TRIGGER "Account_joined_summaries" AFTER UPDATE OF "csmId", "segment" ON 
   WHEN ((OLD."csmId" IS NULL) <> (NEW."csmId" IS NULL) OR OLD."segment" IS DISTINCT FROM NEW."segment")
   EXECUTE FUNCTION "account_joined_summaries"();
 
+-- ───────────────────── ARR bridge: movements per month (dashboard_month), segment and type ─────────────────────
+-- Deltas of the movements' old and new rows under their account's segment, under an advisory lock (as the pipeline).
+CREATE FUNCTION "arr_movement_month_prune"() RETURNS void LANGUAGE sql AS $$
+  DELETE FROM "ArrMovementMonth" WHERE "movements" = 0 AND "amountCents" = 0
+$$;
+
+CREATE FUNCTION "movements_arr_month"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(20261201195003);
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO "ArrMovementMonth" AS s ("month", "segment", "type", "movements", "amountCents")
+    SELECT "dashboard_month"(n."date"), a."segment", n."type", count(*)::int, sum(n."amountCents")::bigint
+    FROM new_rows n JOIN "Account" a ON a."id" = n."accountId" GROUP BY 1, 2, 3
+    ON CONFLICT ("month", "segment", "type") DO UPDATE SET "movements" = s."movements" + EXCLUDED."movements", "amountCents" = s."amountCents" + EXCLUDED."amountCents";
+  ELSIF TG_OP = 'DELETE' THEN
+    INSERT INTO "ArrMovementMonth" AS s ("month", "segment", "type", "movements", "amountCents")
+    SELECT "dashboard_month"(o."date"), a."segment", o."type", -count(*)::int, -sum(o."amountCents")::bigint
+    FROM old_rows o JOIN "Account" a ON a."id" = o."accountId" GROUP BY 1, 2, 3
+    ON CONFLICT ("month", "segment", "type") DO UPDATE SET "movements" = s."movements" + EXCLUDED."movements", "amountCents" = s."amountCents" + EXCLUDED."amountCents";
+  ELSE
+    INSERT INTO "ArrMovementMonth" AS s ("month", "segment", "type", "movements", "amountCents")
+    SELECT "dashboard_month"(x."date"), a."segment", x."type", sum(x.n)::int, sum(x.cents)::bigint
+    FROM (SELECT o."accountId", o."date", o."type", -1 AS n, -o."amountCents" AS cents FROM old_rows o
+          UNION ALL
+          SELECT n."accountId", n."date", n."type", 1, n."amountCents" FROM new_rows n) x
+    JOIN "Account" a ON a."id" = x."accountId" GROUP BY 1, 2, 3
+    ON CONFLICT ("month", "segment", "type") DO UPDATE SET "movements" = s."movements" + EXCLUDED."movements", "amountCents" = s."amountCents" + EXCLUDED."amountCents";
+  END IF;
+  PERFORM "arr_movement_month_prune"();
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "ArrMovement_month_insert" AFTER INSERT ON "ArrMovement" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "movements_arr_month"();
+CREATE TRIGGER "ArrMovement_month_update" AFTER UPDATE ON "ArrMovement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "movements_arr_month"();
+CREATE TRIGGER "ArrMovement_month_delete" AFTER DELETE ON "ArrMovement" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "movements_arr_month"();
+
+-- An account's movements move with its segment, and go with it (before the cascade deletes them; OLD keeps the delete).
+CREATE FUNCTION "account_arr_month"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM "ArrMovement" m WHERE m."accountId" = OLD."id") THEN
+    RETURN OLD;
+  END IF;
+  PERFORM pg_advisory_xact_lock(20261201195003);
+  INSERT INTO "ArrMovementMonth" AS s ("month", "segment", "type", "movements", "amountCents")
+  SELECT "dashboard_month"(m."date"), x.segment, m."type", sum(x.sign)::int, sum(x.sign * m."amountCents")::bigint
+  FROM "ArrMovement" m
+  CROSS JOIN LATERAL (VALUES (OLD."segment", -1), (CASE WHEN TG_OP = 'UPDATE' THEN NEW."segment" END, 1)) x(segment, sign)
+  WHERE m."accountId" = OLD."id" AND x.segment IS NOT NULL
+  GROUP BY 1, 2, 3
+  ON CONFLICT ("month", "segment", "type") DO UPDATE SET "movements" = s."movements" + EXCLUDED."movements", "amountCents" = s."amountCents" + EXCLUDED."amountCents";
+  PERFORM "arr_movement_month_prune"();
+  RETURN OLD;
+END;
+$$;
+
+CREATE TRIGGER "Account_arr_month_segment" AFTER UPDATE OF "segment" ON "Account" FOR EACH ROW
+  WHEN (OLD."segment" IS DISTINCT FROM NEW."segment") EXECUTE FUNCTION "account_arr_month"();
+CREATE TRIGGER "Account_arr_month_delete" BEFORE DELETE ON "Account" FOR EACH ROW
+  EXECUTE FUNCTION "account_arr_month"();
+
 -- ───────────────────── Emptied tables, and the whole rebuild ─────────────────────
 -- DELETE, not TRUNCATE: the summaries are often in the same TRUNCATE statement (tests, the demo seed).
 CREATE FUNCTION "measure_summaries_truncated"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -365,6 +440,9 @@ BEGIN
   IF TG_TABLE_NAME IN ('Account', 'Deal') THEN
     DELETE FROM "ExpansionPipelineStage";
   END IF;
+  IF TG_TABLE_NAME IN ('Account', 'ArrMovement') THEN
+    DELETE FROM "ArrMovementMonth";
+  END IF;
   IF TG_TABLE_NAME = 'Account' THEN
     DELETE FROM "CsmSegmentLoad";
     DELETE FROM "ExpansionPotentialSegment";
@@ -376,6 +454,7 @@ $$;
 CREATE TRIGGER "Account_measure_summaries_truncate" AFTER TRUNCATE ON "Account" FOR EACH STATEMENT EXECUTE FUNCTION "measure_summaries_truncated"();
 CREATE TRIGGER "Deal_measure_summaries_truncate" AFTER TRUNCATE ON "Deal" FOR EACH STATEMENT EXECUTE FUNCTION "measure_summaries_truncated"();
 CREATE TRIGGER "RenewalOpportunity_measure_summaries_truncate" AFTER TRUNCATE ON "RenewalOpportunity" FOR EACH STATEMENT EXECUTE FUNCTION "measure_summaries_truncated"();
+CREATE TRIGGER "ArrMovement_measure_summaries_truncate" AFTER TRUNCATE ON "ArrMovement" FOR EACH STATEMENT EXECUTE FUNCTION "measure_summaries_truncated"();
 CREATE TRIGGER "Handoff_measure_summaries_truncate" AFTER TRUNCATE ON "Handoff" FOR EACH STATEMENT EXECUTE FUNCTION "measure_summaries_truncated"();
 
 -- Recomputes every one from the rows: after a bulk load written with triggers off (the benchmark generator), and here.
@@ -390,6 +469,10 @@ BEGIN
   DELETE FROM "CsmSegmentLoad";
   INSERT INTO "CsmSegmentLoad" ("csmId", "segment", "accounts", "arrCents")
     SELECT "csmId", "segment", count(*)::int, sum("arrCents")::bigint FROM "Account" WHERE "csmId" IS NOT NULL GROUP BY 1, 2;
+  DELETE FROM "ArrMovementMonth";
+  INSERT INTO "ArrMovementMonth" ("month", "segment", "type", "movements", "amountCents")
+    SELECT "dashboard_month"(m."date"), a."segment", m."type", count(*)::int, sum(m."amountCents")::bigint
+    FROM "ArrMovement" m JOIN "Account" a ON a."id" = m."accountId" GROUP BY 1, 2, 3;
   DELETE FROM "ExpansionPotentialSegment";
   INSERT INTO "ExpansionPotentialSegment" ("segment", "accounts", "potentialCents")
     SELECT "segment", count(*) FILTER (WHERE "expansionPotentialCents" > 0)::int, sum("expansionPotentialCents")::bigint
