@@ -106,8 +106,28 @@ export function renewalVisibilityRaw(from: Date, until: Date): Prisma.Sql {
     WHERE d."stage" = 'CLOSED_WON' AND d."contractEnd" BETWEEN ${from}::date AND ${until}::date`;
 }
 
-/** Time to first value of the accounts signed in the period (the few without a signing date: their first won deal). */
+/**
+ * Time to first value: the summary read is the floor — TtfvMonth's accounts per month of initial close and days (kept by
+ * the database), the median found on the running count. Checked against timeToFirstValueRaw.
+ */
 export function timeToFirstValueFloor(period: FloorPeriod, buckets: ReadonlyArray<{ min: number; max: number | null }>): Prisma.Sql {
+  const counts = buckets.map((bucket, index) =>
+    bucket.max === null
+      ? Prisma.sql`coalesce(sum(n) FILTER (WHERE days >= ${bucket.min}::int), 0)::int AS ${Prisma.raw(`b${index}`)}`
+      : Prisma.sql`coalesce(sum(n) FILTER (WHERE days BETWEEN ${bucket.min}::int AND ${bucket.max}::int), 0)::int AS ${Prisma.raw(`b${index}`)}`,
+  );
+  return Prisma.sql`
+    WITH d AS (SELECT "days" AS days, sum("accounts") AS n FROM "TtfvMonth" WHERE "month" BETWEEN ${period.firstMonth}::int AND ${period.lastMonth}::int GROUP BY 1),
+         r AS (SELECT days, sum(n) OVER (ORDER BY days) AS below, sum(n) OVER () AS total FROM d WHERE days >= 0),
+         m AS (SELECT (total - 1) / 2.0 AS pos, min(days) FILTER (WHERE below > floor((total - 1) / 2.0)) AS lo,
+                      min(days) FILTER (WHERE below > ceil((total - 1) / 2.0)) AS hi FROM r GROUP BY total)
+    SELECT coalesce(sum(n), 0)::int AS closed, coalesce(sum(n) FILTER (WHERE days >= 0), 0)::int AS reached,
+           (SELECT (lo + (pos - floor(pos)) * (hi - lo))::float8 FROM m) AS median, ${Prisma.join(counts)}
+    FROM d`;
+}
+
+/** Time to first value from the accounts signed in the period (the few without a signing date: their first won deal). */
+export function timeToFirstValueRaw(period: FloorPeriod, buckets: ReadonlyArray<{ min: number; max: number | null }>): Prisma.Sql {
   const counts = buckets.map((bucket, index) =>
     bucket.max === null
       ? Prisma.sql`count(*) FILTER (WHERE t.days >= ${bucket.min}::int)::int AS ${Prisma.raw(`b${index}`)}`

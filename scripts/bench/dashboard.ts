@@ -101,7 +101,7 @@ async function main(): Promise<void> {
       raw: () => floors.arrBridgeEndsRaw(period),
     },
     { name: "Renewal visibility at 90 days", run: () => renewals.getRenewalVisibility(asLeader), sql: () => renewals.renewalVisibilityQuery(all, from, until), floor: () => floors.renewalVisibilityFloor(from, until), raw: () => floors.renewalVisibilityRaw(from, until) },
-    { name: "Time to first value", run: () => ttfv.getTimeToFirstValue(asLeader), sql: () => ttfv.timeToFirstValueQuery(all, period), floor: () => floors.timeToFirstValueFloor(period, TTFV_BUCKETS) },
+    { name: "Time to first value", run: () => ttfv.getTimeToFirstValue(asLeader), sql: () => ttfv.timeToFirstValueQuery(all, period), floor: () => floors.timeToFirstValueFloor(period, TTFV_BUCKETS), raw: () => floors.timeToFirstValueRaw(period, TTFV_BUCKETS) },
     {
       name: "Handoff SLA and satisfaction",
       run: () => handoffs.getHandoffMeasures(asLeader),

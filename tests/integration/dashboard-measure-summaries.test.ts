@@ -7,6 +7,7 @@ import { createCsmSuggestion } from "@/lib/server/assignments/create-suggestion"
 import type { DashboardScope } from "@/lib/server/dashboard/scope";
 import { bridgeEndsSql, bridgeTermsSql } from "@/lib/server/dashboard/get-arr-bridge";
 import { resolvePeriod } from "@/lib/dashboard/period";
+import { timeToFirstValueQuery, timeToFirstValueRawQuery } from "@/lib/server/dashboard/get-time-to-first-value";
 import { csmLoadQuery } from "@/lib/server/dashboard/get-csm-load";
 import { expansionPipelineQuery, expansionPipelineRawQuery } from "@/lib/server/dashboard/get-expansion-pipeline";
 import { handoffMeasuresQuery, handoffMeasuresRawQuery } from "@/lib/server/dashboard/get-handoff-measures";
@@ -31,15 +32,16 @@ const text = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => 
 
 /** Every stored summary row, zero rows of the delta-kept tables left out (a rebuild writes none). */
 async function stored(client: Prisma.TransactionClient | typeof prisma = prisma): Promise<string> {
-  const [renewals, handoffs, loads, stages, potential, months] = await Promise.all([
+  const [renewals, handoffs, loads, stages, potential, months, ttfv] = await Promise.all([
     client.$queryRaw`SELECT * FROM "RenewalDueDay" ORDER BY "day", "segment"`,
     client.$queryRaw`SELECT * FROM "HandoffHour" ORDER BY "hour", "segment"`,
     client.$queryRaw`SELECT * FROM "CsmSegmentLoad" WHERE "accounts" <> 0 OR "arrCents" <> 0 ORDER BY "csmId", "segment"`,
     client.$queryRaw`SELECT * FROM "ExpansionPipelineStage" ORDER BY "segment", "stage"`,
     client.$queryRaw`SELECT * FROM "ExpansionPotentialSegment" WHERE "accounts" <> 0 OR "potentialCents" <> 0 ORDER BY "segment"`,
     client.$queryRaw`SELECT * FROM "ArrMovementMonth" ORDER BY "month", "segment", "type"`,
+    client.$queryRaw`SELECT * FROM "TtfvMonth" ORDER BY "month", "segment", "days"`,
   ]);
-  return text({ renewals, handoffs, loads, stages, potential, months });
+  return text({ renewals, handoffs, loads, stages, potential, months, ttfv });
 }
 
 /** The rows a rebuild from scratch writes (rolled back, so the kept summaries stay as they were). */
@@ -63,6 +65,7 @@ interface Figures {
   load: Record<string, unknown>;
   pipeline: Record<string, unknown>;
   bridge: { ends: Record<string, unknown>; terms: Record<string, unknown>[] };
+  ttfv: Record<string, unknown>;
 }
 
 async function summaryFigures(scope: DashboardScope): Promise<Figures> {
@@ -72,8 +75,8 @@ async function summaryFigures(scope: DashboardScope): Promise<Figures> {
     rows(csmLoadQuery(scope)),
     rows(expansionPipelineQuery(scope)),
   ]);
-  const [[ends], terms] = await Promise.all([rows(bridgeEndsSql(scope, YEAR)), rows(bridgeTermsSql(scope, YEAR))]);
-  return { renewals: renewals!, handoffs: handoffs!, load: load!, pipeline: pipeline!, bridge: { ends: ends!, terms } };
+  const [[ends], terms, [ttfv]] = await Promise.all([rows(bridgeEndsSql(scope, YEAR)), rows(bridgeTermsSql(scope, YEAR)), rows(timeToFirstValueQuery(scope, YEAR))]);
+  return { renewals: renewals!, handoffs: handoffs!, load: load!, pipeline: pipeline!, bridge: { ends: ends!, terms }, ttfv: ttfv! };
 }
 
 async function rawFigures(scope: DashboardScope): Promise<Figures> {
@@ -83,8 +86,12 @@ async function rawFigures(scope: DashboardScope): Promise<Figures> {
     rows(csmLoadQuery(scope, true)),
     rows(expansionPipelineRawQuery(scope)),
   ]);
-  const [[ends], terms] = await Promise.all([rows(bridgeEndsSql(scope, YEAR, true)), rows(bridgeTermsSql(scope, YEAR, true))]);
-  return { renewals: renewals!, handoffs: handoffs!, load: load!, pipeline: pipeline!, bridge: { ends: ends!, terms } };
+  const [[ends], terms, [ttfv]] = await Promise.all([
+    rows(bridgeEndsSql(scope, YEAR, true)),
+    rows(bridgeTermsSql(scope, YEAR, true)),
+    rows(timeToFirstValueRawQuery(scope, YEAR)),
+  ]);
+  return { renewals: renewals!, handoffs: handoffs!, load: load!, pipeline: pipeline!, bridge: { ends: ends!, terms }, ttfv: ttfv! };
 }
 
 /** Each scope's summary read equals the raw one, the stored rows equal a rebuild; returns the whole company's figures. */
@@ -181,6 +188,23 @@ describe("the dashboard measure summaries", () => {
     figures = await expectSummariesExact();
     expect(figures.bridge.ends).toMatchObject({ starting: 0n });
     await prisma.arrMovement.delete({ where: { id: backdated.id } });
+    await expectSummariesExact();
+
+    // Time to first value: signed accounts reaching it (an even count: the median is the mean of the middle two), one
+    // without a signing date closed by its first won new-business deal, which then moves earlier.
+    const signed = await createAccount({ segment: "ENTERPRISE", initialSignedAt: new Date("2026-04-01"), firstValueAt: new Date("2026-04-11") });
+    await createAccount({ segment: "MID_MARKET", initialSignedAt: new Date("2026-05-01"), firstValueAt: new Date("2026-05-31") });
+    await createAccount({ segment: "MID_MARKET", initialSignedAt: new Date("2026-06-01") });
+    const unsigned = await createAccount({ segment: "SCALE", firstValueAt: new Date("2026-08-20") });
+    const first = await deal(unsigned.id, ae.id, { closeDate: "2026-08-01" });
+    figures = await expectSummariesExact();
+    expect(Number(figures.ttfv.reached)).toBeGreaterThanOrEqual(3);
+    await prisma.deal.update({ where: { id: first.id }, data: { closeDate: new Date("2025-12-20") } });
+    await prisma.account.update({ where: { id: signed.id }, data: { firstValueAt: new Date("2026-04-02") } });
+    await prisma.account.update({ where: { id: signed.id }, data: { initialSignedAt: new Date("2025-11-01") } });
+    await prisma.account.update({ where: { id: unsigned.id }, data: { segment: "ENTERPRISE" } });
+    await expectSummariesExact();
+    await prisma.deal.delete({ where: { id: first.id } });
     await expectSummariesExact();
 
     // Deletes: a won deal, then an account with its deals and handoffs (cascade).

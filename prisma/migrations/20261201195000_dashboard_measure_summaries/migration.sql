@@ -2,7 +2,8 @@
 -- (500k accounts, 2M deals, 10M movements) they read a number of summary rows set by the calendar and the segments,
 -- not by the accounts: renewal visibility (per contract-end day), handoff SLA and satisfaction (per UTC hour started),
 -- CSM load (per CSM and segment), the expansion pipeline (per segment and stage, and the potential per segment) and
--- the ARR bridge's starting / ending ARR and terms (movements per month, segment and type).
+-- the ARR bridge's starting / ending ARR and terms (movements per month, segment and type), and time to first value
+-- (accounts per month of initial close, segment and days to first value).
 -- Kept by the database, never written by the app. Cuts by CSM, team or AE keep reading the rows themselves (their
 -- own index ranges); lib/server/dashboard decides which.
 --
@@ -77,6 +78,16 @@ CREATE TABLE "ArrMovementMonth" (
     "amountCents" BIGINT NOT NULL,
 
     CONSTRAINT "ArrMovementMonth_pkey" PRIMARY KEY ("month","segment","type")
+);
+
+-- days = -1: not reached yet.
+CREATE TABLE "TtfvMonth" (
+    "month" INTEGER NOT NULL,
+    "segment" "Segment" NOT NULL,
+    "days" INTEGER NOT NULL,
+    "accounts" INTEGER NOT NULL,
+
+    CONSTRAINT "TtfvMonth_pkey" PRIMARY KEY ("month","segment","days")
 );
 
 -- The overdue count depends on the time of the request, so it stays a read of the open handoffs (both NULL), this
@@ -427,6 +438,108 @@ CREATE TRIGGER "Account_arr_month_segment" AFTER UPDATE OF "segment" ON "Account
 CREATE TRIGGER "Account_arr_month_delete" BEFORE DELETE ON "Account" FOR EACH ROW
   EXECUTE FUNCTION "account_arr_month"();
 
+-- ───────────────────── Time to first value, per month of initial close, segment and days ─────────────────────
+-- An account's initial close is its initial signing, else its first closed-won new-business deal (ttfvAccountsSql in
+-- lib/server/dashboard/get-time-to-first-value.ts); its days to first value are never below 0. Recomputed whole for
+-- the months a write may have moved an account into or out of, under an advisory lock.
+CREATE FUNCTION "ttfv_month_refresh"(months integer[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF months IS NOT NULL AND cardinality(months) = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock(20261201195004);
+  DELETE FROM "TtfvMonth" WHERE months IS NULL OR "month" = ANY (months);
+  INSERT INTO "TtfvMonth" ("month", "segment", "days", "accounts")
+  SELECT "dashboard_month"(t.closed_on), t."segment", coalesce(t.days, -1), count(*)::int
+  FROM (
+    SELECT a."segment", a."initialSignedAt" AS closed_on,
+           CASE WHEN a."firstValueAt" IS NOT NULL THEN greatest(a."firstValueAt" - a."initialSignedAt", 0) END AS days
+    FROM "Account" a
+    WHERE a."initialSignedAt" IS NOT NULL
+      AND (months IS NULL OR EXISTS (SELECT 1 FROM unnest(months) g(m)
+                                     WHERE a."initialSignedAt" BETWEEN make_date(g.m / 12, g.m % 12 + 1, 1)
+                                                                  AND (make_date(g.m / 12, g.m % 12 + 1, 1) + interval '1 month' - interval '1 day')::date))
+    UNION ALL
+    SELECT a."segment", c.closed_on, CASE WHEN a."firstValueAt" IS NOT NULL THEN greatest(a."firstValueAt" - c.closed_on, 0) END
+    FROM (SELECT f."accountId", min(f."closeDate") AS closed_on FROM "Deal" f
+          JOIN "Account" s ON s."id" = f."accountId" AND s."initialSignedAt" IS NULL
+          WHERE f."type" = 'NEW' AND f."stage" = 'CLOSED_WON'
+          GROUP BY f."accountId") c
+    JOIN "Account" a ON a."id" = c."accountId"
+    WHERE months IS NULL OR "dashboard_month"(c.closed_on) = ANY (months)
+  ) t
+  GROUP BY 1, 2, 3;
+END;
+$$;
+
+CREATE FUNCTION "account_ttfv_month"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  account_id TEXT := CASE WHEN TG_OP = 'DELETE' THEN OLD."id" ELSE NEW."id" END;
+  months integer[] := '{}';
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') AND OLD."initialSignedAt" IS NOT NULL THEN
+    months := months || "dashboard_month"(OLD."initialSignedAt");
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW."initialSignedAt" IS NOT NULL THEN
+    months := months || "dashboard_month"(NEW."initialSignedAt");
+  END IF;
+  -- Closed by its first won new-business deal before or after: any of those deals' months.
+  IF (TG_OP <> 'INSERT' AND OLD."initialSignedAt" IS NULL) OR (TG_OP <> 'DELETE' AND NEW."initialSignedAt" IS NULL) THEN
+    months := months || ARRAY(SELECT DISTINCT "dashboard_month"(d."closeDate") FROM "Deal" d
+                              WHERE d."accountId" = account_id AND d."type" = 'NEW' AND d."stage" = 'CLOSED_WON');
+  END IF;
+  PERFORM "ttfv_month_refresh"(months);
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Account_ttfv_month_insert" AFTER INSERT ON "Account" FOR EACH ROW
+  WHEN (NEW."initialSignedAt" IS NOT NULL) EXECUTE FUNCTION "account_ttfv_month"();
+CREATE TRIGGER "Account_ttfv_month_update" AFTER UPDATE OF "initialSignedAt", "firstValueAt", "segment" ON "Account" FOR EACH ROW
+  WHEN ((OLD."initialSignedAt", OLD."firstValueAt", OLD."segment") IS DISTINCT FROM (NEW."initialSignedAt", NEW."firstValueAt", NEW."segment"))
+  EXECUTE FUNCTION "account_ttfv_month"();
+CREATE TRIGGER "Account_ttfv_month_delete" AFTER DELETE ON "Account" FOR EACH ROW
+  WHEN (OLD."initialSignedAt" IS NOT NULL) EXECUTE FUNCTION "account_ttfv_month"();
+
+-- A won new-business deal appearing, going or changing: the months of its old and new close, and of its account's
+-- other won new-business deals (one of them may be the first close before or after).
+CREATE FUNCTION "deal_ttfv_month"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changed TEXT[];
+  months integer[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT array_agg(DISTINCT n."accountId"), array_agg(DISTINCT "dashboard_month"(n."closeDate")) INTO changed, months
+    FROM new_rows n WHERE n."type" = 'NEW' AND n."stage" = 'CLOSED_WON';
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT array_agg(DISTINCT o."accountId"), array_agg(DISTINCT "dashboard_month"(o."closeDate")) INTO changed, months
+    FROM old_rows o WHERE o."type" = 'NEW' AND o."stage" = 'CLOSED_WON';
+  ELSE
+    SELECT array_agg(DISTINCT x."accountId"), array_agg(DISTINCT "dashboard_month"(x."closeDate")) INTO changed, months
+    FROM (SELECT o."accountId", o."closeDate", o."type", o."stage" FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+          WHERE (o."type", o."stage", o."closeDate", o."accountId") IS DISTINCT FROM (n."type", n."stage", n."closeDate", n."accountId")
+          UNION ALL
+          SELECT n."accountId", n."closeDate", n."type", n."stage" FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+          WHERE (o."type", o."stage", o."closeDate", o."accountId") IS DISTINCT FROM (n."type", n."stage", n."closeDate", n."accountId")) x
+    WHERE x."type" = 'NEW' AND x."stage" = 'CLOSED_WON';
+  END IF;
+  IF changed IS NULL THEN
+    RETURN NULL;
+  END IF;
+  months := months || ARRAY(SELECT DISTINCT "dashboard_month"(d."closeDate") FROM "Deal" d
+                            WHERE d."accountId" = ANY (changed) AND d."type" = 'NEW' AND d."stage" = 'CLOSED_WON');
+  PERFORM "ttfv_month_refresh"(months);
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Deal_ttfv_month_insert" AFTER INSERT ON "Deal" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "deal_ttfv_month"();
+CREATE TRIGGER "Deal_ttfv_month_update" AFTER UPDATE ON "Deal" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "deal_ttfv_month"();
+CREATE TRIGGER "Deal_ttfv_month_delete" AFTER DELETE ON "Deal" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "deal_ttfv_month"();
+
 -- ───────────────────── Emptied tables, and the whole rebuild ─────────────────────
 -- DELETE, not TRUNCATE: the summaries are often in the same TRUNCATE statement (tests, the demo seed).
 CREATE FUNCTION "measure_summaries_truncated"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -439,6 +552,9 @@ BEGIN
   END IF;
   IF TG_TABLE_NAME IN ('Account', 'Deal') THEN
     DELETE FROM "ExpansionPipelineStage";
+  END IF;
+  IF TG_TABLE_NAME IN ('Account', 'Deal') THEN
+    DELETE FROM "TtfvMonth";
   END IF;
   IF TG_TABLE_NAME IN ('Account', 'ArrMovement') THEN
     DELETE FROM "ArrMovementMonth";
@@ -462,6 +578,7 @@ CREATE FUNCTION "dashboard_measure_summaries_rebuild"() RETURNS void LANGUAGE pl
 BEGIN
   PERFORM "renewal_due_refresh"(NULL);
   PERFORM "handoff_hour_refresh"(NULL);
+  PERFORM "ttfv_month_refresh"(NULL);
   DELETE FROM "ExpansionPipelineStage";
   INSERT INTO "ExpansionPipelineStage" ("segment", "stage", "deals", "amountCents")
     SELECT a."segment", d."stage", count(*)::int, sum(d."amountCents")::bigint
