@@ -51,8 +51,37 @@ export function retentionFloor(cut: FloorCut, period: FloorPeriod): Prisma.Sql {
     WHERE w.cohort = 1`;
 }
 
-/** The 24-point trend: a running sum of the per-month deltas (one pass), or each book account's series per point. */
+/**
+ * The 24-point trend: a running sum of the per-month deltas (one pass) — per segment, or for a CSM's or team's books
+ * per book CSM (RetentionTrendDeltaCsm, kept by the database: the summary read is the floor; checked against
+ * retentionTrendRaw).
+ */
 export function retentionTrendFloor(cut: FloorCut, months: readonly number[]): Prisma.Sql {
+  const first = months[0] ?? 0;
+  const last = months[months.length - 1] ?? first;
+  const books = cut.csmId
+    ? Prisma.sql`"csmId" = ${cut.csmId}`
+    : cut.teamOf
+      ? Prisma.sql`"csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${cut.teamOf} AND t."role" = 'CSM')`
+      : null;
+  if (!books) return retentionTrendRaw(cut, months);
+  return Prisma.sql`
+    SELECT month, start_arr, retained_arr, end_arr, cohort, retained FROM (
+      SELECT g.m AS month,
+             coalesce(sum(d.s) OVER w, 0)::bigint AS start_arr, coalesce(sum(d.r) OVER w, 0)::bigint AS retained_arr,
+             coalesce(sum(d.e) OVER w, 0)::bigint AS end_arr, coalesce(sum(d.c) OVER w, 0)::bigint AS cohort,
+             coalesce(sum(d.k) OVER w, 0)::bigint AS retained
+      FROM (SELECT greatest("month", ${first}::int) AS m, sum("startCents") AS s, sum("retainedCents") AS r, sum("endCents") AS e,
+                   sum("cohortAccounts") AS c, sum("retainedAccounts") AS k
+            FROM "RetentionTrendDeltaCsm" WHERE ${books} AND "month" <= ${last}::int
+            GROUP BY 1) d
+      RIGHT JOIN generate_series(${first}::int, ${last}::int) g(m) ON g.m = d.m
+      WINDOW w AS (ORDER BY g.m)) x
+    ORDER BY month`;
+}
+
+/** The trend from the segment deltas, or from each book account's series per point. */
+export function retentionTrendRaw(cut: FloorCut, months: readonly number[]): Prisma.Sql {
   const first = months[0] ?? 0;
   const last = months[months.length - 1] ?? first;
   if (!cut.csmId && !cut.teamOf) {

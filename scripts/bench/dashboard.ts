@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     { name: "  … CSM's own book", run: () => retention.getRetention(asCsm), sql: () => retention.retentionQuery(book, period), floor: () => floors.retentionFloor({ csmId: csm.id }, period) },
     { name: "Retention trend, 24 months", run: () => retention.getRetentionTrend(asLeader), sql: () => retention.retentionTrendQuery(all, period), floor: () => floors.retentionTrendFloor({}, trendMonths(period.lastMonth)) },
     { name: "  … segment Scale", run: () => retention.getRetentionTrend(asLeaderScale), sql: () => retention.retentionTrendQuery(dashboardScope(leader, scale), period), floor: () => floors.retentionTrendFloor({ segment: "SCALE" }, trendMonths(period.lastMonth)) },
-    { name: "  … CS manager's team", run: () => retention.getRetentionTrend(asManager), sql: () => retention.retentionTrendQuery(team, period), floor: () => floors.retentionTrendFloor({ teamOf: manager.id }, trendMonths(period.lastMonth)) },
+    { name: "  … CS manager's team", run: () => retention.getRetentionTrend(asManager), sql: () => retention.retentionTrendQuery(team, period), floor: () => floors.retentionTrendFloor({ teamOf: manager.id }, trendMonths(period.lastMonth)), raw: () => floors.retentionTrendRaw({ teamOf: manager.id }, trendMonths(period.lastMonth)) },
     {
       name: "ARR bridge (ends, terms, losses)",
       run: () => bridge.getArrBridge(asLeader),

@@ -6,7 +6,8 @@ import { approveAssignment } from "@/lib/server/assignments/approve-assignment";
 import { createCsmSuggestion } from "@/lib/server/assignments/create-suggestion";
 import type { DashboardScope } from "@/lib/server/dashboard/scope";
 import { bridgeEndsSql, bridgeTermsSql } from "@/lib/server/dashboard/get-arr-bridge";
-import { resolvePeriod } from "@/lib/dashboard/period";
+import { resolvePeriod, trendMonths } from "@/lib/dashboard/period";
+import { retentionTrendRawSql, retentionTrendSql } from "@/lib/server/metrics/retention-series";
 import { timeToFirstValueQuery, timeToFirstValueRawQuery } from "@/lib/server/dashboard/get-time-to-first-value";
 import { csmLoadQuery } from "@/lib/server/dashboard/get-csm-load";
 import { expansionPipelineQuery, expansionPipelineRawQuery } from "@/lib/server/dashboard/get-expansion-pipeline";
@@ -32,7 +33,7 @@ const text = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => 
 
 /** Every stored summary row, zero rows of the delta-kept tables left out (a rebuild writes none). */
 async function stored(client: Prisma.TransactionClient | typeof prisma = prisma): Promise<string> {
-  const [renewals, handoffs, loads, stages, potential, months, ttfv] = await Promise.all([
+  const [renewals, handoffs, loads, stages, potential, months, ttfv, trend] = await Promise.all([
     client.$queryRaw`SELECT * FROM "RenewalDueDay" ORDER BY "day", "segment"`,
     client.$queryRaw`SELECT * FROM "HandoffHour" ORDER BY "hour", "segment"`,
     client.$queryRaw`SELECT * FROM "CsmSegmentLoad" WHERE "accounts" <> 0 OR "arrCents" <> 0 ORDER BY "csmId", "segment"`,
@@ -40,8 +41,9 @@ async function stored(client: Prisma.TransactionClient | typeof prisma = prisma)
     client.$queryRaw`SELECT * FROM "ExpansionPotentialSegment" WHERE "accounts" <> 0 OR "potentialCents" <> 0 ORDER BY "segment"`,
     client.$queryRaw`SELECT * FROM "ArrMovementMonth" ORDER BY "month", "segment", "type"`,
     client.$queryRaw`SELECT * FROM "TtfvMonth" ORDER BY "month", "segment", "days"`,
+    client.$queryRaw`SELECT * FROM "RetentionTrendDeltaCsm" ORDER BY "csmId", "month", "segment"`,
   ]);
-  return text({ renewals, handoffs, loads, stages, potential, months, ttfv });
+  return text({ renewals, handoffs, loads, stages, potential, months, ttfv, trend });
 }
 
 /** The rows a rebuild from scratch writes (rolled back, so the kept summaries stay as they were). */
@@ -94,10 +96,19 @@ async function rawFigures(scope: DashboardScope): Promise<Figures> {
   return { renewals: renewals!, handoffs: handoffs!, load: load!, pipeline: pipeline!, bridge: { ends: ends!, terms }, ttfv: ttfv! };
 }
 
+// The CSM and team cuts whose retention trend reads RetentionTrendDeltaCsm (set by each test).
+let trendScopes: DashboardScope[] = [];
+const TREND = trendMonths(YEAR.lastMonth);
+
 /** Each scope's summary read equals the raw one, the stored rows equal a rebuild; returns the whole company's figures. */
 async function expectSummariesExact(): Promise<Figures> {
   for (const scope of SCOPES) {
     expect(text(await summaryFigures(scope)), JSON.stringify(scope)).toBe(text(await rawFigures(scope)));
+  }
+  for (const scope of trendScopes) {
+    for (const cut of [scope, { ...scope, segment: "MID_MARKET" as const }]) {
+      expect(text(await rows(retentionTrendSql(cut, TREND))), JSON.stringify(cut)).toBe(text(await rows(retentionTrendRawSql(cut, TREND))));
+    }
   }
   expect(await stored()).toBe(await rebuilt());
   return summaryFigures({});
@@ -111,6 +122,8 @@ describe("the dashboard measure summaries", () => {
     const ae = await createUser("AE");
     const ada = await createCsm({ name: "Ada Summary" });
     const ben = await createCsm({ name: "Ben Summary" });
+    await prisma.user.updateMany({ where: { id: { in: [ada.id, ben.id] } }, data: { managerId: manager.id } });
+    trendScopes = [{ csmId: ada.id }, { csmId: ben.id }, { teamOf: manager.id }];
     const enterprise = await createAccount({ segment: "ENTERPRISE", csmId: ada.id, aeId: ae.id, expansionPotentialCents: 2_000_000n });
     const mid = await createAccount({ segment: "MID_MARKET", csmId: ben.id, aeId: ae.id });
     const empty = await expectSummariesExact();
@@ -182,6 +195,10 @@ describe("the dashboard measure summaries", () => {
     expect(figures.pipeline).toMatchObject({ potential_accounts: 0, potential: 0n });
     // Starting ARR of 2026: the backdated expansion; ending: everything up to the year's end.
     expect(figures.bridge.ends).toEqual({ starting: 1_000_00n, ending: 1_000_00n + 12_000_00n + 5_000_00n + 4_000_000n - 500_00n });
+    // The backdated expansion puts the account in the team's cohort for the year's last point.
+    const teamTrend = await rows(retentionTrendSql({ teamOf: manager.id }, TREND));
+    expect(teamTrend).toHaveLength(24);
+    expect(teamTrend[23]).toMatchObject({ cohort: 1n, start_arr: 1_000_00n });
     // A movement's date corrected into another month, then removed.
     const backdated = await prisma.arrMovement.findFirstOrThrow({ where: { accountId: enterprise.id, type: "EXPANSION" } });
     await prisma.arrMovement.update({ where: { id: backdated.id }, data: { date: new Date("2026-01-10") } });
@@ -219,6 +236,7 @@ describe("the dashboard measure summaries", () => {
   it("agree under concurrent writes to a deal and its account", async () => {
     const ae = await createUser("AE");
     const csm = await createCsm({ name: "Cy Concurrent" });
+    trendScopes = [{ csmId: csm.id }];
     const account = await createAccount({ segment: "MID_MARKET", csmId: csm.id, aeId: ae.id });
     const contract = await deal(account.id, ae.id, { closeDate: "2026-06-01", termMonths: 12 });
     await deal(account.id, ae.id, { type: "EXPANSION", stage: "PROPOSAL", closeDate: "2026-12-01" });

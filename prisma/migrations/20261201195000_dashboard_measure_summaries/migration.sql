@@ -3,7 +3,8 @@
 -- not by the accounts: renewal visibility (per contract-end day), handoff SLA and satisfaction (per UTC hour started),
 -- CSM load (per CSM and segment), the expansion pipeline (per segment and stage, and the potential per segment) and
 -- the ARR bridge's starting / ending ARR and terms (movements per month, segment and type), and time to first value
--- (accounts per month of initial close, segment and days to first value).
+-- (accounts per month of initial close, segment and days to first value); and for a CSM's or a team's retention
+-- trend, RetentionTrendDelta's month-over-month changes per book CSM and segment.
 -- Kept by the database, never written by the app. Cuts by CSM, team or AE keep reading the rows themselves (their
 -- own index ranges); lib/server/dashboard decides which.
 --
@@ -78,6 +79,20 @@ CREATE TABLE "ArrMovementMonth" (
     "amountCents" BIGINT NOT NULL,
 
     CONSTRAINT "ArrMovementMonth_pkey" PRIMARY KEY ("month","segment","type")
+);
+
+-- As RetentionTrendDelta (dashboard_summaries migration), per book CSM (Account.bookCsmId) as well as segment.
+CREATE TABLE "RetentionTrendDeltaCsm" (
+    "month" INTEGER NOT NULL,
+    "csmId" TEXT NOT NULL,
+    "segment" "Segment" NOT NULL,
+    "startCents" BIGINT NOT NULL,
+    "retainedCents" BIGINT NOT NULL,
+    "endCents" BIGINT NOT NULL,
+    "cohortAccounts" INTEGER NOT NULL,
+    "retainedAccounts" INTEGER NOT NULL,
+
+    CONSTRAINT "RetentionTrendDeltaCsm_pkey" PRIMARY KEY ("csmId","month","segment")
 );
 
 -- days = -1: not reached yet.
@@ -540,6 +555,80 @@ CREATE TRIGGER "Deal_ttfv_month_update" AFTER UPDATE ON "Deal" REFERENCING OLD T
 CREATE TRIGGER "Deal_ttfv_month_delete" AFTER DELETE ON "Deal" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION "deal_ttfv_month"();
 
+-- ───────────────────── Retention trend per book CSM ─────────────────────
+-- Recomputed whole per CSM (a book is tens of accounts) from the accounts' series, the same month-over-month changes
+-- as dashboard_apply_trend. The movement triggers below are named to fire after ArrMovement_dashboard_* (triggers of
+-- one event fire in name order), so the series they read are already the new ones.
+CREATE FUNCTION "csm_trend_refresh"(csm_ids text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF csm_ids IS NOT NULL AND cardinality(csm_ids) = 0 THEN
+    RETURN;
+  END IF;
+  PERFORM pg_advisory_xact_lock(20261201195005);
+  DELETE FROM "RetentionTrendDeltaCsm" WHERE csm_ids IS NULL OR "csmId" = ANY (csm_ids);
+  INSERT INTO "RetentionTrendDeltaCsm" ("month", "csmId", "segment", "startCents", "retainedCents", "endCents", "cohortAccounts", "retainedAccounts")
+  SELECT x.month, x.csm_id, x.segment, sum(x.d_start), sum(x.d_retained), sum(x.d_end), sum(x.d_cohort), sum(x.d_retained_n)
+  FROM (
+    SELECT a."bookCsmId" AS csm_id, s."segment", g.m AS month,
+           cur.start_cents - prev.start_cents AS d_start,
+           cur.retained_cents - prev.retained_cents AS d_retained,
+           cur.end_cents - prev.end_cents AS d_end,
+           cur.cohort - prev.cohort AS d_cohort,
+           cur.retained - prev.retained AS d_retained_n
+    FROM "Account" a
+    JOIN "AccountArrSeries" s ON s."accountId" = a."id"
+    CROSS JOIN LATERAL generate_series(s."firstMonth", s."firstMonth" + cardinality(s."monthEndCents") + 12) g(m)
+    CROSS JOIN LATERAL "dashboard_window"(s."firstMonth", s."monthEndCents", g.m - 11, g.m) cur
+    CROSS JOIN LATERAL "dashboard_window"(s."firstMonth", s."monthEndCents", g.m - 12, g.m - 1) prev
+    WHERE a."bookCsmId" IS NOT NULL AND (csm_ids IS NULL OR a."bookCsmId" = ANY (csm_ids))
+  ) x
+  WHERE x.d_start <> 0 OR x.d_retained <> 0 OR x.d_end <> 0 OR x.d_cohort <> 0 OR x.d_retained_n <> 0
+  GROUP BY x.month, x.csm_id, x.segment
+  HAVING sum(x.d_start) <> 0 OR sum(x.d_retained) <> 0 OR sum(x.d_end) <> 0 OR sum(x.d_cohort) <> 0 OR sum(x.d_retained_n) <> 0;
+END;
+$$;
+
+CREATE FUNCTION "movements_csm_trend"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM "csm_trend_refresh"(ARRAY(SELECT DISTINCT a."bookCsmId" FROM "Account" a
+                                      WHERE a."id" IN (SELECT n."accountId" FROM new_rows n) AND a."bookCsmId" IS NOT NULL));
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    PERFORM "csm_trend_refresh"(ARRAY(SELECT DISTINCT a."bookCsmId" FROM "Account" a
+                                      WHERE a."id" IN (SELECT o."accountId" FROM old_rows o) AND a."bookCsmId" IS NOT NULL));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "ArrMovement_zz_csm_trend_insert" AFTER INSERT ON "ArrMovement" REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "movements_csm_trend"();
+CREATE TRIGGER "ArrMovement_zz_csm_trend_update" AFTER UPDATE ON "ArrMovement" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "movements_csm_trend"();
+CREATE TRIGGER "ArrMovement_zz_csm_trend_delete" AFTER DELETE ON "ArrMovement" REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION "movements_csm_trend"();
+
+-- The book CSM is set by a BEFORE trigger (book_csm migration), so no column list: WHEN compares the final rows. The
+-- segment's series refresh (Account_dashboard_segment) fires first by name; a deleted account leaves its CSM's book.
+CREATE FUNCTION "account_csm_trend"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM "csm_trend_refresh"(ARRAY[OLD."bookCsmId"]);
+  ELSE
+    PERFORM "csm_trend_refresh"(ARRAY(SELECT DISTINCT c FROM unnest(ARRAY[OLD."bookCsmId", NEW."bookCsmId"]) c WHERE c IS NOT NULL));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "Account_zz_csm_trend_update" AFTER UPDATE ON "Account" FOR EACH ROW
+  WHEN ((NEW."bookCsmId" IS NOT NULL OR OLD."bookCsmId" IS NOT NULL)
+        AND ((OLD."bookCsmId" IS DISTINCT FROM NEW."bookCsmId") OR (OLD."segment" IS DISTINCT FROM NEW."segment")))
+  EXECUTE FUNCTION "account_csm_trend"();
+CREATE TRIGGER "Account_zz_csm_trend_delete" AFTER DELETE ON "Account" FOR EACH ROW
+  WHEN (OLD."bookCsmId" IS NOT NULL) EXECUTE FUNCTION "account_csm_trend"();
+
 -- ───────────────────── Emptied tables, and the whole rebuild ─────────────────────
 -- DELETE, not TRUNCATE: the summaries are often in the same TRUNCATE statement (tests, the demo seed).
 CREATE FUNCTION "measure_summaries_truncated"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -558,6 +647,7 @@ BEGIN
   END IF;
   IF TG_TABLE_NAME IN ('Account', 'ArrMovement') THEN
     DELETE FROM "ArrMovementMonth";
+    DELETE FROM "RetentionTrendDeltaCsm";
   END IF;
   IF TG_TABLE_NAME = 'Account' THEN
     DELETE FROM "CsmSegmentLoad";
@@ -579,6 +669,7 @@ BEGIN
   PERFORM "renewal_due_refresh"(NULL);
   PERFORM "handoff_hour_refresh"(NULL);
   PERFORM "ttfv_month_refresh"(NULL);
+  PERFORM "csm_trend_refresh"(NULL);
   DELETE FROM "ExpansionPipelineStage";
   INSERT INTO "ExpansionPipelineStage" ("segment", "stage", "deals", "amountCents")
     SELECT a."segment", d."stage", count(*)::int, sum(d."amountCents")::bigint
