@@ -14,7 +14,10 @@
 -- • One that joins tables (a renewal's deal, account and opportunity; an open expansion deal or a handoff and its
 --   account's segment) is recomputed whole for the keys a statement touched, under one transaction-scoped advisory lock:
 --   the second writer waits for the first to commit, and its recompute (a new statement, so a new snapshot under READ
---   COMMITTED) then sees the first one's rows.
+--   COMMITTED) then sees the first one's rows. One lock for all of them, the one dashboard_refresh_accounts takes for the
+--   ARR series (dashboard_summaries migration): a write that touches several summaries takes it once, so two writers
+--   can never hold parts of what the other waits for (with a lock per summary, a movement's series-then-bridge order
+--   and an account's bridge-then-series order could deadlock).
 
 CREATE TABLE "RenewalDueDay" (
     "day" DATE NOT NULL,
@@ -116,7 +119,7 @@ BEGIN
   IF days IS NOT NULL AND cardinality(days) = 0 THEN
     RETURN;
   END IF;
-  PERFORM pg_advisory_xact_lock(20261201195000);
+  PERFORM pg_advisory_xact_lock(20261121);
   DELETE FROM "RenewalDueDay" WHERE days IS NULL OR "day" = ANY (days);
   INSERT INTO "RenewalDueDay" ("day", "segment", "due", "visible", "withoutCsm", "withoutOpportunity", "dueArrCents", "visibleArrCents")
   SELECT d."contractEnd", a."segment", count(*)::int,
@@ -199,7 +202,7 @@ BEGIN
   IF hours IS NOT NULL AND cardinality(hours) = 0 THEN
     RETURN;
   END IF;
-  PERFORM pg_advisory_xact_lock(20261201195001);
+  PERFORM pg_advisory_xact_lock(20261121);
   DELETE FROM "HandoffHour" WHERE hours IS NULL OR "hour" = ANY (hours);
   INSERT INTO "HandoffHour" ("hour", "segment", "completed", "withinSla", "rated", "ratingSum", "r1", "r2", "r3", "r4", "r5")
   SELECT date_trunc('hour', h."startedAt"), a."segment",
@@ -254,7 +257,7 @@ CREATE TRIGGER "Handoff_hour_delete" AFTER DELETE ON "Handoff" REFERENCING OLD T
 -- written while its account moves segment is filed where the move left it. A deal deleted with its account (cascade)
 -- finds no account: the account's own delete trigger took its deals back first.
 CREATE FUNCTION "expansion_pipeline_lock"() RETURNS void LANGUAGE sql AS $$
-  SELECT pg_advisory_xact_lock(20261201195002)
+  SELECT pg_advisory_xact_lock(20261121)
 $$;
 
 CREATE FUNCTION "expansion_pipeline_prune"() RETURNS void LANGUAGE sql AS $$
@@ -397,7 +400,7 @@ $$;
 
 CREATE FUNCTION "movements_arr_month"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_advisory_xact_lock(20261201195003);
+  PERFORM pg_advisory_xact_lock(20261121);
   IF TG_OP = 'INSERT' THEN
     INSERT INTO "ArrMovementMonth" AS s ("month", "segment", "type", "movements", "amountCents")
     SELECT "dashboard_month"(n."date"), a."segment", n."type", count(*)::int, sum(n."amountCents")::bigint
@@ -435,7 +438,7 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM "ArrMovement" m WHERE m."accountId" = OLD."id") THEN
     RETURN OLD;
   END IF;
-  PERFORM pg_advisory_xact_lock(20261201195003);
+  PERFORM pg_advisory_xact_lock(20261121);
   INSERT INTO "ArrMovementMonth" AS s ("month", "segment", "type", "movements", "amountCents")
   SELECT "dashboard_month"(m."date"), x.segment, m."type", sum(x.sign)::int, sum(x.sign * m."amountCents")::bigint
   FROM "ArrMovement" m
@@ -462,7 +465,7 @@ BEGIN
   IF months IS NOT NULL AND cardinality(months) = 0 THEN
     RETURN;
   END IF;
-  PERFORM pg_advisory_xact_lock(20261201195004);
+  PERFORM pg_advisory_xact_lock(20261121);
   DELETE FROM "TtfvMonth" WHERE months IS NULL OR "month" = ANY (months);
   INSERT INTO "TtfvMonth" ("month", "segment", "days", "accounts")
   SELECT "dashboard_month"(t.closed_on), t."segment", coalesce(t.days, -1), count(*)::int
@@ -564,7 +567,7 @@ BEGIN
   IF csm_ids IS NOT NULL AND cardinality(csm_ids) = 0 THEN
     RETURN;
   END IF;
-  PERFORM pg_advisory_xact_lock(20261201195005);
+  PERFORM pg_advisory_xact_lock(20261121);
   DELETE FROM "RetentionTrendDeltaCsm" WHERE csm_ids IS NULL OR "csmId" = ANY (csm_ids);
   INSERT INTO "RetentionTrendDeltaCsm" ("month", "csmId", "segment", "startCents", "retainedCents", "endCents", "cohortAccounts", "retainedAccounts")
   SELECT x.month, x.csm_id, x.segment, sum(x.d_start), sum(x.d_retained), sum(x.d_end), sum(x.d_cohort), sum(x.d_retained_n)
