@@ -120,7 +120,12 @@ BEGIN
     RETURN;
   END IF;
   PERFORM pg_advisory_xact_lock(20261121);
-  DELETE FROM "RenewalDueDay" WHERE days IS NULL OR "day" = ANY (days);
+  -- Static statements per case: with `days IS NULL OR …` in one, PostgreSQL plans for both and scans the table.
+  IF days IS NULL THEN
+    DELETE FROM "RenewalDueDay";
+  ELSE
+    DELETE FROM "RenewalDueDay" WHERE "day" = ANY (days);
+  END IF;
   INSERT INTO "RenewalDueDay" ("day", "segment", "due", "visible", "withoutCsm", "withoutOpportunity", "dueArrCents", "visibleArrCents")
   SELECT d."contractEnd", a."segment", count(*)::int,
          count(*) FILTER (WHERE r."id" IS NOT NULL AND a."csmId" IS NOT NULL)::int,
@@ -203,7 +208,12 @@ BEGIN
     RETURN;
   END IF;
   PERFORM pg_advisory_xact_lock(20261121);
-  DELETE FROM "HandoffHour" WHERE hours IS NULL OR "hour" = ANY (hours);
+  -- Static statements per case: with `hours IS NULL OR …` in one, PostgreSQL plans for both and scans every handoff.
+  IF hours IS NULL THEN
+    DELETE FROM "HandoffHour";
+  ELSE
+    DELETE FROM "HandoffHour" WHERE "hour" = ANY (hours);
+  END IF;
   INSERT INTO "HandoffHour" ("hour", "segment", "completed", "withinSla", "rated", "ratingSum", "r1", "r2", "r3", "r4", "r5")
   SELECT date_trunc('hour', h."startedAt"), a."segment",
          count(*) FILTER (WHERE h."completedAt" IS NOT NULL)::int,
@@ -212,10 +222,11 @@ BEGIN
          count(*) FILTER (WHERE h."rating" = 1)::int, count(*) FILTER (WHERE h."rating" = 2)::int,
          count(*) FILTER (WHERE h."rating" = 3)::int, count(*) FILTER (WHERE h."rating" = 4)::int,
          count(*) FILTER (WHERE h."rating" = 5)::int
-  FROM "Handoff" h JOIN "Account" a ON a."id" = h."accountId"
-  -- Every hour when rebuilding; else each hour's range on the startedAt index.
-  WHERE hours IS NULL
-     OR EXISTS (SELECT 1 FROM unnest(hours) g(hr) WHERE h."startedAt" >= g.hr AND h."startedAt" < g.hr + interval '1 hour')
+  -- Each hour's range on the startedAt index; one unbounded range when rebuilding.
+  FROM (SELECT g.hr AS lo, g.hr + interval '1 hour' AS hi FROM unnest(hours) g(hr)
+        UNION ALL SELECT '-infinity'::timestamp, 'infinity'::timestamp WHERE hours IS NULL) r
+  JOIN "Handoff" h ON h."startedAt" >= r.lo AND h."startedAt" < r.hi
+  JOIN "Account" a ON a."id" = h."accountId"
   GROUP BY 1, 2
   -- A row of only open handoffs adds nothing to these figures.
   HAVING count(*) FILTER (WHERE h."completedAt" IS NOT NULL) > 0 OR count(h."rating") > 0;
@@ -466,17 +477,21 @@ BEGIN
     RETURN;
   END IF;
   PERFORM pg_advisory_xact_lock(20261121);
-  DELETE FROM "TtfvMonth" WHERE months IS NULL OR "month" = ANY (months);
+  IF months IS NULL THEN
+    DELETE FROM "TtfvMonth";
+  ELSE
+    DELETE FROM "TtfvMonth" WHERE "month" = ANY (months);
+  END IF;
   INSERT INTO "TtfvMonth" ("month", "segment", "days", "accounts")
   SELECT "dashboard_month"(t.closed_on), t."segment", coalesce(t.days, -1), count(*)::int
   FROM (
     SELECT a."segment", a."initialSignedAt" AS closed_on,
            CASE WHEN a."firstValueAt" IS NOT NULL THEN greatest(a."firstValueAt" - a."initialSignedAt", 0) END AS days
-    FROM "Account" a
-    WHERE a."initialSignedAt" IS NOT NULL
-      AND (months IS NULL OR EXISTS (SELECT 1 FROM unnest(months) g(m)
-                                     WHERE a."initialSignedAt" BETWEEN make_date(g.m / 12, g.m % 12 + 1, 1)
-                                                                  AND (make_date(g.m / 12, g.m % 12 + 1, 1) + interval '1 month' - interval '1 day')::date))
+    -- Each month's range on the initialSignedAt index; one unbounded range when rebuilding.
+    FROM (SELECT make_date(g.m / 12, g.m % 12 + 1, 1) AS lo, (make_date(g.m / 12, g.m % 12 + 1, 1) + interval '1 month')::date AS hi
+          FROM unnest(months) g(m)
+          UNION ALL SELECT '-infinity'::date, 'infinity'::date WHERE months IS NULL) r
+    JOIN "Account" a ON a."initialSignedAt" >= r.lo AND a."initialSignedAt" < r.hi
     UNION ALL
     SELECT a."segment", c.closed_on, CASE WHEN a."firstValueAt" IS NOT NULL THEN greatest(a."firstValueAt" - c.closed_on, 0) END
     FROM (SELECT f."accountId", min(f."closeDate") AS closed_on FROM "Deal" f
@@ -568,7 +583,11 @@ BEGIN
     RETURN;
   END IF;
   PERFORM pg_advisory_xact_lock(20261121);
-  DELETE FROM "RetentionTrendDeltaCsm" WHERE csm_ids IS NULL OR "csmId" = ANY (csm_ids);
+  IF csm_ids IS NULL THEN
+    DELETE FROM "RetentionTrendDeltaCsm";
+  ELSE
+    DELETE FROM "RetentionTrendDeltaCsm" WHERE "csmId" = ANY (csm_ids);
+  END IF;
   INSERT INTO "RetentionTrendDeltaCsm" ("month", "csmId", "segment", "startCents", "retainedCents", "endCents", "cohortAccounts", "retainedAccounts")
   SELECT x.month, x.csm_id, x.segment, sum(x.d_start), sum(x.d_retained), sum(x.d_end), sum(x.d_cohort), sum(x.d_retained_n)
   FROM (
@@ -583,7 +602,8 @@ BEGIN
     CROSS JOIN LATERAL generate_series(s."firstMonth", s."firstMonth" + cardinality(s."monthEndCents") + 12) g(m)
     CROSS JOIN LATERAL "dashboard_window"(s."firstMonth", s."monthEndCents", g.m - 11, g.m) cur
     CROSS JOIN LATERAL "dashboard_window"(s."firstMonth", s."monthEndCents", g.m - 12, g.m - 1) prev
-    WHERE a."bookCsmId" IS NOT NULL AND (csm_ids IS NULL OR a."bookCsmId" = ANY (csm_ids))
+    -- The books on the bookCsmId index (every book CSM when rebuilding).
+    WHERE a."bookCsmId" = ANY (coalesce(csm_ids, ARRAY(SELECT DISTINCT b."bookCsmId" FROM "Account" b WHERE b."bookCsmId" IS NOT NULL)))
   ) x
   WHERE x.d_start <> 0 OR x.d_retained <> 0 OR x.d_end <> 0 OR x.d_cohort <> 0 OR x.d_retained_n <> 0
   GROUP BY x.month, x.csm_id, x.segment
