@@ -493,13 +493,13 @@ BEGIN
           UNION ALL SELECT '-infinity'::date, 'infinity'::date WHERE months IS NULL) r
     JOIN "Account" a ON a."initialSignedAt" >= r.lo AND a."initialSignedAt" < r.hi
     UNION ALL
+    -- The accounts without a signing date (on the initialSignedAt index), each with its first won new-business deal.
     SELECT a."segment", c.closed_on, CASE WHEN a."firstValueAt" IS NOT NULL THEN greatest(a."firstValueAt" - c.closed_on, 0) END
-    FROM (SELECT f."accountId", min(f."closeDate") AS closed_on FROM "Deal" f
-          JOIN "Account" s ON s."id" = f."accountId" AND s."initialSignedAt" IS NULL
-          WHERE f."type" = 'NEW' AND f."stage" = 'CLOSED_WON'
-          GROUP BY f."accountId") c
-    JOIN "Account" a ON a."id" = c."accountId"
-    WHERE months IS NULL OR "dashboard_month"(c.closed_on) = ANY (months)
+    FROM "Account" a
+    CROSS JOIN LATERAL (SELECT min(f."closeDate") AS closed_on FROM "Deal" f
+                        WHERE f."accountId" = a."id" AND f."type" = 'NEW' AND f."stage" = 'CLOSED_WON') c
+    WHERE a."initialSignedAt" IS NULL AND c.closed_on IS NOT NULL
+      AND (months IS NULL OR "dashboard_month"(c.closed_on) = ANY (months))
   ) t
   GROUP BY 1, 2, 3;
 END;
