@@ -51,8 +51,37 @@ export function retentionFloor(cut: FloorCut, period: FloorPeriod): Prisma.Sql {
     WHERE w.cohort = 1`;
 }
 
-/** The 24-point trend: a running sum of the per-month deltas (one pass), or each book account's series per point. */
+/**
+ * The 24-point trend: a running sum of the per-month deltas (one pass) — per segment, or for a CSM's or team's books
+ * per book CSM (RetentionTrendDeltaCsm, kept by the database: the summary read is the floor; checked against
+ * retentionTrendRaw).
+ */
 export function retentionTrendFloor(cut: FloorCut, months: readonly number[]): Prisma.Sql {
+  const first = months[0] ?? 0;
+  const last = months[months.length - 1] ?? first;
+  const books = cut.csmId
+    ? Prisma.sql`"csmId" = ${cut.csmId}`
+    : cut.teamOf
+      ? Prisma.sql`"csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${cut.teamOf} AND t."role" = 'CSM')`
+      : null;
+  if (!books) return retentionTrendRaw(cut, months);
+  return Prisma.sql`
+    SELECT month, start_arr, retained_arr, end_arr, cohort, retained FROM (
+      SELECT g.m AS month,
+             coalesce(sum(d.s) OVER w, 0)::bigint AS start_arr, coalesce(sum(d.r) OVER w, 0)::bigint AS retained_arr,
+             coalesce(sum(d.e) OVER w, 0)::bigint AS end_arr, coalesce(sum(d.c) OVER w, 0)::bigint AS cohort,
+             coalesce(sum(d.k) OVER w, 0)::bigint AS retained
+      FROM (SELECT greatest("month", ${first}::int) AS m, sum("startCents") AS s, sum("retainedCents") AS r, sum("endCents") AS e,
+                   sum("cohortAccounts") AS c, sum("retainedAccounts") AS k
+            FROM "RetentionTrendDeltaCsm" WHERE ${books} AND "month" <= ${last}::int
+            GROUP BY 1) d
+      RIGHT JOIN generate_series(${first}::int, ${last}::int) g(m) ON g.m = d.m
+      WINDOW w AS (ORDER BY g.m)) x
+    ORDER BY month`;
+}
+
+/** The trend from the segment deltas, or from each book account's series per point. */
+export function retentionTrendRaw(cut: FloorCut, months: readonly number[]): Prisma.Sql {
   const first = months[0] ?? 0;
   const last = months[months.length - 1] ?? first;
   if (!cut.csmId && !cut.teamOf) {
@@ -79,8 +108,20 @@ export function retentionTrendFloor(cut: FloorCut, months: readonly number[]): P
     GROUP BY g.m ORDER BY g.m`;
 }
 
-/** Renewal visibility: contracts ending in the window, on the (stage, contractEnd) index, with their opportunity. */
+/**
+ * Renewal visibility: the summary read is the floor — the window's days of RenewalDueDay (the figures per contract-end
+ * day and segment, kept by the database; dashboard_measure_summaries migration). Checked against renewalVisibilityRaw.
+ */
 export function renewalVisibilityFloor(from: Date, until: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(sum("due"), 0)::int AS due, coalesce(sum("visible"), 0)::int AS visible, coalesce(sum("withoutCsm"), 0)::int AS without_csm,
+           coalesce(sum("withoutOpportunity"), 0)::int AS without_opportunity, coalesce(sum("dueArrCents"), 0)::bigint AS due_arr,
+           coalesce(sum("visibleArrCents"), 0)::bigint AS visible_arr
+    FROM "RenewalDueDay" WHERE "day" BETWEEN ${from}::date AND ${until}::date`;
+}
+
+/** Renewal visibility from the rows: contracts ending in the window, on the (stage, contractEnd) index, with their opportunity. */
+export function renewalVisibilityRaw(from: Date, until: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*)::int AS due,
            count(*) FILTER (WHERE r."id" IS NOT NULL AND a."csmId" IS NOT NULL)::int AS visible,
@@ -94,8 +135,28 @@ export function renewalVisibilityFloor(from: Date, until: Date): Prisma.Sql {
     WHERE d."stage" = 'CLOSED_WON' AND d."contractEnd" BETWEEN ${from}::date AND ${until}::date`;
 }
 
-/** Time to first value of the accounts signed in the period (the few without a signing date: their first won deal). */
+/**
+ * Time to first value: the summary read is the floor — TtfvMonth's accounts per month of initial close and days (kept by
+ * the database), the median found on the running count. Checked against timeToFirstValueRaw.
+ */
 export function timeToFirstValueFloor(period: FloorPeriod, buckets: ReadonlyArray<{ min: number; max: number | null }>): Prisma.Sql {
+  const counts = buckets.map((bucket, index) =>
+    bucket.max === null
+      ? Prisma.sql`coalesce(sum(n) FILTER (WHERE days >= ${bucket.min}::int), 0)::int AS ${Prisma.raw(`b${index}`)}`
+      : Prisma.sql`coalesce(sum(n) FILTER (WHERE days BETWEEN ${bucket.min}::int AND ${bucket.max}::int), 0)::int AS ${Prisma.raw(`b${index}`)}`,
+  );
+  return Prisma.sql`
+    WITH d AS (SELECT "days" AS days, sum("accounts") AS n FROM "TtfvMonth" WHERE "month" BETWEEN ${period.firstMonth}::int AND ${period.lastMonth}::int GROUP BY 1),
+         r AS (SELECT days, sum(n) OVER (ORDER BY days) AS below, sum(n) OVER () AS total FROM d WHERE days >= 0),
+         m AS (SELECT (total - 1) / 2.0 AS pos, min(days) FILTER (WHERE below > floor((total - 1) / 2.0)) AS lo,
+                      min(days) FILTER (WHERE below > ceil((total - 1) / 2.0)) AS hi FROM r GROUP BY total)
+    SELECT coalesce(sum(n), 0)::int AS closed, coalesce(sum(n) FILTER (WHERE days >= 0), 0)::int AS reached,
+           (SELECT (lo + (pos - floor(pos)) * (hi - lo))::float8 FROM m) AS median, ${Prisma.join(counts)}
+    FROM d`;
+}
+
+/** Time to first value from the accounts signed in the period (the few without a signing date: their first won deal). */
+export function timeToFirstValueRaw(period: FloorPeriod, buckets: ReadonlyArray<{ min: number; max: number | null }>): Prisma.Sql {
   const counts = buckets.map((bucket, index) =>
     bucket.max === null
       ? Prisma.sql`count(*) FILTER (WHERE t.days >= ${bucket.min}::int)::int AS ${Prisma.raw(`b${index}`)}`
@@ -115,8 +176,22 @@ export function timeToFirstValueFloor(period: FloorPeriod, buckets: ReadonlyArra
     ) t`;
 }
 
-/** Handoff SLA and satisfaction: the handoffs started in the window, on the startedAt index. */
+/**
+ * Handoff SLA and satisfaction: the summary read is the floor — HandoffHour's hours of the window (per UTC hour started
+ * and segment, kept by the database), and the open overdue from the open handoffs' index range. Checked against handoffRaw.
+ */
 export function handoffFloor(from: Date, until: Date, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(sum("completed"), 0)::int AS completed, coalesce(sum("withinSla"), 0)::int AS within_sla,
+           (SELECT count(*)::int FROM "Handoff" h WHERE h."completedAt" IS NULL AND h."skippedAt" IS NULL
+              AND h."startedAt" >= ${from} AND h."startedAt" < ${until} AND h."dueAt" < ${now}) AS open_overdue,
+           coalesce(sum("rated"), 0)::int AS rated, coalesce(sum("ratingSum"), 0)::int AS rating_sum,
+           ${Prisma.join([1, 2, 3, 4, 5].map((value) => Prisma.sql`coalesce(sum(${Prisma.raw(`"r${value}"`)}), 0)::int AS ${Prisma.raw(`r${value}`)}`))}
+    FROM "HandoffHour" WHERE "hour" >= ${from} AND "hour" < ${until}`;
+}
+
+/** Handoff SLA and satisfaction from the rows: the handoffs started in the window, on the startedAt index. */
+export function handoffRaw(from: Date, until: Date, now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*) FILTER (WHERE h."completedAt" IS NOT NULL)::int AS completed,
            count(*) FILTER (WHERE h."completedAt" IS NOT NULL AND h."completedWithinSla")::int AS within_sla,
@@ -126,13 +201,20 @@ export function handoffFloor(from: Date, until: Date, now: Date): Prisma.Sql {
     FROM "Handoff" h WHERE h."startedAt" >= ${from} AND h."startedAt" < ${until}`;
 }
 
-/** CSM load: each CSM's current book counted once from the csmId index, then joined to the active profiles. */
-export function csmLoadFloor(cut: FloorCut, top: number, buckets: ReadonlyArray<Prisma.Sql>): Prisma.Sql {
+/**
+ * CSM load: each CSM's current book — from CsmSegmentLoad (per CSM and segment, kept by the database: the summary read
+ * is the floor), or with `raw` counted once from the csmId index (the check) — then joined to the active profiles.
+ */
+export function csmLoadFloor(cut: FloorCut, top: number, buckets: ReadonlyArray<Prisma.Sql>, raw = false): Prisma.Sql {
+  const team = (column: Prisma.Sql) =>
+    cut.teamOf ? Prisma.sql`AND ${column} IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${cut.teamOf})` : Prisma.empty;
+  const books = raw
+    ? Prisma.sql`SELECT a."csmId", count(*)::int AS n, sum(a."arrCents")::bigint AS arr FROM "Account" a
+                 WHERE a."csmId" IS NOT NULL ${team(Prisma.sql`a."csmId"`)} GROUP BY a."csmId"`
+    : Prisma.sql`SELECT l."csmId", sum(l."accounts")::int AS n, sum(l."arrCents")::bigint AS arr FROM "CsmSegmentLoad" l
+                 WHERE TRUE ${team(Prisma.sql`l."csmId"`)} GROUP BY l."csmId"`;
   return Prisma.sql`
-    WITH books AS (SELECT a."csmId", count(*)::int AS n, sum(a."arrCents")::bigint AS arr FROM "Account" a
-                   WHERE a."csmId" IS NOT NULL
-                   ${cut.teamOf ? Prisma.sql`AND a."csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${cut.teamOf})` : Prisma.empty}
-                   GROUP BY a."csmId"),
+    WITH books AS (${books}),
          l AS (SELECT u."id" AS csm_id, u."name", p."tier", coalesce(b.n, 0) AS accounts, p."maxAccounts" AS max_accounts,
                       coalesce(b.arr, 0)::bigint AS arr, p."maxArrCents" AS max_arr,
                       greatest(coalesce(b.n, 0)::numeric / nullif(p."maxAccounts", 0), coalesce(b.arr, 0)::numeric / nullif(p."maxArrCents", 0), 0)::float8 AS load
@@ -147,8 +229,23 @@ export function csmLoadFloor(cut: FloorCut, top: number, buckets: ReadonlyArray<
     FROM l`;
 }
 
-/** Expansion pipeline: open expansion deals by stage, and the potential of accounts with ARR. */
+/**
+ * Expansion pipeline: the summary read is the floor — ExpansionPipelineStage and ExpansionPotentialSegment (per segment,
+ * kept by the database). Checked against expansionPipelineRaw.
+ */
 export function expansionPipelineFloor(stages: readonly string[]): Prisma.Sql {
+  const columns = stages.map(
+    (stage, index) => Prisma.sql`coalesce(sum("deals") FILTER (WHERE "stage" = ${stage}::"DealStage"), 0)::int AS ${Prisma.raw(`n${index}`)},
+      coalesce(sum("amountCents") FILTER (WHERE "stage" = ${stage}::"DealStage"), 0)::bigint AS ${Prisma.raw(`c${index}`)}`,
+  );
+  return Prisma.sql`
+    SELECT * FROM (SELECT ${Prisma.join(columns)} FROM "ExpansionPipelineStage") deals,
+      (SELECT coalesce(sum("accounts"), 0)::int AS potential_accounts, coalesce(sum("potentialCents"), 0)::bigint AS potential
+       FROM "ExpansionPotentialSegment") potential`;
+}
+
+/** Expansion pipeline from the rows: open expansion deals by stage, and the potential of accounts with ARR. */
+export function expansionPipelineRaw(stages: readonly string[]): Prisma.Sql {
   const columns = stages.map(
     (stage, index) => Prisma.sql`count(*) FILTER (WHERE d."stage" = ${stage}::"DealStage")::int AS ${Prisma.raw(`n${index}`)},
       coalesce(sum(d."amountCents") FILTER (WHERE d."stage" = ${stage}::"DealStage"), 0)::bigint AS ${Prisma.raw(`c${index}`)}`,
@@ -191,4 +288,23 @@ export function expansionCreditFloor(cut: FloorCut, period: FloorPeriod, windowM
     SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
     FROM per_ae x JOIN "User" u ON u."id" = x.ae_id
     ORDER BY x.expansion DESC, u."name"`;
+}
+
+/**
+ * ARR bridge's starting and ending ARR for whole months: the summary read is the floor — the signed movements per month
+ * of ArrMovementMonth (kept by the database) up to each end. Checked against arrBridgeEndsRaw.
+ */
+export function arrBridgeEndsFloor(period: FloorPeriod): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(sum(ledger_signed("type", "amountCents")) FILTER (WHERE "month" < ${period.firstMonth}::int), 0)::bigint AS starting,
+           coalesce(sum(ledger_signed("type", "amountCents")), 0)::bigint AS ending
+    FROM "ArrMovementMonth" WHERE "month" <= ${period.lastMonth}::int`;
+}
+
+/** The same from every account's ARR series at the two month ends. */
+export function arrBridgeEndsRaw(period: FloorPeriod): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(sum(dashboard_arr_at("firstMonth", "monthEndCents", ${period.firstMonth - 1}::int)), 0)::bigint AS starting,
+           coalesce(sum(dashboard_arr_at("firstMonth", "monthEndCents", ${period.lastMonth}::int)), 0)::bigint AS ending
+    FROM "AccountArrSeries"`;
 }

@@ -4,12 +4,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { lastDayOf, type Period } from "@/lib/dashboard/period";
 import type { ArrMovementType } from "@/lib/generated/prisma/enums";
-import { accountConditions, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
+import { accountConditions, hasAccountConditions, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 // The ARR bridge (SPEC "Measures"): starting ARR + new + expansion − contraction − churn = ending ARR for the period
 // and cut, to the cent, with the ARR lost by reason. Starting and ending ARR are every account's ARR (not a cohort) at
 // the start (movements before the first day) and the end (movements up to the last day, or today); the terms are the
-// movements dated in the period. Starting and ending ARR read the per-account series, the terms the movements.
+// movements dated in the period. Whole months of the whole company or a segment read ArrMovementMonth (the movements
+// summed per month, segment and type by the database, dashboard_measure_summaries migration): a few hundred rows where
+// the series and the movements were one row per account and per movement. A CSM, team or AE cut, or a period that
+// ends today, read the per-account series and the movements; the losses by reason count distinct accounts, which
+// no monthly sum gives, and read the period's churn and contraction movements.
 
 export const BRIDGE_TERMS = ["NEW", "EXPANSION", "CONTRACTION", "CHURN"] as const satisfies readonly ArrMovementType[];
 export type BridgeTerm = (typeof BRIDGE_TERMS)[number];
@@ -37,8 +41,21 @@ export interface ArrBridge {
 
 const join = (scope: DashboardScope) => (hasAccountConditions(scope) ? Prisma.sql`JOIN "Account" a ON a."id" = m."accountId"` : Prisma.empty);
 
-/** ARR of every account in the scope at the period's start and end (series month ends; a period ending today takes back later movements). */
-export function bridgeEndsSql(scope: DashboardScope, period: Period): Prisma.Sql {
+/** Whether the bridge's ends and terms can be read from ArrMovementMonth. */
+function fromMonths(scope: DashboardScope, period: Period): boolean {
+  return !narrowsAccounts(scope) && !period.toDate;
+}
+
+const segmentOf = (scope: DashboardScope) => (scope.segment ? Prisma.sql`AND s."segment" = ${scope.segment}::"Segment"` : Prisma.empty);
+
+/** ARR of every account in the scope at the period's start and end (series month ends; a period ending today takes back later movements). `raw`: never the summary. */
+export function bridgeEndsSql(scope: DashboardScope, period: Period, raw = false): Prisma.Sql {
+  if (!raw && fromMonths(scope, period)) {
+    return Prisma.sql`
+      SELECT coalesce(sum(ledger_signed(s."type", s."amountCents")) FILTER (WHERE s."month" < ${period.firstMonth}::int), 0)::bigint AS starting,
+             coalesce(sum(ledger_signed(s."type", s."amountCents")), 0)::bigint AS ending
+      FROM "ArrMovementMonth" s WHERE s."month" <= ${period.lastMonth}::int ${segmentOf(scope)}`;
+  }
   const later = period.toDate
     ? Prisma.sql`(SELECT coalesce(sum(ledger_signed(m."type", m."amountCents")), 0) FROM "ArrMovement" m ${join(scope)}
                   WHERE m."date" > ${period.end}::date AND m."date" <= ${lastDayOf(period.lastMonth)}::date ${accountConditions(scope)})`
@@ -58,13 +75,23 @@ export function bridgeMovementsFrom(scope: DashboardScope, period: Period): Pris
     WHERE m."date" BETWEEN ${period.start}::date AND ${period.end}::date AND m."type" <> 'RENEWAL' ${accountConditions(scope)}`;
 }
 
+/** The period's terms by movement type. `raw`: never the summary. */
+export function bridgeTermsSql(scope: DashboardScope, period: Period, raw = false): Prisma.Sql {
+  if (!raw && fromMonths(scope, period)) {
+    return Prisma.sql`
+      SELECT s."type"::text AS type, sum(s."amountCents")::bigint AS cents FROM "ArrMovementMonth" s
+      WHERE s."month" BETWEEN ${period.firstMonth}::int AND ${period.lastMonth}::int AND s."type" <> 'RENEWAL' ${segmentOf(scope)}
+      GROUP BY s."type" ORDER BY s."type"`;
+  }
+  return Prisma.sql`SELECT m."type"::text AS type, sum(m."amountCents")::bigint AS cents ${bridgeMovementsFrom(scope, period)} GROUP BY m."type" ORDER BY m."type"`;
+}
+
 export async function getArrBridge(context: DashboardContext): Promise<ArrBridge> {
   const scope = scopeOf(context, "dashboard");
   const { period } = context;
   const [ends, terms, losses] = await Promise.all([
     prisma.$queryRaw<{ starting: bigint; ending: bigint }[]>(bridgeEndsSql(scope, period)),
-    prisma.$queryRaw<{ type: BridgeTerm; cents: bigint }[]>`
-      SELECT m."type"::text AS type, sum(m."amountCents")::bigint AS cents ${bridgeMovementsFrom(scope, period)} GROUP BY m."type"`,
+    prisma.$queryRaw<{ type: BridgeTerm; cents: bigint }[]>(bridgeTermsSql(scope, period)),
     prisma.$queryRaw<{ type: "CHURN" | "CONTRACTION"; reason: string | null; addressable: boolean | null; cents: bigint; accounts: number }[]>`
       SELECT m."type"::text AS type, m."reason", m."addressable", sum(m."amountCents")::bigint AS cents, count(DISTINCT m."accountId")::int AS accounts
       ${bridgeMovementsFrom(scope, period)} AND m."type" IN ('CHURN', 'CONTRACTION')

@@ -37,25 +37,43 @@ export interface CsmLoad {
   top: CsmLoadRow[];
 }
 
-/** One row per active CSM in scope with their book within the cut. Columns: csm_id, name, tier, accounts, arr, max…, load. */
-export function csmLoadRowsSql(scope: DashboardScope): Prisma.Sql {
+/**
+ * Each CSM's book within the cut: without an AE cut, CsmSegmentLoad's rows (dashboard_measure_summaries migration: per
+ * CSM and segment, the accounts whose csmId is the CSM and their ARR, moved by the database with every account write),
+ * one to three per CSM whatever the size of the books; with an AE cut, the accounts themselves, counted in one pass
+ * grouped by CSM (grouping the join of profiles, users and accounts sorted every account with the CSM's columns).
+ * `raw` forces the accounts (the summary's check). Columns: csmId, accounts, arr.
+ */
+function booksSql(scope: DashboardScope, raw: boolean): Prisma.Sql {
+  if (!scope.aeId && !raw) {
+    const cut: Prisma.Sql[] = [];
+    if (scope.segment) cut.push(Prisma.sql`AND l."segment" = ${scope.segment}::"Segment"`);
+    if (scope.csmId) cut.push(Prisma.sql`AND l."csmId" = ${scope.csmId}`);
+    if (scope.teamOf) cut.push(Prisma.sql`AND l."csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${scope.teamOf})`);
+    return Prisma.sql`SELECT l."csmId", sum(l."accounts") AS accounts, sum(l."arrCents") AS arr FROM "CsmSegmentLoad" l
+                      WHERE TRUE ${joinParts(cut)} GROUP BY l."csmId"`;
+  }
   const accountCut: Prisma.Sql[] = [];
   if (scope.segment) accountCut.push(Prisma.sql`AND a."segment" = ${scope.segment}::"Segment"`);
   if (scope.aeId) accountCut.push(Prisma.sql`AND a."aeId" = ${scope.aeId}`);
-  const csmCut: Prisma.Sql[] = [];
-  if (scope.csmId) csmCut.push(Prisma.sql`AND u."id" = ${scope.csmId}`);
-  if (scope.teamOf) csmCut.push(Prisma.sql`AND u."managerId" = ${scope.teamOf}`);
   // The same CSM cut on the accounts, so a team's or a CSM's books are counted from their own index range.
   if (scope.csmId) accountCut.push(Prisma.sql`AND a."csmId" = ${scope.csmId}`);
   if (scope.teamOf) accountCut.push(Prisma.sql`AND a."csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${scope.teamOf})`);
+  return Prisma.sql`SELECT a."csmId", count(*) AS accounts, sum(a."arrCents") AS arr FROM "Account" a
+                    WHERE a."csmId" IS NOT NULL ${joinParts(accountCut)} GROUP BY a."csmId"`;
+}
+
+/** One row per active CSM in scope with their book within the cut. Columns: csm_id, name, tier, accounts, arr, max…, load. */
+export function csmLoadRowsSql(scope: DashboardScope, raw = false): Prisma.Sql {
+  const csmCut: Prisma.Sql[] = [];
+  if (scope.csmId) csmCut.push(Prisma.sql`AND u."id" = ${scope.csmId}`);
+  if (scope.teamOf) csmCut.push(Prisma.sql`AND u."managerId" = ${scope.teamOf}`);
   // With a segment or AE cut, CSMs with none of those accounts drop out (a segment's own tier stays listed).
   const having = scope.aeId
     ? Prisma.sql`AND coalesce(b.accounts, 0) > 0`
     : scope.segment
       ? Prisma.sql`AND (coalesce(b.accounts, 0) > 0 OR p."tier" = ${scope.segment}::"Segment")`
       : Prisma.empty;
-  // Each book is counted from the accounts alone (one pass, grouped by CSM) before the profiles are joined: grouping
-  // the join of profiles, users and accounts sorted every account with the CSM's columns.
   return Prisma.sql`
     SELECT u."id" AS csm_id, u."name", p."tier", coalesce(b.accounts, 0)::int AS accounts, p."maxAccounts" AS max_accounts,
            coalesce(b.arr, 0)::bigint AS arr, p."maxArrCents" AS max_arr,
@@ -63,15 +81,15 @@ export function csmLoadRowsSql(scope: DashboardScope): Prisma.Sql {
                     coalesce(b.arr, 0)::numeric / nullif(p."maxArrCents", 0), 0)::float8 AS load
     FROM "CsmProfile" p
     JOIN "User" u ON u."id" = p."userId"
-    LEFT JOIN (SELECT a."csmId", count(*) AS accounts, sum(a."arrCents") AS arr FROM "Account" a
-               WHERE a."csmId" IS NOT NULL ${joinParts(accountCut)} GROUP BY a."csmId") b ON b."csmId" = u."id"
+    LEFT JOIN (${booksSql(scope, raw)}) b ON b."csmId" = u."id"
     WHERE u."active" ${joinParts(csmCut)} ${having}`;
 }
 
-export function csmLoadQuery(scope: DashboardScope): Prisma.Sql {
+/** `raw`: the books counted from the accounts (a check of the summary). */
+export function csmLoadQuery(scope: DashboardScope, raw = false): Prisma.Sql {
   const buckets = LOAD_BUCKETS.map((bucket, index) => Prisma.sql`count(*) FILTER (WHERE ${bucket.sql})::int AS ${Prisma.raw(`b${index}`)}`);
   return Prisma.sql`
-    WITH l AS (${csmLoadRowsSql(scope)})
+    WITH l AS (${csmLoadRowsSql(scope, raw)})
     SELECT count(*)::int AS csms, coalesce(sum(l.accounts), 0)::int AS accounts, coalesce(sum(l.arr), 0)::bigint AS arr,
            ${Prisma.join(buckets)},
            (SELECT coalesce(json_agg(json_build_object('csmId', t.csm_id, 'name', t.name, 'tier', t.tier, 'accounts', t.accounts,

@@ -3,7 +3,7 @@ import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DealStage } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
-import { accountConditions, hasAccountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
+import { accountConditions, hasAccountConditions, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 export const OPEN_STAGES: readonly DealStage[] = ["PROSPECTING", "DISCOVERY", "PROPOSAL", "NEGOTIATION"];
 
@@ -24,7 +24,8 @@ export function openExpansionDealsFrom(scope: DashboardScope, withAccount = hasA
       AND d."stage" IN (${Prisma.join(OPEN_STAGES.map((stage) => Prisma.sql`${stage}::"DealStage"`))}) ${accountConditions(scope)}`;
 }
 
-export function expansionPipelineQuery(scope: DashboardScope): Prisma.Sql {
+/** The figures from the deals and accounts themselves: a CSM's, team's or AE's cut, and the summaries' check. */
+export function expansionPipelineRawQuery(scope: DashboardScope): Prisma.Sql {
   const stages = OPEN_STAGES.map(
     (stage, index) => Prisma.sql`
       count(*) FILTER (WHERE d."stage" = ${stage}::"DealStage")::int AS ${Prisma.raw(`n${index}`)},
@@ -36,6 +37,28 @@ export function expansionPipelineQuery(scope: DashboardScope): Prisma.Sql {
            SELECT count(*) FILTER (WHERE a."expansionPotentialCents" > 0)::int AS potential_accounts,
                   coalesce(sum(a."expansionPotentialCents"), 0)::bigint AS potential
            FROM "Account" a WHERE a."arrCents" > 0 ${accountConditions(scope)})
+    SELECT * FROM deals, potential`;
+}
+
+/**
+ * The whole company or a segment reads ExpansionPipelineStage and ExpansionPotentialSegment (dashboard_measure_summaries
+ * migration: open expansion deals per segment and stage, the potential of paying accounts per segment; kept by the
+ * database), at most 12 and 3 rows.
+ */
+export function expansionPipelineQuery(scope: DashboardScope): Prisma.Sql {
+  if (narrowsAccounts(scope)) return expansionPipelineRawQuery(scope);
+  const segment = (alias: string) =>
+    scope.segment ? Prisma.sql`WHERE ${Prisma.raw(alias)}."segment" = ${scope.segment}::"Segment"` : Prisma.empty;
+  const stages = OPEN_STAGES.map(
+    (stage, index) => Prisma.sql`
+      coalesce(sum(s."deals") FILTER (WHERE s."stage" = ${stage}::"DealStage"), 0)::int AS ${Prisma.raw(`n${index}`)},
+      coalesce(sum(s."amountCents") FILTER (WHERE s."stage" = ${stage}::"DealStage"), 0)::bigint AS ${Prisma.raw(`c${index}`)}`,
+  );
+  return Prisma.sql`
+    WITH deals AS (SELECT ${Prisma.join(stages)} FROM "ExpansionPipelineStage" s ${segment("s")}),
+         potential AS (
+           SELECT coalesce(sum(p."accounts"), 0)::int AS potential_accounts, coalesce(sum(p."potentialCents"), 0)::bigint AS potential
+           FROM "ExpansionPotentialSegment" p ${segment("p")})
     SELECT * FROM deals, potential`;
 }
 

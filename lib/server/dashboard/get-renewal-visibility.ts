@@ -3,7 +3,7 @@ import { scopeOf, type DashboardContext } from "@/lib/server/dashboard/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { countRatio } from "@/lib/dashboard/ratio";
-import { accountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
+import { accountConditions, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 /** SPEC.md: renewal visibility "at 90 days". */
 export const RENEWAL_VISIBILITY_DAYS = 90;
@@ -36,7 +36,8 @@ export function renewalsDueFrom(scope: DashboardScope, from: Date, until: Date):
     WHERE d."stage" = 'CLOSED_WON' AND d."contractEnd" BETWEEN ${from}::date AND ${until}::date ${accountConditions(scope)}`;
 }
 
-export function renewalVisibilityQuery(scope: DashboardScope, from: Date, until: Date): Prisma.Sql {
+/** The figures from the deals themselves: a CSM's, team's or AE's cut (their own index ranges), and the summary's check. */
+export function renewalVisibilityRawQuery(scope: DashboardScope, from: Date, until: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*)::int AS due,
            count(*) FILTER (WHERE r."id" IS NOT NULL AND a."csmId" IS NOT NULL)::int AS visible,
@@ -45,6 +46,20 @@ export function renewalVisibilityQuery(scope: DashboardScope, from: Date, until:
            coalesce(sum(d."amountCents"), 0)::bigint AS due_arr,
            coalesce(sum(d."amountCents") FILTER (WHERE r."id" IS NOT NULL AND a."csmId" IS NOT NULL), 0)::bigint AS visible_arr
     ${renewalsDueFrom(scope, from, until)}`;
+}
+
+/**
+ * The whole company or a segment adds up the window's days of RenewalDueDay (dashboard_measure_summaries migration:
+ * the same figures per contract-end day and segment, kept by the database): ~90 × 3 rows whatever the number of deals.
+ */
+export function renewalVisibilityQuery(scope: DashboardScope, from: Date, until: Date): Prisma.Sql {
+  if (narrowsAccounts(scope)) return renewalVisibilityRawQuery(scope, from, until);
+  return Prisma.sql`
+    SELECT coalesce(sum(s."due"), 0)::int AS due, coalesce(sum(s."visible"), 0)::int AS visible,
+           coalesce(sum(s."withoutCsm"), 0)::int AS without_csm, coalesce(sum(s."withoutOpportunity"), 0)::int AS without_opportunity,
+           coalesce(sum(s."dueArrCents"), 0)::bigint AS due_arr, coalesce(sum(s."visibleArrCents"), 0)::bigint AS visible_arr
+    FROM "RenewalDueDay" s
+    WHERE s."day" BETWEEN ${from}::date AND ${until}::date ${scope.segment ? Prisma.sql`AND s."segment" = ${scope.segment}::"Segment"` : Prisma.empty}`;
 }
 
 export async function getRenewalVisibility(context: DashboardContext): Promise<RenewalVisibility> {

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import type { Period } from "@/lib/dashboard/period";
 import { TTFV_BUCKETS } from "@/lib/dashboard/ttfv";
-import { accountConditions, type DashboardScope } from "@/lib/server/dashboard/scope";
+import { accountConditions, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 export interface TimeToFirstValue {
   period: Period;
@@ -41,7 +41,36 @@ export function ttfvAccountsSql(scope: DashboardScope, period: Period): Prisma.S
     WHERE TRUE ${accountConditions(scope)}`;
 }
 
+/**
+ * Whole months of the whole company or a segment read TtfvMonth (dashboard_measure_summaries migration: accounts per
+ * month of initial close, segment and days, kept by the database): at most a few hundred rows a month. The median is
+ * percentile_cont(0.5) over the counted days — the middle one or the mean of the middle two, found on the running count.
+ */
 export function timeToFirstValueQuery(scope: DashboardScope, period: Period): Prisma.Sql {
+  if (narrowsAccounts(scope) || period.toDate) return timeToFirstValueRawQuery(scope, period);
+  const buckets = TTFV_BUCKETS.map((bucket, index) =>
+    bucket.max === null
+      ? Prisma.sql`coalesce(sum(d.n) FILTER (WHERE d.days >= ${bucket.min}::int), 0)::int AS ${Prisma.raw(`b${index}`)}`
+      : Prisma.sql`coalesce(sum(d.n) FILTER (WHERE d.days BETWEEN ${bucket.min}::int AND ${bucket.max}::int), 0)::int AS ${Prisma.raw(`b${index}`)}`,
+  );
+  return Prisma.sql`
+    WITH d AS (SELECT s."days", sum(s."accounts") AS n FROM "TtfvMonth" s
+               WHERE s."month" BETWEEN ${period.firstMonth}::int AND ${period.lastMonth}::int
+                 ${scope.segment ? Prisma.sql`AND s."segment" = ${scope.segment}::"Segment"` : Prisma.empty}
+               GROUP BY s."days"),
+         r AS (SELECT d.days, sum(d.n) OVER (ORDER BY d.days) AS below, sum(d.n) OVER () AS total FROM d WHERE d.days >= 0),
+         m AS (SELECT (r.total - 1) / 2.0 AS pos, min(r.days) FILTER (WHERE r.below > floor((r.total - 1) / 2.0)) AS lo,
+                      min(r.days) FILTER (WHERE r.below > ceil((r.total - 1) / 2.0)) AS hi
+               FROM r GROUP BY r.total)
+    SELECT coalesce(sum(d.n), 0)::int AS closed,
+           coalesce(sum(d.n) FILTER (WHERE d.days >= 0), 0)::int AS reached,
+           (SELECT (m.lo + (m.pos - floor(m.pos)) * (m.hi - m.lo))::float8 FROM m) AS median,
+           ${Prisma.join(buckets)}
+    FROM d`;
+}
+
+/** The figures from the accounts themselves: a CSM's, team's or AE's cut, a period to today, and the summary's check. */
+export function timeToFirstValueRawQuery(scope: DashboardScope, period: Period): Prisma.Sql {
   const buckets = TTFV_BUCKETS.map((bucket, index) =>
     bucket.max === null
       ? Prisma.sql`count(*) FILTER (WHERE t.days >= ${bucket.min}::int)::int AS ${Prisma.raw(`b${index}`)}`

@@ -62,6 +62,23 @@ export function retentionSql(scope: DashboardScope, window: RetentionWindow): Pr
 export function retentionTrendSql(scope: DashboardScope, months: readonly number[]): Prisma.Sql {
   const first = months[0] ?? 0;
   const last = months[months.length - 1] ?? first;
+  if (narrowsAccounts(scope) && !scope.aeId) {
+    // A CSM's or a team's books: the same running sum over RetentionTrendDeltaCsm (the deltas per book CSM and
+    // segment, dashboard_measure_summaries migration), a few hundred rows per CSM whatever the books' movements.
+    const books = scope.csmId
+      ? Prisma.sql`x."csmId" = ${scope.csmId}`
+      : Prisma.sql`x."csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${scope.teamOf!} AND t."role" = 'CSM')`;
+    return runningTrend(first, last, Prisma.sql`
+      FROM "RetentionTrendDeltaCsm" x
+      WHERE ${books} AND x."month" <= ${last}::int ${scope.segment ? Prisma.sql`AND x."segment" = ${scope.segment}::"Segment"` : Prisma.empty}`);
+  }
+  return retentionTrendRawSql(scope, months);
+}
+
+/** The trend from the accounts' series: an AE's cut, and the check of both summaries. */
+export function retentionTrendRawSql(scope: DashboardScope, months: readonly number[]): Prisma.Sql {
+  const first = months[0] ?? 0;
+  const last = months[months.length - 1] ?? first;
   if (narrowsAccounts(scope)) {
     return Prisma.sql`
       SELECT g.m AS month,
@@ -76,8 +93,17 @@ export function retentionTrendSql(scope: DashboardScope, months: readonly number
       GROUP BY g.m
       ORDER BY g.m`;
   }
-  // One pass over the deltas: those before the first point are folded into it, then a running sum per month (joining
-  // every point to all earlier deltas summed the same rows 24 times).
+  return runningTrend(first, last, Prisma.sql`
+    FROM "RetentionTrendDelta" x
+    WHERE x."month" <= ${last}::int ${scope.segment ? Prisma.sql`AND x."segment" = ${scope.segment}::"Segment"` : Prisma.empty}`);
+}
+
+/**
+ * The trend points first…last from stored deltas (`from`: FROM … WHERE … over deltas aliased x). One pass: the deltas
+ * before the first point are folded into it, then a running sum per month (joining every point to all earlier deltas
+ * summed the same rows 24 times).
+ */
+function runningTrend(first: number, last: number, from: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT g.m AS month,
            coalesce(sum(d.start_cents) OVER w, 0)::bigint AS start_arr,
@@ -89,8 +115,7 @@ export function retentionTrendSql(scope: DashboardScope, months: readonly number
     LEFT JOIN (
       SELECT greatest(x."month", ${first}::int) AS m, sum(x."startCents") AS start_cents, sum(x."retainedCents") AS retained_cents,
              sum(x."endCents") AS end_cents, sum(x."cohortAccounts") AS cohort, sum(x."retainedAccounts") AS retained
-      FROM "RetentionTrendDelta" x
-      WHERE x."month" <= ${last}::int ${scope.segment ? Prisma.sql`AND x."segment" = ${scope.segment}::"Segment"` : Prisma.empty}
+      ${from}
       GROUP BY 1
     ) d ON d.m = g.m
     WINDOW w AS (ORDER BY g.m)
