@@ -1,7 +1,9 @@
 import "server-only";
+import { cache } from "react";
 import { prisma, type Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { HandoffType } from "@/lib/generated/prisma/enums";
 import type { ActingUser } from "@/lib/server/authz";
 import { visibleDealsSql } from "@/lib/server/deals/deal-access";
 import { canEditHandoff } from "@/lib/server/handoffs/permissions";
@@ -42,6 +44,7 @@ export function visibleHandoffsSql(actor: ActingUser): Prisma.Sql {
 
 export interface HandoffAccess {
   id: string;
+  type: HandoffType;
   status: "IN_PROGRESS" | "SUBMITTED" | "COMPLETED" | "ACKNOWLEDGED" | "SKIPPED";
   version: number;
   accountId: string;
@@ -56,6 +59,7 @@ export async function findVisibleHandoff(actor: ActingUser, handoffId: string, t
     where: { AND: [{ id: handoffId }, visibleHandoffs(actor)] },
     select: {
       id: true,
+      type: true,
       status: true,
       version: true,
       accountId: true,
@@ -67,6 +71,7 @@ export async function findVisibleHandoff(actor: ActingUser, handoffId: string, t
   if (!handoff) throw notFound("The handoff");
   return {
     id: handoff.id,
+    type: handoff.type,
     status: handoff.status,
     version: handoff.version,
     accountId: handoff.accountId,
@@ -75,6 +80,9 @@ export async function findVisibleHandoff(actor: ActingUser, handoffId: string, t
     csmId: handoff.account.csmId,
   };
 }
+
+/** findVisibleHandoff outside a transaction, once per page render: the page's several reads share the check. */
+export const visibleHandoffOnce = cache((actor: ActingUser, handoffId: string) => findVisibleHandoff(actor, handoffId));
 
 export function assertOwningAe(actor: ActingUser, handoff: HandoffAccess): void {
   if (!canEditHandoff(actor, handoff)) throw forbidden("Only the deal's account executive can change this handoff.");
