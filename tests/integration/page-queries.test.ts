@@ -5,8 +5,10 @@ import { getAccount } from "@/lib/server/accounts/get-account";
 import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
 import { getFlowView } from "@/lib/server/handoffs/flows/flow-view";
 import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
+import { aeVisibleHandoffIds, visibleHandoffs } from "@/lib/server/handoffs/access";
+import { handoffListParams, listHandoffs } from "@/lib/server/handoffs/list-handoffs";
 import { getBook } from "@/lib/server/touchpoints/get-book";
-import { createAccount, createCsm, createDeal, createProduct, createUser, closeToHandoff } from "./support/fixtures";
+import { createAccount, createCsm, createDeal, createProduct, createRenewal, createUser, closeToHandoff } from "./support/fixtures";
 
 // What the heavy pages cost in statements (bench:load: every statement is a round trip and a turn for a pooled
 // connection under load). Counted where every statement goes: the pg driver under Prisma's adapter.
@@ -156,5 +158,36 @@ describe("the CSM's book", () => {
     const book = await getBook(csm);
     const notes = [...book.overdue, ...book.upcoming].map((t) => t.notes).filter((n) => n !== "").sort();
     expect(notes).toEqual(["owned by them elsewhere", "unowned, theirs"]);
+  });
+});
+
+describe("an AE's handoffs list", () => {
+  it("reads by ids exactly the handoffs visibleHandoffs lets them see", async () => {
+    const ae = await createUser("AE");
+    const other = await createUser("AE");
+    const someoneElse = await createUser("CSM");
+    const at = new Date("2026-11-16T15:00:00Z");
+    const handoff = (type: "RENEWAL" | "EXPANSION", accountId: string, extra: { ownerId?: string; renewalOpportunityId?: string } = {}) =>
+      prisma.handoff.create({ data: { type, accountId, startedAt: at, dueAt: at, ownerId: someoneElse.id, ...extra }, select: { id: true } });
+    // Theirs: their deal's handoff, the renewal of what they sold, expansion coordination they lead, of an account
+    // they are the AE of, of an account they sold to.
+    const sold = await createAccount();
+    const ownDeal = await closeToHandoff(ae, (await createDeal(sold.id, ae.id)).id, { at });
+    const renewal = await handoff("RENEWAL", sold.id, { renewalOpportunityId: (await createRenewal(sold.id, ae.id, { renewalDate: new Date("2027-11-16") })).id });
+    const led = await handoff("EXPANSION", (await createAccount()).id, { ownerId: ae.id });
+    const asAe = await handoff("EXPANSION", (await createAccount({ aeId: ae.id })).id);
+    const soldTo = await handoff("EXPANSION", sold.id);
+    // Not theirs: the other AE's deal, renewal and account.
+    const elsewhere = await createAccount({ aeId: other.id });
+    await closeToHandoff(other, (await createDeal(elsewhere.id, other.id)).id, { at });
+    await handoff("RENEWAL", elsewhere.id, { renewalOpportunityId: (await createRenewal(elsewhere.id, other.id, { renewalDate: new Date("2027-11-16") })).id });
+    await handoff("EXPANSION", elsewhere.id);
+
+    const expected = (await prisma.handoff.findMany({ where: visibleHandoffs(ae), select: { id: true } })).map((h) => h.id).sort();
+    expect(expected).toEqual([ownDeal, renewal.id, led.id, asAe.id, soldTo.id].sort());
+    expect((await aeVisibleHandoffIds(ae.id)).sort()).toEqual(expected);
+    const listed = await listHandoffs(ae, handoffListParams.parse({}));
+    expect(listed.count).toBe(5);
+    expect(listed.data.map((h) => h.id).sort()).toEqual(expected);
   });
 });
