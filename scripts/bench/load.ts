@@ -7,11 +7,15 @@
 // errors, and the CPU seconds the Node server and the database's backends used (from /proc), and the server's
 // memory. `--processes N` starts N web processes on consecutive ports over the one database (the web is stateless:
 // sessions, jobs and caches live in PostgreSQL) and spreads the connections across them, as a load balancer would.
+// `--sweep` first times each page alone: one connection, `--sweep-requests` (default 20) requests of one page
+// after the other, p50 / p95 per page, and per request the database's transactions (each statement outside a
+// transaction is one, so ≈ queries) and its active time (pg_stat_database; 10 s between pages for the backends to flush them).
 // Loopback only; it stops the servers when done. A benchmark, not a test: the machine's other load shows.
 //
 //   npm run bench:load
 //   npm run bench:load -- --skip-build --seconds 10 --connections 10
 //   npm run bench:load -- --skip-build --processes 2
+//   npm run bench:load -- --skip-build --sweep --connections 10
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -33,6 +37,7 @@ interface Options {
   levels: number[];
   build: boolean;
   processes: number;
+  sweep: number;
 }
 
 function options(args: readonly string[]): Options {
@@ -42,13 +47,17 @@ function options(args: readonly string[]): Options {
   };
   const port = Number(value("--port") ?? 3211);
   const seconds = Number(value("--seconds") ?? 30);
-  const levels = (value("--connections") ?? "10,100").split(",").map(Number);
+  // `--connections none` with `--sweep`: the sweep alone.
+  const given = value("--connections") ?? "10,100";
+  const levels = given === "none" ? [] : given.split(",").map(Number);
   const processes = Number(value("--processes") ?? 1);
   if (!Number.isInteger(processes) || processes < 1 || processes > 8) throw new Error("--processes must be a whole number from 1 to 8");
   if (!Number.isInteger(port) || port < 1024) throw new Error("--port must be a port number above 1023");
   if (!(seconds > 0 && seconds <= 600)) throw new Error("--seconds must be between 1 and 600");
   if (levels.some((level) => !Number.isInteger(level) || level < 1 || level > 500)) throw new Error("--connections must be whole numbers from 1 to 500, e.g. 10,100");
-  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes };
+  const sweep = args.includes("--sweep") ? Number(value("--sweep-requests") ?? 20) : 0;
+  if (!Number.isInteger(sweep) || sweep < 0 || sweep > 1000) throw new Error("--sweep-requests must be a whole number from 1 to 1000");
+  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes, sweep };
 }
 
 // ── the mix ──
@@ -297,6 +306,55 @@ function report(level: number, processes: number, result: Awaited<ReturnType<typ
   }
 }
 
+// ── the sweep: each page alone ──
+
+interface DatabaseCounters {
+  transactions: number;
+  activeMs: number;
+}
+
+async function databaseCounters(db: pg.Client, database: string): Promise<DatabaseCounters> {
+  // An idle backend flushes its statistics at once if its last flush is a second old, else within 10 s.
+  await new Promise((resolve) => setTimeout(resolve, 10_500));
+  const { rows } = await db.query<{ transactions: string; active: number }>(
+    `SELECT xact_commit + xact_rollback AS transactions, active_time AS active FROM pg_stat_database WHERE datname = $1`,
+    [database],
+  );
+  return { transactions: Number(rows[0]?.transactions ?? 0), activeMs: Number(rows[0]?.active ?? 0) };
+}
+
+async function sweep(port: number, targets: Target[], requests: number, url: string, database: string) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  // The sweep's own connection counts one transaction per look; it is taken off.
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  console.log(`\nsweep: each page alone, ${requests} requests one after the other`);
+  console.log(`${"page".padEnd(32)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"queries".padStart(8)} ${"DB ms".padStart(7)}`);
+  try {
+    for (const target of targets) {
+      const before = await databaseCounters(db, database);
+      const times: number[] = [];
+      let errors = 0;
+      for (let index = 0; index < requests; index += 1) {
+        const started = performance.now();
+        const answer = await request(agent, port, "GET", target.path, target.headers);
+        times.push(performance.now() - started);
+        if (answer.status !== 200) errors += 1;
+      }
+      const after = await databaseCounters(db, database);
+      times.sort((a, b) => a - b);
+      const queries = (after.transactions - before.transactions - 1) / requests;
+      const dbMs = (after.activeMs - before.activeMs) / requests;
+      console.log(
+        `${target.label.padEnd(32)} ${ms(percentile(times, 50)).padStart(7)} ${ms(percentile(times, 95)).padStart(7)} ${queries.toFixed(1).padStart(8)} ${dbMs.toFixed(1).padStart(7)}${errors ? `  (${errors} errors)` : ""}`,
+      );
+    }
+  } finally {
+    await db.end();
+    agent.destroy();
+  }
+}
+
 function waitForServer(port: number, server: ChildProcess): Promise<void> {
   const agent = new http.Agent();
   const started = Date.now();
@@ -349,6 +407,7 @@ async function main() {
     );
     // Warm-up: every page once on every process, so compilation caches and the database's buffers are not what is measured.
     for (const port of ports) await load([port], targets, 1, Math.min(10, opts.seconds));
+    if (opts.sweep) await sweep(opts.port, targets, opts.sweep, opts.url, database);
     for (const level of opts.levels) {
       const rssBefore = sum(serverRssMb);
       const nodeBefore = sum(nodeServerCpuSeconds);

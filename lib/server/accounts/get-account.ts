@@ -8,7 +8,7 @@ import { storedRiskFactors } from "@/lib/risk/assess";
 import { findVisibleAccount } from "@/lib/server/accounts/access";
 import { canIdentifyExpansion, canManageAccount } from "@/lib/server/accounts/permissions";
 import type { ActingUser } from "@/lib/server/authz";
-import { getSettings } from "@/lib/server/settings/get-settings";
+import { requestSettings } from "@/lib/server/settings/request-settings";
 import { contractedArr } from "@/lib/server/ledger/ledger-day";
 import { termNumbers } from "@/lib/renewals/term-chain";
 import { CLOSED_WON_TAG, downloadableDocuments } from "@/lib/server/handoffs/policy/documents";
@@ -20,10 +20,13 @@ const TIMELINE_LIMIT = 300;
 
 export async function getAccount(actor: ActingUser, accountId: string, now = new Date()) {
   const access = await findVisibleAccount(actor, accountId);
-  const settings = await getSettings();
-  const today = companyToday(now, settings.calendar.timezone);
-  const account = await accountFacts(access.id);
-  const records = await accountRecords(actor, account, today);
+  // Every read below starts at once; the three that need another's answer (today's ARR, the handoffs'
+  // notifications, the renewals' changes) follow it alone, so the page waits for two round trips, not ten.
+  const settingsRead = requestSettings();
+  const todayRead = settingsRead.then((settings) => companyToday(now, settings.calendar.timezone));
+  // Prisma's queries run when first awaited; a real promise runs each once, however many reads wait on it.
+  const factsRead = Promise.resolve(accountFacts(access.id));
+  const [settings, today, account, records] = await Promise.all([settingsRead, todayRead, factsRead, accountRecords(actor, access.id, factsRead, todayRead)]);
   const { deals, handoffs, touchpoints, risks, catalogue, contacts, assets, mayDownload, contracted } = records;
   const timeline = accountTimeline(records, today);
 
@@ -91,44 +94,45 @@ type AccountFacts = Awaited<ReturnType<typeof accountFacts>>;
 type AccountRecords = Awaited<ReturnType<typeof accountRecords>>;
 
 /** Everything recorded about the account — deals, handoffs, touchpoints, messages, risk, ARR, meetings, changes. */
-async function accountRecords(actor: ActingUser, account: AccountFacts, today: Date) {
-  const handoffIds = (await prisma.handoff.findMany({ where: { accountId: account.id }, select: { id: true } })).map((h) => h.id);
-  const contracted = (await contractedArr(prisma, [account.id], today)).get(account.id) ?? null;
-  const renewalIds = account.renewals.map((r) => r.id);
-  const [deals, handoffs, assignments, touchpoints, notifications, emails, risks, movements, meetings, audits, catalogue] = await Promise.all([
+async function accountRecords(actor: ActingUser, accountId: string, factsRead: Promise<AccountFacts>, todayRead: Promise<Date>) {
+  const account = { id: accountId };
+  const handoffsRead = Promise.resolve(prisma.handoff.findMany({
+    where: { accountId: account.id },
+    select: { id: true, type: true, status: true, startedAt: true, dueAt: true, completedAt: true, completedWithinSla: true, acknowledgedAt: true, rating: true, skippedAt: true, skipReason: true },
+  }));
+  const [deals, handoffs, assignments, touchpoints, notifications, emails, risks, movements, meetings, audits, catalogue, contacts, assets, downloadable, contracted] = await Promise.all([
     prisma.deal.findMany({
       where: { accountId: account.id },
       orderBy: { closeDate: "desc" },
       select: { id: true, name: true, amountCents: true, createdAt: true, closedWonAt: true, closeDate: true, stage: true, products: { select: { product: { select: { id: true, name: true } } } } },
     }),
-    prisma.handoff.findMany({
-      where: { accountId: account.id },
-      select: { id: true, type: true, status: true, startedAt: true, dueAt: true, completedAt: true, completedWithinSla: true, acknowledgedAt: true, rating: true, skippedAt: true, skipReason: true },
-    }),
+    handoffsRead,
     prisma.csmAssignment.findMany({
       where: { accountId: account.id },
       select: { id: true, createdAt: true, status: true, decidedAt: true, reason: true, suggestedCsm: { select: { name: true } }, chosenCsm: { select: { name: true } } },
     }),
     prisma.touchpoint.findMany({ where: { accountId: account.id }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], select: { id: true, type: true, status: true, dueDate: true, completedAt: true, notes: true, asapFlag: true, aeInvited: true, owner: { select: { name: true } } } }),
-    prisma.notification.findMany({
-      where: { link: { in: [`/accounts/${account.id}`, ...handoffIds.map((id) => `/handoffs/${id}`)] } },
-      orderBy: { createdAt: "desc" },
-      take: TIMELINE_LIMIT,
-      select: { id: true, kind: true, title: true, body: true, createdAt: true, link: true },
-    }),
+    handoffsRead.then((rows) =>
+      prisma.notification.findMany({
+        where: { link: { in: [`/accounts/${account.id}`, ...rows.map((h) => `/handoffs/${h.id}`)] } },
+        orderBy: { createdAt: "desc" },
+        take: TIMELINE_LIMIT,
+        select: { id: true, kind: true, title: true, body: true, createdAt: true, link: true },
+      }),
+    ),
     prisma.emailMessage.findMany({ where: { accountId: account.id }, orderBy: { createdAt: "desc" }, take: TIMELINE_LIMIT, select: { id: true, kind: true, subject: true, toEmails: true, createdAt: true, sentAt: true } }),
     prisma.riskAssessment.findMany({ where: { accountId: account.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: { id: true, overall: true, trigger: true, createdAt: true, factors: true } }),
     prisma.arrMovement.findMany({ where: { accountId: account.id }, orderBy: { date: "desc" }, select: { id: true, type: true, amountCents: true, date: true } }),
     prisma.meeting.findMany({ where: { accountId: account.id }, orderBy: { startsAt: "desc" }, select: { id: true, kind: true, startsAt: true, durationMinutes: true, attendeeEmails: true } }),
-    prisma.auditEvent.findMany({
-      where: { OR: [{ entityType: "Account", entityId: account.id }, { entityType: "RenewalOpportunity", entityId: { in: renewalIds } }] },
-      orderBy: { at: "desc" },
-      take: TIMELINE_LIMIT,
-      select: { id: true, action: true, at: true, data: true, actor: { select: { name: true } } },
-    }),
+    factsRead.then((facts) =>
+      prisma.auditEvent.findMany({
+        where: { OR: [{ entityType: "Account", entityId: account.id }, { entityType: "RenewalOpportunity", entityId: { in: facts.renewals.map((r) => r.id) } }] },
+        orderBy: { at: "desc" },
+        take: TIMELINE_LIMIT,
+        select: { id: true, action: true, at: true, data: true, actor: { select: { name: true } } },
+      }),
+    ),
     prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
-  const [contacts, assets, downloadable] = await Promise.all([
     prisma.contact.findMany({ where: { accountId: account.id }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true, title: true, role: true, email: true, priority: true, notes: true } }),
     prisma.document.findMany({
       where: { accountId: account.id, tags: { has: CLOSED_WON_TAG } },
@@ -136,6 +140,7 @@ async function accountRecords(actor: ActingUser, account: AccountFacts, today: D
       select: { id: true, kind: true, originalName: true, sizeBytes: true, createdAt: true, uploadedBy: { select: { name: true } } },
     }),
     prisma.document.findMany({ where: { AND: [{ accountId: account.id }, downloadableDocuments(actor)] }, select: { id: true } }),
+    todayRead.then(async (today) => (await contractedArr(prisma, [account.id], today)).get(account.id) ?? null),
   ]);
   return {
     contracted, deals, handoffs, assignments, touchpoints, notifications, emails, risks, movements, meetings, audits, catalogue, contacts, assets,

@@ -8,14 +8,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, paged, type Paged } from "@/lib/paging";
 import type { handoffOutput, handoffQuery, renewalOutput, renewalQuery, suggestionOutput, suggestionQuery } from "@/lib/api/schemas";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
-import { visibleHandoffs } from "@/lib/server/handoffs/access";
+import { visibleHandoffsForList } from "@/lib/server/handoffs/access";
 
 // The API's read lists, paged in SQL and scoped by the token's role inside the query's WHERE.
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 export async function listHandoffsForApi(actor: ActingUser, query: z.output<typeof handoffQuery>): Promise<Paged<z.input<typeof handoffOutput>>> {
-  const where: Prisma.HandoffWhereInput = { AND: [visibleHandoffs(actor), query.status ? { status: query.status } : {}] };
+  const where: Prisma.HandoffWhereInput = { AND: [await visibleHandoffsForList(actor), query.status ? { status: query.status } : {}] };
   const [rows, count] = await Promise.all([
     prisma.handoff.findMany({
       where,

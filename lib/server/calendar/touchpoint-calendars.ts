@@ -50,10 +50,10 @@ export async function calendarFeed(token: string, now = new Date()): Promise<str
   if (token.length < 20) return null;
   const user = await prisma.user.findFirst({ where: { calendarToken: token, active: true, role: "CSM" }, select: { id: true, name: true } });
   if (!user) return null;
-  const { calendar } = await getSettings();
+  const [{ calendar }, mine] = await Promise.all([getSettings(), myTouchpoints(user.id)]);
   const since = addCalendarDays(companyToday(now, calendar.timezone), -FEED_HISTORY_DAYS);
   const rows = await prisma.touchpoint.findMany({
-    where: { ...myTouchpoints(user.id), status: { in: ["PLANNED", "DONE"] }, dueDate: { gte: since } },
+    where: { ...mine, status: { in: ["PLANNED", "DONE"] }, dueDate: { gte: since } },
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     select,
   });

@@ -3,83 +3,21 @@ import { prisma } from "@/lib/db";
 import { businessMsBetween } from "@/lib/business-hours";
 import { checklistDraftSchema } from "@/lib/handoff/checklist";
 import type { ActingUser } from "@/lib/server/authz";
-import { findVisibleHandoff } from "@/lib/server/handoffs/access";
+import { notFound } from "@/lib/errors";
+import { visibleHandoffOnce } from "@/lib/server/handoffs/access";
+import { loadHandoffView } from "@/lib/server/handoffs/handoff-view-sql";
 import { canAcknowledge, canEditHandoff, canLogHandoffMeeting, canSetUpAccount } from "@/lib/server/handoffs/permissions";
-import { getSettings } from "@/lib/server/settings/get-settings";
+import { requestSettings } from "@/lib/server/settings/request-settings";
 
-// What the wizard page shows, for one handoff the actor may see. Each nested relation is a query of its own, so
-// the page's select holds only what it shows (the bench:load figures of the handoff page come from this); the
-// handoff document adds its own few (getHandoffDocumentExtras).
+// What the wizard page shows, for one handoff the actor may see. The handoff with everything nested under it, the
+// product catalogue and the CS managers come back in one statement as one JSON value (Prisma's nested select was
+// a query per relation: 16 for the handoff alone, each a round trip and a turn for a pooled connection under
+// load); the handoff document adds its own few (getHandoffDocumentExtras).
 export async function getHandoffView(actor: ActingUser, handoffId: string, now = new Date()) {
-  const access = await findVisibleHandoff(actor, handoffId);
-  const [handoff, settings, products, csManagers] = await Promise.all([
-    prisma.handoff.findUniqueOrThrow({
-      where: { id: access.id },
-      select: {
-        id: true,
-        type: true,
-        status: true,
-        version: true,
-        checklist: true,
-        startedAt: true,
-        dueAt: true,
-        submittedAt: true,
-        completedAt: true,
-        completedWithinSla: true,
-        skipReason: true,
-        acknowledgedAt: true,
-        rating: true,
-        ratingComment: true,
-        updatedAt: true,
-        account: {
-          select: {
-            id: true,
-            name: true,
-            segment: true,
-            industry: true,
-            strategic: true,
-            needsOnsite: true,
-            expansionPotentialCents: true,
-            healthScore: true,
-            usagePct: true,
-            csm: { select: { id: true, name: true, email: true } },
-            contacts: { orderBy: [{ priority: "asc" }, { name: "asc" }], select: { name: true, title: true, role: true, email: true, priority: true, notes: true, createdAt: true } },
-            // The first kick-off, for the client introduction's merge field.
-            meetings: { where: { kind: "KICKOFF" }, orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true } },
-          },
-        },
-        deal: {
-          select: {
-            id: true,
-            name: true,
-            amountCents: true,
-            termMonths: true,
-            closeDate: true,
-            contractStart: true,
-            winReason: true,
-            competitor: true,
-            painPoints: true,
-            risks: true,
-            technicalRequirements: true,
-            integrations: true,
-            implementationTimeline: true,
-            owner: { select: { name: true, email: true } },
-            products: { select: { product: { select: { id: true, name: true, technical: true } } } },
-          },
-        },
-        policySteps: { select: { step: true, completedAt: true, data: true } },
-        meetings: { orderBy: { startsAt: "asc" }, select: { id: true, kind: true, startsAt: true, durationMinutes: true, attendeeEmails: true, notes: true } },
-        documents: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, originalName: true, sizeBytes: true, tags: true, createdAt: true } },
-        emails: { where: { kind: "CLIENT_INTRODUCTION" }, orderBy: { createdAt: "desc" }, select: { subject: true, toEmails: true, ccEmails: true, sentAt: true } },
-        milestones: { orderBy: { position: "asc" }, select: { name: true, dueDate: true } },
-        assignments: { orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 1, select: { id: true, status: true, suggestedCsm: { select: { name: true } } } },
-      },
-    }),
-    getSettings(),
-    prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, technical: true } }),
-    prisma.user.findMany({ where: { role: "CS_MANAGER", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-  ]);
-
+  const access = await visibleHandoffOnce(actor, handoffId);
+  const [loaded, settings] = await Promise.all([loadHandoffView(access.id), requestSettings()]);
+  if (!loaded) throw notFound("The handoff");
+  const { products, csManagers, ...handoff } = loaded;
   const isOwner = canEditHandoff(actor, access);
   const open = handoff.status !== "SKIPPED";
   const amount = handoff.deal?.amountCents ?? 0n;

@@ -6,7 +6,7 @@ import { HandoffStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, pageParams, paged, splitPage, type Paged } from "@/lib/paging";
 import type { ActingUser } from "@/lib/server/authz";
-import { visibleHandoffs } from "@/lib/server/handoffs/access";
+import { visibleHandoffsForList } from "@/lib/server/handoffs/access";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
 // "action" (the default) lists what still needs doing first: open handoffs by due date, so overdue ones are on
@@ -38,7 +38,7 @@ export async function listHandoffs(actor: ActingUser, params: HandoffListParams,
   const open: Prisma.HandoffWhereInput = { status: { in: [...HANDOFF_OPEN_STATUSES] } };
   const where: Prisma.HandoffWhereInput = {
     AND: [
-      visibleHandoffs(actor),
+      await visibleHandoffsForList(actor),
       params.status === "OPEN" ? open : params.status ? { status: params.status } : {},
       params.overdue ? { ...open, dueAt: { lt: now } } : {},
       params.q ? { account: { name: { contains: params.q, mode: "insensitive" } } } : {},

@@ -5,11 +5,12 @@ import { AppError, forbidden, notFound } from "@/lib/errors";
 import { formatDateTimeInZone } from "@/lib/format";
 import type { ActingUser } from "@/lib/server/authz";
 import { freeSlotsFor } from "@/lib/server/calendar/availability";
-import { findVisibleHandoff } from "@/lib/server/handoffs/access";
+import { findVisibleHandoff, visibleHandoffOnce } from "@/lib/server/handoffs/access";
 import { canLogHandoffMeeting, canMoveHandoffCall } from "@/lib/server/handoffs/permissions";
 import { MEETING_INVITE_KEY_PREFIX } from "@/lib/server/jobs/handlers/deliver-email";
 import { recordAlert } from "@/lib/server/notifications/record-alert";
 import { getSettings } from "@/lib/server/settings/get-settings";
+import { requestSettings } from "@/lib/server/settings/request-settings";
 import { companyToday } from "@/lib/calendar/company-day";
 
 // Meeting times that fit both people (000 step 6, `suggestedTimes: getAvailability([AE, CSM])`): the handoff
@@ -37,11 +38,10 @@ async function callPeople(tx: Tx, attendeeEmails: string[]) {
 
 /** The handoff call and the other times both its people are free, for the AE, the account's CSM or a CS manager. */
 export async function handoffCallTimes(actor: ActingUser, handoffId: string, now = new Date()) {
-  const access = await findVisibleHandoff(actor, handoffId);
+  const access = await visibleHandoffOnce(actor, handoffId);
   const call = await callOf(prisma, access.id);
   if (!call) return null;
-  const settings = await getSettings();
-  const people = await callPeople(prisma, call.attendeeEmails);
+  const [settings, people] = await Promise.all([requestSettings(), callPeople(prisma, call.attendeeEmails)]);
   const canMove = canMoveHandoffCall(actor, access);
   const slots = canMove
     ? (await freeSlotsFor(prisma, { userIds: people.map((p) => p.id), from: new Date(now.getTime() + NOTICE_MS), durationMinutes: call.durationMinutes, count: SLOTS_OFFERED + 1, settings, ignoreMeetingId: call.id }))

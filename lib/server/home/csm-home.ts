@@ -11,9 +11,8 @@ import { myTouchpoints } from "@/lib/server/touchpoints/get-book";
 
 export async function getCsmHome(user: ActingUser, now = new Date()) {
   assertRole(user, ["CSM"]);
-  const { calendar } = await getSettings();
+  const [{ calendar }, mine] = await Promise.all([getSettings(), myTouchpoints(user.id)]);
   const today = companyToday(now, calendar.timezone);
-  const mine = myTouchpoints(user.id);
   const [accounts, totals, touchpoints, overdueTouchpoints, profile, toAcknowledge, incoming] = await Promise.all([
     prisma.account.findMany({
       where: { csmId: user.id },

@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { addCalendarDays, companyToday } from "@/lib/calendar/company-day";
 import type { TouchpointType } from "@/lib/generated/prisma/enums";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
@@ -31,8 +32,14 @@ export interface Book {
 
 const UPCOMING_DAYS = 120;
 
-export function myTouchpoints(userId: string) {
-  return { OR: [{ ownerId: userId }, { ownerId: null, account: { csmId: userId } }] };
+/**
+ * The CSM's touchpoints as a `where`. Their accounts are read first (a book is tens of accounts): on account ids
+ * PostgreSQL ORs two index scans (≈ 3 ms at company scale), where the same OR across a join to Account scanned
+ * every touchpoint (≈ 200 ms per list).
+ */
+export async function myTouchpoints(userId: string, db: Tx = prisma): Promise<Prisma.TouchpointWhereInput> {
+  const accounts = await db.account.findMany({ where: { csmId: userId }, select: { id: true } });
+  return { OR: [{ ownerId: userId }, { ownerId: null, accountId: { in: accounts.map((account) => account.id) } }] };
 }
 
 const select = {
@@ -51,9 +58,8 @@ const flat = ({ account, ...row }: Selected): BookTouchpoint => ({ ...row, accou
 
 export async function getBook(actor: ActingUser, now = new Date()): Promise<Book> {
   assertRole(actor, ["CSM"]);
-  const { calendar } = await getSettings();
+  const [{ calendar }, mine] = await Promise.all([getSettings(), myTouchpoints(actor.id)]);
   const today = companyToday(now, calendar.timezone);
-  const mine = myTouchpoints(actor.id);
   const [overdue, upcoming, done, calendarToken] = await Promise.all([
     prisma.touchpoint.findMany({ where: { ...mine, status: "PLANNED", dueDate: { lt: today } }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: 200, select }),
     prisma.touchpoint.findMany({

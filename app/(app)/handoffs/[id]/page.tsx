@@ -24,9 +24,12 @@ export default async function HandoffPage({ params, searchParams }: { params: Pr
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const { step } = searchSchema.parse(search);
   const user = await pageUser();
-  const { view, introduction, checklist, submitBlockers, submitted, closeDate, nextSteps, pendingAssignmentId } = await loadPage(() => getHandoffPageData(user, id));
-  const call = await loadPage(() => handoffCallTimes(user, id));
-  const flow = await loadPage(() => getFlowView(user, id));
+  // Independent reads, side by side; they share one visibility check and one settings read (per-render caches).
+  const [{ view, introduction, checklist, submitBlockers, submitted, closeDate, nextSteps, pendingAssignmentId }, call, flow] = await Promise.all([
+    loadPage(() => getHandoffPageData(user, id)),
+    loadPage(() => handoffCallTimes(user, id)),
+    loadPage(() => getFlowView(user, id)),
+  ]);
   const { handoff, permissions } = view;
   const today = instantToZoned(new Date(), view.timezone).date;
   const policyItems = policyRailItems({ steps: handoff.policySteps, strategic: handoff.account.strategic, csmName: handoff.account.csm?.name ?? null, canSetUp: permissions.accountSetup });

@@ -2,13 +2,19 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { EXPANSION_FLOW, flowState, RENEWAL_FLOW } from "@/lib/handoff/flows";
 import type { ActingUser } from "@/lib/server/authz";
-import { findVisibleHandoff } from "@/lib/server/handoffs/access";
+import { visibleHandoffOnce, type HandoffAccess } from "@/lib/server/handoffs/access";
 import { flowContext } from "@/lib/server/handoffs/flows/flow-steps";
 import { canRecordFlowStep, leadsExpansionByDefault, recordsOnlyRenewalPlan } from "@/lib/server/handoffs/permissions";
 
+function hasGuidedFlow(handoff: Pick<HandoffAccess, "type" | "dealId">): boolean {
+  return handoff.type === "RENEWAL" || (handoff.type === "EXPANSION" && !handoff.dealId);
+}
+
 /** A Renewal or Expansion handoff's guided flow for the handoff page: steps, who, and what each form needs. */
 export async function getFlowView(actor: ActingUser, handoffId: string) {
-  const access = await findVisibleHandoff(actor, handoffId);
+  const access = await visibleHandoffOnce(actor, handoffId);
+  // A New Customer handoff, or an Expansion from a deal, has the wizard instead: nothing more to read.
+  if (!hasGuidedFlow(access)) return null;
   const handoff = await prisma.handoff.findUniqueOrThrow({
     where: { id: access.id },
     select: {
@@ -23,7 +29,6 @@ export async function getFlowView(actor: ActingUser, handoffId: string) {
       account: { select: { id: true, name: true, aeId: true, csm: { select: { id: true, name: true } }, ae: { select: { id: true, name: true } } } },
     },
   });
-  if (handoff.type === "NEW_CUSTOMER" || (handoff.type === "EXPANSION" && handoff.dealId)) return null;
   const definitions = handoff.type === "RENEWAL" ? RENEWAL_FLOW : EXPANSION_FLOW;
   const state = flowState(definitions, new Set(handoff.flowSteps.map((s) => s.step)), await flowContext(prisma, handoff));
   const [contacts, catalogue, aes, csms, openDeals] = await Promise.all([
