@@ -1,11 +1,12 @@
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getAccount } from "@/lib/server/accounts/get-account";
 import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
 import { getFlowView } from "@/lib/server/handoffs/flows/flow-view";
 import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
-import { aeVisibleHandoffIds, visibleHandoffs } from "@/lib/server/handoffs/access";
+import { aeVisibleHandoffIds, visibleHandoffs, visibleHandoffsSql } from "@/lib/server/handoffs/access";
 import { handoffListParams, listHandoffs } from "@/lib/server/handoffs/list-handoffs";
 import { getBook } from "@/lib/server/touchpoints/get-book";
 import { createAccount, createCsm, createDeal, createProduct, createRenewal, createUser, closeToHandoff } from "./support/fixtures";
@@ -186,6 +187,11 @@ describe("an AE's handoffs list", () => {
     const expected = (await prisma.handoff.findMany({ where: visibleHandoffs(ae), select: { id: true } })).map((h) => h.id).sort();
     expect(expected).toEqual([ownDeal, renewal.id, led.id, asAe.id, soldTo.id].sort());
     expect((await aeVisibleHandoffIds(ae.id)).sort()).toEqual(expected);
+    // The raw-SQL rule (global search) selects the same five.
+    const viaSql = await prisma.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT h.id FROM "Handoff" h JOIN "Account" a ON a.id = h."accountId" LEFT JOIN "Deal" d ON d.id = h."dealId" WHERE ${visibleHandoffsSql(ae)}`,
+    );
+    expect(viaSql.map((row) => row.id).sort()).toEqual(expected);
     const listed = await listHandoffs(ae, handoffListParams.parse({}));
     expect(listed.count).toBe(5);
     expect(listed.data.map((h) => h.id).sort()).toEqual(expected);

@@ -38,8 +38,14 @@ export function visibleHandoffs(actor: ActingUser): Prisma.HandoffWhereInput {
  * (tested to agree with visibleHandoffs).
  */
 export function visibleHandoffsSql(actor: ActingUser): Prisma.Sql {
-  // A handoff is seen by whoever sees its deal: the deal's owner, the account's CSM, or everyone for the other roles.
-  return visibleDealsSql(actor);
+  if (actor.role !== "AE") return visibleDealsSql(actor);
+  // An AE's are more than their deals' (visibleHandoffs): the Renewal handoffs of what they sold and the Expansion
+  // coordination of accounts they lead, are the AE of, or sold to.
+  return Prisma.sql`(
+    d."ownerId" = ${actor.id}
+    OR EXISTS (SELECT 1 FROM "RenewalOpportunity" r JOIN "Deal" od ON od.id = r."originalDealId" WHERE r.id = h."renewalOpportunityId" AND od."ownerId" = ${actor.id})
+    OR (h.type = 'EXPANSION' AND h."dealId" IS NULL
+        AND (h."ownerId" = ${actor.id} OR a."aeId" = ${actor.id} OR EXISTS (SELECT 1 FROM "Deal" sd WHERE sd."accountId" = h."accountId" AND sd."ownerId" = ${actor.id}))))`;
 }
 
 /**
