@@ -39,6 +39,49 @@ test.describe("the renewal engine", () => {
     await app.dispose();
   });
 
+  test("a CS manager finds a CSM by typing part of their name, and the filtered list survives a reload", async ({ page }) => {
+    const csm = await one<{ id: string; name: string; count: number }>(
+      `SELECT u.id, u.name, count(*)::int AS count FROM "User" u JOIN "Account" a ON a."csmId" = u.id JOIN "RenewalOpportunity" r ON r."accountId" = a.id
+       WHERE u.role = 'CSM' GROUP BY u.id, u.name ORDER BY count(*) DESC, u.name LIMIT 1`,
+    );
+    const lastName = csm.name.split(" ").at(-1)!;
+    await signIn(page, "manager@baton.test");
+    await page.goto("/renewals");
+    const picker = page.getByRole("combobox", { name: "CSM", exact: true });
+    await expect(picker).toHaveAttribute("aria-expanded", "false");
+    // A word of the name, not its start: "Scu" finds "Dana Scully".
+    await picker.fill(lastName.slice(0, 3));
+    await expect(picker).toHaveAttribute("aria-expanded", "true");
+    const options = page.getByRole("listbox", { name: "CSM choices" }).getByRole("option");
+    await expect(options.filter({ hasText: csm.name }).first()).toBeVisible();
+    // Keyboard: down to the option, Enter picks it without submitting.
+    const index = (await options.allInnerTexts()).findIndex((text) => text.startsWith(csm.name));
+    for (let i = 0; i <= index; i++) await picker.press("ArrowDown");
+    await expect(picker).toHaveAttribute("aria-activedescendant", (await options.nth(index).getAttribute("id"))!);
+    await picker.press("Enter");
+    await expect(picker).toHaveValue(csm.name);
+    await expect(picker).toHaveAttribute("aria-expanded", "false");
+    await expect(page).not.toHaveURL(/csm=/);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(new RegExp(`csm=${csm.id}`));
+    await expect(page.getByText(`${csm.count} ${csm.count === 1 ? "row" : "rows"} · page 1 of`)).toBeVisible();
+    const shown = await page.getByRole("table", { name: "Renewal pipeline" }).locator("tbody tr").count();
+    expect(shown).toBe(Math.min(csm.count, 25));
+
+    await page.reload();
+    await expect(picker).toHaveValue(csm.name);
+    await expect(page).toHaveURL(new RegExp(`csm=${csm.id}`));
+    await expect(page.getByText(`${csm.count} ${csm.count === 1 ? "row" : "rows"} · page 1 of`)).toBeVisible();
+
+    // Escape on the closed picker clears it back to every CSM.
+    await picker.focus();
+    await picker.press("Escape");
+    await picker.press("Escape");
+    await expect(picker).toHaveValue("");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).not.toHaveURL(new RegExp(`csm=${csm.id}`));
+  });
+
   test("a pipeline filter survives a reload and its CSV holds the rows shown", async ({ page }) => {
     await signIn(page, "manager@baton.test");
     await page.goto("/renewals");

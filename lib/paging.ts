@@ -9,6 +9,12 @@ export interface Paged<T> {
   totalPages: number;
 }
 
+/** A page read from a cursor (lib/keyset.ts): the cursors of the pages before and after it, null at either end. */
+export interface KeysetPaged<T> extends Paged<T> {
+  previous: string | null;
+  next: string | null;
+}
+
 /**
  * The one paging schema: `page` counts from 1, `perPage` is at most 200. The app's lists read it from the URL
  * leniently (a bad value falls back, so a hand-edited URL never throws; pages of 5 to 200, 25 by default); the

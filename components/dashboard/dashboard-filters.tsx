@@ -3,8 +3,10 @@ import type { Period } from "@/lib/dashboard/period";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { SEGMENT_LABELS } from "@/lib/labels";
 import { CollapsibleFilters } from "@/components/ui/collapsible-filters";
+import { PersonPicker } from "@/components/ui/person-picker";
 import type { CutOption } from "@/lib/server/dashboard/get-dashboard";
 
+const option = (person: CutOption | null) => (person ? { value: person.id, label: person.name } : null);
 const field = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 const label = "block text-sm font-medium text-slate-700";
 
@@ -25,7 +27,7 @@ export function DashboardFilters({
   period: Period;
   /** Today in the company time zone, YYYY-MM-DD. */
   today: string;
-  options: { csms: CutOption[]; aes: CutOption[]; csmLocked: boolean; teamCut?: boolean };
+  options: { csm: CutOption | null; ae: CutOption | null; csmLocked: boolean; teamCut?: boolean };
   action?: string;
   extra?: Record<string, string | undefined>;
 }) {
@@ -43,23 +45,14 @@ export function DashboardFilters({
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="dashboard-csm" className={label}>CSM</label>
-          {options.csmLocked ? (
-            <select id="dashboard-csm" name="csm" disabled defaultValue={options.csms[0]?.id} className={field}>
-              {options.csms.map((csm) => (
-                <option key={csm.id} value={csm.id}>{csm.name}</option>
-              ))}
-            </select>
-          ) : (
-            <select id="dashboard-csm" name="csm" defaultValue={params.csm ?? ""} className={`${field} max-w-56`}>
-              <option value="">All CSMs</option>
-              {options.csms.map((csm) => (
-                <option key={csm.id} value={csm.id}>{csm.name}</option>
-              ))}
-            </select>
-          )}
-        </div>
+        {options.csmLocked ? (
+          <div>
+            <label htmlFor="dashboard-csm" className={label}>CSM</label>
+            <input id="dashboard-csm" disabled value={options.csm?.name ?? ""} className={field} />
+          </div>
+        ) : (
+          <PersonPicker id="dashboard-csm" name="csm" label="CSM" role="CSM" allLabel="All CSMs" selected={option(options.csm)} />
+        )}
         {options.teamCut ? (
           <div>
             <label htmlFor="dashboard-team" className={label}>Accounts</label>
@@ -69,15 +62,7 @@ export function DashboardFilters({
             </select>
           </div>
         ) : null}
-        <div>
-          <label htmlFor="dashboard-ae" className={label}>AE</label>
-          <select id="dashboard-ae" name="ae" defaultValue={params.ae ?? ""} className={`${field} max-w-56`}>
-            <option value="">All AEs</option>
-            {options.aes.map((ae) => (
-              <option key={ae.id} value={ae.id}>{ae.name}</option>
-            ))}
-          </select>
-        </div>
+        <PersonPicker id="dashboard-ae" name="ae" label="AE" role="AE" allLabel="All AEs" selected={option(options.ae)} />
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">Apply</button>
       </form>
     </CollapsibleFilters>

@@ -15,9 +15,8 @@ function cutSummary(dashboard: Dashboard, params: DashboardParams): string {
   const parts: string[] = [];
   if (dashboard.scopeNote) parts.push(dashboard.scopeNote);
   if (params.segment) parts.push(SEGMENT_LABELS[params.segment]);
-  const csm = params.csm && !dashboard.options.csmLocked ? dashboard.options.csms.find((option) => option.id === params.csm) : undefined;
-  if (csm) parts.push(`CSM ${csm.name}`);
-  const ae = params.ae ? dashboard.options.aes.find((option) => option.id === params.ae) : undefined;
+  const { csm, ae, csmLocked } = dashboard.options;
+  if (csm && !csmLocked) parts.push(`CSM ${csm.name}`);
   if (ae) parts.push(`AE ${ae.name}`);
   return parts.length === 0 ? "All accounts" : parts.join(" · ");
 }

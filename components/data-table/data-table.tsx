@@ -44,7 +44,8 @@ export function DataTable<Row extends RowData>({ caption, columns, data, sortabl
     const dir = currentSort === columnId && currentDir === "asc" ? "desc" : "asc";
     params.set("sort", columnId);
     params.set("dir", dir);
-    params.delete("page");
+    // A new order starts at its first page: a cursor names a place in the old one.
+    for (const name of ["page", "after", "before"]) params.delete(name);
     return `${pathname}?${params.toString()}`;
   }
 

@@ -16,6 +16,7 @@
 //   npm run bench:load -- --skip-build --seconds 10 --connections 10
 //   npm run bench:load -- --skip-build --processes 2
 //   npm run bench:load -- --skip-build --sweep --connections 10
+//   npm run bench:load -- --skip-build --sizes      (only the HTML size of the list and dashboard pages, per role)
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -38,6 +39,8 @@ interface Options {
   build: boolean;
   processes: number;
   sweep: number;
+  /** Print the HTML size of the list pages per role and stop (issue 15: pickers instead of every name). */
+  sizes: boolean;
 }
 
 function options(args: readonly string[]): Options {
@@ -57,7 +60,7 @@ function options(args: readonly string[]): Options {
   if (levels.some((level) => !Number.isInteger(level) || level < 1 || level > 500)) throw new Error("--connections must be whole numbers from 1 to 500, e.g. 10,100");
   const sweep = args.includes("--sweep") ? Number(value("--sweep-requests") ?? 20) : 0;
   if (!Number.isInteger(sweep) || sweep < 0 || sweep > 1000) throw new Error("--sweep-requests must be a whole number from 1 to 1000");
-  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes, sweep };
+  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes, sweep, sizes: args.includes("--sizes") };
 }
 
 // ── the mix ──
@@ -120,6 +123,22 @@ function mix(cookies: Record<RoleKey, string>, ids: { handoffId: string; account
     api("API GET /api/v1/renewals", "/api/v1/renewals?perPage=50"),
     api("API GET /api/v1/handoffs", "/api/v1/handoffs?perPage=50"),
   ];
+}
+
+/** The pages whose filters named every CSM and AE, for leadership and a CS manager. */
+const SIZED_PAGES = ["/dashboard", "/renewals", "/forecast", "/deals"] as const;
+
+async function printSizes(port: number, cookies: Record<RoleKey, string>): Promise<void> {
+  const agent = new http.Agent({ keepAlive: true });
+  console.log(`${"page".padEnd(28)} ${"HTML bytes".padStart(10)}  <option>s`);
+  for (const role of ["leader", "manager"] as const) {
+    for (const path of SIZED_PAGES) {
+      const answer = await request(agent, port, "GET", path, { cookie: cookies[role] });
+      const options = answer.body.match(/<option\b/g)?.length ?? 0;
+      console.log(`${`${role} ${path}`.padEnd(28)} ${String(Buffer.byteLength(answer.body)).padStart(10)}  ${String(options).padStart(9)}${answer.status === 200 ? "" : `  (HTTP ${answer.status})`}`);
+    }
+  }
+  agent.destroy();
 }
 
 // ── HTTP on loopback ──
@@ -400,6 +419,7 @@ async function main() {
     const cookies = {} as Record<RoleKey, string>;
     for (const role of Object.keys(ROLE_USERS) as RoleKey[]) cookies[role] = await signIn(agent, opts.port, ROLE_USERS[role]);
     agent.destroy();
+    if (opts.sizes) return await printSizes(opts.port, cookies);
     const targets = mix(cookies, ids);
     console.log(
       `bench:load on ${database}: ${targets.length} pages and API calls, each role signed in; ${opts.seconds} s per level` +

@@ -6,6 +6,7 @@ import { Panel } from "@/components/ui/panel";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { Stat } from "@/components/ui/stat";
 import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
+import { PersonPicker } from "@/components/ui/person-picker";
 import { CATEGORY_LABELS } from "@/lib/forecast/categories";
 import { BUCKET_LABELS } from "@/lib/forecast/display";
 import { formatCentsWhole, formatDate } from "@/lib/format";
@@ -17,6 +18,8 @@ import { loadPage, pageUser } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "Forecast" };
 
+const UNASSIGNED = { value: "none", label: "Unassigned" };
+const option = (person: { id: string; name: string } | null) => (person ? { value: person.id, label: person.name } : null);
 const pct = (value: number | null) => (value === null ? "—" : `${value.toFixed(1)}%`);
 
 function hrefWith(params: ForecastParams, quarter: string, change: Partial<Record<keyof ForecastParams, string | undefined>>): string {
@@ -56,8 +59,8 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
         <FilterSelect id="forecast-segment" name="segment" label="Segment" value={params.segment} options={Object.entries(SEGMENT_LABELS).map(([value, label]) => ({ value, label }))} />
         {readsOwnForecastOnly(user) ? null : (
           <>
-            <FilterSelect id="forecast-csm" name="csm" label="CSM" value={params.csm} options={[{ value: "none", label: "Unassigned" }, ...view.options.csms.map((c) => ({ value: c.id, label: c.name }))]} />
-            <FilterSelect id="forecast-ae" name="ae" label="AE" value={params.ae} options={view.options.aes.map((a) => ({ value: a.id, label: a.name }))} />
+            <PersonPicker id="forecast-csm" name="csm" label="CSM" role="CSM" allLabel="All CSMs" selected={params.csm === "none" ? UNASSIGNED : option(view.options.csm)} fixed={[UNASSIGNED]} />
+            <PersonPicker id="forecast-ae" name="ae" label="AE" role="AE" allLabel="All AEs" selected={option(view.options.ae)} />
           </>
         )}
       </FilterForm>

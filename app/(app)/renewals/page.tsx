@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Pagination } from "@/components/data-table/pagination";
 import { RenewalsTable } from "@/components/renewals/renewals-table";
 import { FilterForm, FilterSearch, FilterSelect } from "@/components/ui/filter-form";
+import { PersonPicker } from "@/components/ui/person-picker";
 import { toIsoDate } from "@/lib/dates";
 import { formatCentsWhole } from "@/lib/format";
 import { RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS } from "@/lib/labels";
@@ -13,13 +14,14 @@ import { listRenewals, renewalListParams } from "@/lib/server/renewals/list-rene
 
 export const metadata: Metadata = { title: "Renewals" };
 
+const UNASSIGNED = { value: "none", label: "Unassigned" };
 const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export default async function RenewalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = firstValues(await searchParams);
   const params = renewalListParams.parse(raw);
   const user = await pageUser();
-  const { page, quarters, csms, lossReasons } = await loadPage(() => listRenewals(user, params));
+  const { page, quarters, csm, lossReasons } = await loadPage(() => listRenewals(user, params));
   const rows = page.data.map((row) => ({
     id: row.id,
     accountId: row.accountId,
@@ -38,7 +40,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
     canMove: row.canMove,
   }));
   // The export takes the same filters and sort as the page, without the page: every row of this view.
-  const exportQuery = new URLSearchParams(Object.entries(raw).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[0] !== "page" && entry[0] !== "perPage"));
+  const exportQuery = new URLSearchParams(Object.entries(raw).filter((entry): entry is [string, string] => entry[1] !== undefined && !["page", "perPage", "after", "before"].includes(entry[0])));
   return (
     <>
       <div className="mb-1 flex flex-wrap items-center justify-between gap-3">
@@ -57,13 +59,13 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         <FilterSelect id="renewal-stage" name="stage" label="Stage" value={params.stage} options={options(RENEWAL_STAGE_LABELS)} />
         <FilterSelect id="renewal-risk" name="risk" label="Risk" value={params.risk} options={options(RISK_LEVEL_LABELS)} />
         {seesOwnBookOnly(user) ? null : (
-          <FilterSelect id="renewal-csm" name="csm" label="CSM" value={params.csm} options={[{ value: "none", label: "Unassigned" }, ...csms.map((csm) => ({ value: csm.id, label: csm.name }))]} />
+          <PersonPicker id="renewal-csm" name="csm" label="CSM" role="CSM" allLabel="All CSMs" selected={params.csm === "none" ? UNASSIGNED : csm && { value: csm.id, label: csm.name }} fixed={[UNASSIGNED]} />
         )}
         <FilterSelect id="renewal-segment" name="segment" label="Segment" value={params.segment} options={options(SEGMENT_LABELS)} />
       </FilterForm>
       {params.due ? <p className="mb-2 text-sm text-slate-700">Open renewals due in the next {params.due} days. <Link href="/renewals" className="text-brand-700 underline">Show every renewal</Link></p> : null}
       <RenewalsTable rows={rows} lossReasons={lossReasons} />
-      <Pagination currentPage={page.currentPage} totalPages={page.totalPages} count={page.count} />
+      <Pagination currentPage={page.currentPage} totalPages={page.totalPages} count={page.count} cursors={{ previous: page.previous, next: page.next }} />
     </>
   );
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/db";
 import { measureDefinitions, type MeasureId } from "@/lib/dashboard/definitions";
 import type { Period } from "@/lib/dashboard/period";
 import type { DashboardParams } from "@/lib/dashboard/params";
@@ -16,6 +15,7 @@ import { getExpansionCredit, type ExpansionCredit } from "@/lib/server/dashboard
 import { getArrBridge, type ArrBridge } from "@/lib/server/dashboard/get-arr-bridge";
 import { getForecastAccuracy, type DashboardForecastAccuracy } from "@/lib/server/dashboard/get-forecast-accuracy";
 import type { ActingUser } from "@/lib/server/authz";
+import { findFilterPerson } from "@/lib/server/people/filter-people";
 import { csmCutLocked, cutsByOwnTeam, seesExpansionCredit } from "@/lib/server/dashboard/permissions";
 
 export interface CutOption {
@@ -30,8 +30,11 @@ export interface Dashboard {
   definitions: Record<MeasureId, string>;
   /** Who the figures cover, when the role narrows them. */
   scopeNote: string | null;
-  /** `teamCut`: the user's own team is the default cut, and "every account" a choice (a CS manager). */
-  options: { csms: CutOption[]; aes: CutOption[]; csmLocked: boolean; teamCut: boolean };
+  /**
+   * The CSM and AE cut by (named for the pickers, which look others up as the user types); for a CSM, the CSM is
+   * themselves. `teamCut`: the user's own team is the default cut, and "every account" a choice (a CS manager).
+   */
+  options: { csm: CutOption | null; ae: CutOption | null; csmLocked: boolean; teamCut: boolean };
   retention: RetentionMeasure;
   trend: TrendPoint[];
   bridge: ArrBridge;
@@ -61,7 +64,7 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
     getExpansionPipeline(context),
     seesExpansionCredit(user) ? getExpansionCredit(context) : Promise.resolve(null),
     getForecastAccuracy(context),
-    cutOptions(user),
+    cutOptions(user, params),
   ]);
   return {
     period: context.period,
@@ -83,12 +86,12 @@ export async function getDashboard(user: ActingUser, params: DashboardParams, no
   };
 }
 
-/** The CSMs and AEs the user may cut by: a CSM only themselves; everyone else every CSM (a CS manager's team is the default). */
-async function cutOptions(user: ActingUser): Promise<Dashboard["options"]> {
+/** The CSM and AE of the cut, by name, when the user may cut by them (lib/server/people): a CSM's CSM is themselves. */
+async function cutOptions(user: ActingUser, params: DashboardParams): Promise<Dashboard["options"]> {
   const locked = csmCutLocked(user);
-  const [csms, aes] = await Promise.all([
-    prisma.user.findMany({ where: locked ? { id: user.id } : { role: "CSM" }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    prisma.user.findMany({ where: { role: "AE" }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+  const [csm, ae] = await Promise.all([
+    locked ? { id: user.id, name: user.name } : params.csm ? findFilterPerson(user, "CSM", params.csm) : null,
+    params.ae ? findFilterPerson(user, "AE", params.ae) : null,
   ]);
-  return { csms, aes, csmLocked: locked, teamCut: cutsByOwnTeam(user) };
+  return { csm, ae, csmLocked: locked, teamCut: cutsByOwnTeam(user) };
 }

@@ -45,7 +45,9 @@ const select = {
 
 type Selected = Prisma.DealGetPayload<{ select: typeof select }>;
 
-const OPEN: Prisma.DealWhereInput = { stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] } };
+// Named stage by stage (not "not closed"): an IN list is answered by the (stage, closeDate) index, NOT IN by reading every deal.
+const OPEN: Prisma.DealWhereInput = { stage: { in: ["PROSPECTING", "DISCOVERY", "PROPOSAL", "NEGOTIATION"] } };
+const CLOSED: Prisma.DealWhereInput = { stage: { in: ["CLOSED_WON", "CLOSED_LOST"] } };
 
 export async function listDeals(actor: ActingUser, params: DealListParams, now = new Date()): Promise<Paged<DealRow>> {
   const where: Prisma.DealWhereInput = {
@@ -92,7 +94,7 @@ export function wonSince(now: Date, days: number): Date {
 
 async function actionFirst(where: Prisma.DealWhereInput, params: DealListParams): Promise<Selected[]> {
   const openWhere = { AND: [where, OPEN] };
-  const closedWhere = { AND: [where, { NOT: OPEN }] };
+  const closedWhere = { AND: [where, CLOSED] };
   const { first, second } = splitPage(await prisma.deal.count({ where: openWhere }), params.page, params.perPage);
   const [open, closed] = await Promise.all([
     first.take > 0 ? prisma.deal.findMany({ where: openWhere, orderBy: [{ closeDate: "asc" }, { id: "asc" }], ...first, select }) : [],

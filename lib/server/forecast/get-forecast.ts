@@ -11,6 +11,7 @@ import type { ForecastCategory, Segment } from "@/lib/generated/prisma/enums";
 import { Segment as SegmentEnum } from "@/lib/generated/prisma/enums";
 import { paged, type Paged } from "@/lib/paging";
 import { isQuarter, quarterOf, quarterRange } from "@/lib/renewals/quarter";
+import { findFilterPerson, type PersonOption } from "@/lib/server/people/filter-people";
 import type { ActingUser } from "@/lib/server/authz";
 import { forecastScopeSql } from "@/lib/server/forecast/access";
 import { forecastContext } from "@/lib/server/forecast/context";
@@ -105,7 +106,8 @@ export interface ForecastPage {
   waterfall: Waterfall;
   reasons: ReasonSummary[];
   accuracy: { company: AccuracyGroup; byCsm: AccuracyGroup[]; byManager: AccuracyGroup[]; bySegment: AccuracyGroup[]; surprises: { id: string; accountName: string; renewalDate: Date }[] };
-  options: { csms: { id: string; name: string }[]; aes: { id: string; name: string }[] };
+  /** The CSM and AE the view is cut by, named for the pickers (null: none, or not one the actor may filter by). */
+  options: { csm: PersonOption | null; ae: PersonOption | null };
 }
 
 const PER_PAGE = 50;
@@ -133,7 +135,7 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
     lastWeekSnapshots(actor, params, quarter, addCalendarDaysUtc(weekStart, -7)),
     reasonSummary(actor, params, quarter),
     forecastAccuracy(actor, forecastCutsSql(actor, params), context.today),
-    filterOptions(actor),
+    filterOptions(actor, params),
     readPage(params.page),
   ]);
   const thisQuarter = csmSums(groups.filter((group) => !group.next));
@@ -455,12 +457,12 @@ export async function companyAccuracy(actor: ActingUser, where: Prisma.Sql | nul
   return { key: "company", name: "Company", ...accuracyOf(row ? toTally(row) : emptyTally()) };
 }
 
-async function filterOptions(actor: ActingUser): Promise<ForecastPage["options"]> {
-  if (readsOwnForecastOnly(actor)) return { csms: [], aes: [] };
-  const [csms, aes] = await Promise.all([
-    prisma.user.findMany({ where: { role: "CSM" }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
-    prisma.user.findMany({ where: { role: "AE" }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+async function filterOptions(actor: ActingUser, params: ForecastParams): Promise<ForecastPage["options"]> {
+  if (readsOwnForecastOnly(actor)) return { csm: null, ae: null };
+  const [csm, ae] = await Promise.all([
+    params.csm && params.csm !== "none" ? findFilterPerson(actor, "CSM", params.csm) : null,
+    params.ae ? findFilterPerson(actor, "AE", params.ae) : null,
   ]);
-  return { csms, aes };
+  return { csm, ae };
 }
 

@@ -2,15 +2,18 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { addCalendarDays, companyToday } from "@/lib/calendar/company-day";
-import { daysBetween } from "@/lib/dates";
+import { daysBetween, toIsoDate } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RenewalStage, RiskLevel, Segment } from "@/lib/generated/prisma/enums";
-import { pageParams, paged, type Paged } from "@/lib/paging";
+import { cursorParams, decodeCursor, encodeCursor, type CursorValues } from "@/lib/keyset";
+import { pageParams, paged, type KeysetPaged } from "@/lib/paging";
 import { isQuarter, quarterOf, quarterRange } from "@/lib/renewals/quarter";
 import { isClosedStage } from "@/lib/renewals/stages";
 import { visibleAccountsSql } from "@/lib/server/accounts/access";
-import { canManageAccount, seesEveryAccount, seesOwnBookOnly } from "@/lib/server/accounts/permissions";
+import { canManageAccount, seesEveryAccount } from "@/lib/server/accounts/permissions";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
+import { keysetAfter, keysetOrder, type SortKey } from "@/lib/server/db/keyset";
+import { findFilterPerson, type PersonOption } from "@/lib/server/people/filter-people";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
 // The renewal pipeline: every renewal opportunity the actor may see, filtered, sorted and paged in SQL.
@@ -22,6 +25,7 @@ export const RENEWAL_SORTS = ["action", "account", "renewalDate", "stage", "risk
 
 export const renewalListParams = z.object({
   ...pageParams,
+  ...cursorParams,
   sort: z.enum(RENEWAL_SORTS).catch("action"),
   /** Open renewals due within this many days from today (the leadership home's "renewals in the next 90 days"). */
   due: z.coerce.number().int().min(1).max(366).optional().catch(undefined),
@@ -69,28 +73,47 @@ interface RawRow {
   amountCents: bigint;
   closedAmountCents: bigint | null;
   contractTermMonths: number;
+  /** The first sort key as text, for the cursor. */
+  sortKey: string | null;
 }
 
 // The risk is the renewal's stored copy of its account's current level (RenewalOpportunity.riskLevel, kept by the
-// database); the enum sorts LOW < MEDIUM < HIGH.
+// database); the enum sorts LOW < MEDIUM < HIGH. Every sort ends with the renewal date and id, so the order is total
+// and a cursor (the last row's keys) names one place in it.
 const CLOSED = Prisma.sql`r."stage" IN ('CLOSED_WON', 'CLOSED_LOST')`;
-const SORT_COLUMNS: Record<Exclude<(typeof RENEWAL_SORTS)[number], "action">, Prisma.Sql> = {
-  account: Prisma.sql`a."name"`,
-  renewalDate: Prisma.sql`r."renewalDate"`,
-  stage: Prisma.sql`r."stage"`,
-  risk: Prisma.sql`r."riskLevel"`,
-  csm: Prisma.sql`u."name"`,
-  segment: Prisma.sql`a."segment"`,
-  arr: Prisma.sql`r."amountCents"`,
+const SORT_COLUMNS: Record<Exclude<(typeof RENEWAL_SORTS)[number], "action">, Omit<SortKey, "dir">> = {
+  account: { expr: Prisma.sql`a."name"` },
+  renewalDate: { expr: Prisma.sql`r."renewalDate"`, cast: "::date" },
+  stage: { expr: Prisma.sql`r."stage"`, cast: '::"RenewalStage"' },
+  risk: { expr: Prisma.sql`r."riskLevel"`, nullable: true, cast: '::"RiskLevel"' },
+  csm: { expr: Prisma.sql`u."name"`, nullable: true },
+  segment: { expr: Prisma.sql`a."segment"`, cast: '::"Segment"' },
+  arr: { expr: Prisma.sql`r."amountCents"`, cast: "::bigint" },
 };
+
+/**
+ * "action" is the stored RenewalOpportunity.actionOrder (open soonest first, then closed latest first: the
+ * renewal_list_keyset migration), read from its index; any other column sorts in its direction, NULLs last.
+ */
+function sortKeys(params: RenewalListParams): SortKey[] {
+  const id: SortKey = { expr: Prisma.sql`r."id"`, dir: "asc" };
+  if (params.sort === "action") return [{ expr: Prisma.sql`r."actionOrder"`, dir: "asc", cast: "::int" }, id];
+  return [{ ...SORT_COLUMNS[params.sort], dir: params.dir }, { expr: Prisma.sql`r."renewalDate"`, dir: "asc", cast: "::date" }, id];
+}
+
+function cursorOf(params: RenewalListParams, row: RawRow): string {
+  const keys = params.sort === "action" ? [row.sortKey, row.id] : [row.sortKey, toIsoDate(row.renewalDate), row.id];
+  return encodeCursor(keys);
+}
 
 const FROM = Prisma.sql`
   FROM "RenewalOpportunity" r
   JOIN "Account" a ON a."id" = r."accountId"
   LEFT JOIN "User" u ON u."id" = a."csmId"`;
 
-function whereOf(actor: ActingUser, params: RenewalListParams, today: Date): Prisma.Sql {
-  const parts: Prisma.Sql[] = [visibleAccountsSql(actor)];
+function conditionsOf(actor: ActingUser, params: RenewalListParams, today: Date): { parts: Prisma.Sql[]; readsAccount: boolean } {
+  const visible = seesEveryAccount(actor) ? [] : [visibleAccountsSql(actor)];
+  const parts: Prisma.Sql[] = [...visible];
   if (params.due) {
     parts.push(Prisma.sql`NOT (${CLOSED}) AND r."renewalDate" >= ${today}::date AND r."renewalDate" <= ${addCalendarDays(today, params.due)}::date`);
   }
@@ -104,30 +127,42 @@ function whereOf(actor: ActingUser, params: RenewalListParams, today: Date): Pri
   else if (params.csm) parts.push(Prisma.sql`a."csmId" = ${params.csm}`);
   if (params.segment) parts.push(Prisma.sql`a."segment" = ${params.segment}::"Segment"`);
   if (params.q) {
+    // The renewal's name or its account's, each half from its trigram index, united (as the deal search).
     const pattern = `%${params.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(Prisma.sql`(a."name" ILIKE ${pattern} OR r."name" ILIKE ${pattern})`);
+    parts.push(Prisma.sql`r."id" IN (
+      SELECT m."id" FROM "RenewalOpportunity" m WHERE m."name" ILIKE ${pattern}
+      UNION SELECT m."id" FROM "Account" x JOIN "RenewalOpportunity" m ON m."accountId" = x."id" WHERE x."name" ILIKE ${pattern})`);
   }
-  return Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}`;
+  return { parts, readsAccount: visible.length > 0 || Boolean(params.csm || params.segment) };
 }
 
-function orderOf(params: RenewalListParams): Prisma.Sql {
-  if (params.sort === "action") {
-    return Prisma.sql`(${CLOSED}) ASC, CASE WHEN ${CLOSED} THEN NULL ELSE r."renewalDate" END ASC, r."renewalDate" DESC, r."id" ASC`;
-  }
-  const dir = Prisma.raw(params.dir === "desc" ? "DESC" : "ASC");
-  return Prisma.sql`${SORT_COLUMNS[params.sort]} ${dir} NULLS LAST, r."renewalDate" ASC, r."id" ASC`;
-}
+const whereOf = (parts: readonly Prisma.Sql[]): Prisma.Sql => (parts.length === 0 ? Prisma.empty : Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}`);
 
-async function queryRows(actor: ActingUser, params: RenewalListParams, today: Date, page: { limit: number; offset: number } | null): Promise<RawRow[]> {
-  const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
-  return prisma.$queryRaw<RawRow[]>`
+type Window = { limit: number; offset: number } | { limit: number; cursor: CursorValues; backwards: boolean } | null;
+
+async function queryRows(actor: ActingUser, params: RenewalListParams, today: Date, window: Window): Promise<RawRow[]> {
+  const keys = sortKeys(params);
+  const { parts } = conditionsOf(actor, params, today);
+  const backwards = window !== null && "cursor" in window && window.backwards;
+  if (window && "cursor" in window) parts.push(keysetAfter(keys, window.cursor, backwards));
+  const limit = window === null ? Prisma.empty : Prisma.sql`LIMIT ${window.limit}${"offset" in window && window.offset > 0 ? Prisma.sql` OFFSET ${window.offset}` : Prisma.empty}`;
+  const rows = await prisma.$queryRaw<RawRow[]>`
     SELECT r."id", r."name", a."id" AS "accountId", a."name" AS "accountName", r."renewalDate", r."stage"::text AS "stage",
            r."riskLevel"::text AS "risk", a."csmId", u."name" AS "csmName", a."segment"::text AS "segment",
-           r."amountCents", r."closedAmountCents", r."contractTermMonths"
+           r."amountCents", r."closedAmountCents", r."contractTermMonths", (${keys[0]!.expr})::text AS "sortKey"
     ${FROM}
-    ${whereOf(actor, params, today)}
-    ORDER BY ${orderOf(params)}
+    ${whereOf(parts)}
+    ORDER BY ${keysetOrder(keys, backwards)}
     ${limit}`;
+  return backwards ? rows.reverse() : rows;
+}
+
+/** The count joins the accounts only when a condition reads them (every renewal has its account). */
+async function countRows(actor: ActingUser, params: RenewalListParams, today: Date): Promise<number> {
+  const { parts, readsAccount } = conditionsOf(actor, params, today);
+  const from = readsAccount ? Prisma.sql`FROM "RenewalOpportunity" r JOIN "Account" a ON a."id" = r."accountId"` : Prisma.sql`FROM "RenewalOpportunity" r`;
+  const [row] = await prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${from} ${whereOf(parts)}`;
+  return row?.count ?? 0;
 }
 
 async function companyTodayOf(now: Date): Promise<Date> {
@@ -136,7 +171,7 @@ async function companyTodayOf(now: Date): Promise<Date> {
 }
 
 function toRows(actor: ActingUser, rows: RawRow[], today: Date): RenewalRow[] {
-  return rows.map((row) => ({
+  return rows.map(({ sortKey: _sortKey, ...row }) => ({
     ...row,
     quarter: quarterOf(row.renewalDate),
     daysToRenewal: daysBetween(today, row.renewalDate),
@@ -167,28 +202,52 @@ async function listQuarters(actor: ActingUser): Promise<{ quarter: string }[]> {
 }
 
 export interface RenewalPipeline {
-  page: Paged<RenewalRow>;
+  page: KeysetPaged<RenewalRow>;
   quarters: string[];
-  csms: { id: string; name: string }[];
+  /** The CSM the list is filtered by, named for the picker (null: none, or one the actor may not filter by). */
+  csm: PersonOption | null;
   /** The reasons a close lost or a downsell may give (rule settings). */
   lossReasons: string[];
+}
+
+/**
+ * One page of the pipeline. With a cursor (`after` the last row of the page before, or `before` the first row of the
+ * page after) it is an index range from that row; without one (page 1, or an old `?page=N` link) an OFFSET. The page
+ * number is carried in the URL for the "page N of M" line only.
+ */
+async function readPage(actor: ActingUser, params: RenewalListParams, today: Date): Promise<{ rows: RawRow[]; first: boolean; more: boolean }> {
+  const limit = params.perPage + 1;
+  const cursor = decodeCursor(params.after ?? params.before);
+  if (cursor) {
+    const backwards = !params.after;
+    const rows = await queryRows(actor, params, today, { limit, cursor, backwards });
+    const more = rows.length === limit;
+    if (!backwards) return { rows: rows.slice(0, params.perPage), first: false, more };
+    // Back at the start with less than a page (rows came or went): the first page, whole.
+    if (!more && rows.length < params.perPage) return readPage(actor, { ...params, before: undefined, page: 1 }, today);
+    return { rows: more ? rows.slice(1) : rows, first: !more, more: true };
+  }
+  const rows = await queryRows(actor, params, today, { limit, offset: (params.page - 1) * params.perPage });
+  return { rows: rows.slice(0, params.perPage), first: params.page === 1, more: rows.length === limit };
 }
 
 export async function listRenewals(actor: ActingUser, params: RenewalListParams, now = new Date()): Promise<RenewalPipeline> {
   assertRole(actor, RENEWAL_ROLES);
   const today = await companyTodayOf(now);
-  const [rows, [count], quarters, csms, settings] = await Promise.all([
-    queryRows(actor, params, today, { limit: params.perPage, offset: (params.page - 1) * params.perPage }),
-    prisma.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count ${FROM} ${whereOf(actor, params, today)}`,
+  const [{ rows, first, more }, count, quarters, csm, settings] = await Promise.all([
+    readPage(actor, params, today),
+    countRows(actor, params, today),
     listQuarters(actor),
-    seesOwnBookOnly(actor) ? [] : prisma.user.findMany({ where: { role: "CSM" }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
+    params.csm && params.csm !== "none" ? findFilterPerson(actor, "CSM", params.csm) : null,
     getSettings(),
   ]);
+  const page = paged(toRows(actor, rows, today), count, first ? 1 : params.page, params.perPage);
+  const [head, tail] = [rows[0], rows[rows.length - 1]];
   return {
     lossReasons: settings.revenue.lossReasons,
-    page: paged(toRows(actor, rows, today), count?.count ?? 0, params.page, params.perPage),
+    page: { ...page, previous: !first && head ? cursorOf(params, head) : null, next: more && tail ? cursorOf(params, tail) : null },
     quarters: quarters.map((row) => row.quarter),
-    csms,
+    csm,
   };
 }
 
