@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SimpleTable } from "@/components/ui/simple-table";
 import type { AccuracyGroup } from "@/lib/server/forecast/get-forecast";
 import { CHANGE_LABELS, type Waterfall } from "@/lib/forecast/changes";
+import type { RollUpRow } from "@/lib/forecast/page-rows";
 import { retentionRates, type RollUpNode, type Sums } from "@/lib/forecast/retention";
 import { formatCentsWhole } from "@/lib/format";
 
@@ -11,10 +12,22 @@ const pct = (value: number | null) => (value === null ? "—" : `${value.toFixed
 const money = (cents: bigint) => formatCentsWhole(cents);
 const signed = (cents: bigint) => (cents > 0n ? `+${money(cents)}` : cents < 0n ? `−${money(-cents)}` : money(0n));
 
-function rollUpCells(node: RollUpNode, depth: number, csmHref: (id: string | null) => string | null): React.ReactNode[] {
+function rollUpCells({ node, depth, expanded }: RollUpRow, csmHref: (id: string | null) => string | null, teamHref: (team: RollUpNode, open: boolean) => string): React.ReactNode[] {
   const s: Sums = node.sums;
   const href = depth === 2 ? csmHref(node.id) : null;
-  const name = depth === 0 ? <strong>{node.name}</strong> : depth === 1 ? <span className="font-medium">{node.name}</span> : <span className="pl-4">{node.name}</span>;
+  const name =
+    depth === 0 ? (
+      <strong>{node.name}</strong>
+    ) : depth === 1 ? (
+      <span>
+        <span className="font-medium">{node.name}</span>{" "}
+        <Link href={teamHref(node, !expanded)} className="text-sm text-brand-700 underline">
+          {expanded ? "Hide its CSMs" : `Show its ${node.children.length} ${node.children.length === 1 ? "CSM" : "CSMs"}`}
+        </Link>
+      </span>
+    ) : (
+      <span className="pl-4">{node.name}</span>
+    );
   return [
     href ? <Link href={href} className="text-brand-700 underline">{name}</Link> : name,
     `${money(s.dueCents)} (${s.renewals})`,
@@ -27,17 +40,12 @@ function rollUpCells(node: RollUpNode, depth: number, csmHref: (id: string | nul
   ];
 }
 
-export function RollUpTable({ tree, csmHref }: { tree: RollUpNode; csmHref: (id: string | null) => string | null }) {
-  const rows: React.ReactNode[][] = [rollUpCells(tree, 0, csmHref)];
-  for (const manager of tree.children) {
-    rows.push(rollUpCells(manager, 1, csmHref));
-    for (const csm of manager.children) rows.push(rollUpCells(csm, 2, csmHref));
-  }
+export function RollUpTable({ rows, csmHref, teamHref }: { rows: RollUpRow[]; csmHref: (id: string | null) => string | null; teamHref: (team: RollUpNode, open: boolean) => string }) {
   return (
     <SimpleTable
       caption="Forecast roll-up: company, managers, CSMs"
       headers={["Team", "Due", "Commit", { label: "Best case", priority: "secondary" }, { label: "Pipeline", priority: "secondary" }, "At risk", { label: "Closed won", priority: "optional" }, { label: "Forecast NRR", priority: "optional" }]}
-      rows={rows}
+      rows={rows.map((row) => rollUpCells(row, csmHref, teamHref))}
     />
   );
 }

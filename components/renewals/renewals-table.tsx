@@ -28,12 +28,22 @@ const helper = createColumnHelper<Features, RenewalTableRow>();
 
 const riskTone: Record<string, string> = { High: "text-red-700 font-medium", Medium: "text-amber-700", Low: "text-emerald-700" };
 
-const columnsFor = (lossReasons: string[]) => helper.columns([
+const columnsFor = (lossReasons: string[], canOpen: boolean) => helper.columns([
   helper.accessor("accountName", {
     id: "account",
     header: "Account",
     meta: { wrap: true },
-    cell: (info) => <Link className="text-brand-700 hover:underline" href={`/accounts/${info.row.original.accountId}`}>{info.getValue()}</Link>,
+    cell: (info) => (
+      <div className="space-y-0.5">
+        <Link className="text-brand-700 hover:underline" href={`/accounts/${info.row.original.accountId}`}>{info.getValue()}</Link>
+        {/* The renewal's own page (forecast, checkpoints, contract terms) is customer success's: AEs are refused it. */}
+        {canOpen ? (
+          <Link className="block text-xs text-slate-600 underline hover:text-brand-700" href={`/renewals/${info.row.original.id}`} aria-label={`Forecast and terms of the ${info.getValue()} renewal`}>
+            Forecast and terms
+          </Link>
+        ) : null}
+      </div>
+    ),
   }),
   helper.accessor("days", { header: "Days to renewal" }),
   helper.accessor("stageLabel", {
@@ -64,11 +74,11 @@ const columnsFor = (lossReasons: string[]) => helper.columns([
   helper.accessor("quarter", { header: "Quarter", meta: { priority: "optional" } }),
 ]);
 
-export function RenewalsTable({ rows, lossReasons }: { rows: RenewalTableRow[]; lossReasons: string[] }) {
+export function RenewalsTable({ rows, lossReasons, canOpen }: { rows: RenewalTableRow[]; lossReasons: string[]; canOpen: boolean }) {
   return (
     <DataTable
       caption="Renewal pipeline"
-      columns={columnsFor(lossReasons)}
+      columns={columnsFor(lossReasons, canOpen)}
       data={rows}
       sortable={["account", "renewalDate", "stage", "risk", "csm", "segment", "arr"]}
       getRowId={(row) => row.id}

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { Pagination } from "@/components/data-table/pagination";
 import { AccuracyTable, RollUpTable, WaterfallTable } from "@/components/forecast/forecast-tables";
 import { Panel } from "@/components/ui/panel";
+import { ShownLinks } from "@/components/ui/shown-links";
 import { SimpleTable } from "@/components/ui/simple-table";
 import { Stat } from "@/components/ui/stat";
 import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PersonPicker } from "@/components/ui/person-picker";
 import { CATEGORY_LABELS } from "@/lib/forecast/categories";
 import { BUCKET_LABELS } from "@/lib/forecast/display";
+import { accuracyCsms, ACCOUNTS_PER_REASON, firstOf, rollUpRows, SURPRISES_SHOWN, teamKey } from "@/lib/forecast/page-rows";
 import { formatCentsWhole, formatDate } from "@/lib/format";
 import { SEGMENT_LABELS } from "@/lib/labels";
 import { firstValues, type SearchParams } from "@/lib/paging";
@@ -24,7 +26,7 @@ const pct = (value: number | null) => (value === null ? "—" : `${value.toFixed
 
 function hrefWith(params: ForecastParams, quarter: string, change: Partial<Record<keyof ForecastParams, string | undefined>>): string {
   const query = new URLSearchParams();
-  const merged = { quarter, segment: params.segment, csm: params.csm, ae: params.ae, bucket: params.bucket, ...change };
+  const merged = { quarter, segment: params.segment, csm: params.csm, ae: params.ae, team: params.team, bucket: params.bucket, ...change };
   for (const [key, value] of Object.entries(merged)) if (value) query.set(key, String(value));
   return `/forecast?${query.toString()}`;
 }
@@ -35,6 +37,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
   const user = await pageUser();
   const view = await loadPage(() => getForecast(user, params));
   const { sums, quarter } = view;
+  const csmAccuracy = accuracyCsms(view.accuracy.byCsm, view.rollUp, params.team);
   const exportQuery = new URLSearchParams(Object.entries({ quarter, segment: params.segment, csm: params.csm, ae: params.ae, bucket: params.bucket }).filter((entry): entry is [string, string] => Boolean(entry[1])));
   const bucketStat = (bucket: keyof typeof sums.buckets) => (
     <Stat
@@ -107,7 +110,11 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
 
       <div className="grid gap-6 xl:grid-cols-2">
         <Panel title="Roll-up">
-          <RollUpTable tree={view.rollUp} csmHref={(id) => (id && !readsOwnForecastOnly(user) ? hrefWith(params, quarter, { csm: id }) : null)} />
+          <RollUpTable
+            rows={rollUpRows(view.rollUp, params.team)}
+            csmHref={(id) => (id && !readsOwnForecastOnly(user) ? hrefWith(params, quarter, { csm: id }) : null)}
+            teamHref={(team, open) => `${hrefWith(params, quarter, { team: open ? teamKey(team) : undefined })}#panel-roll-up`}
+          />
         </Panel>
         <Panel title="Changes since last week">
           <p className="mb-2 text-sm text-slate-600">Open forecast against the snapshot of the week of {formatDate(new Date(view.weekStart.getTime() - 7 * 86_400_000))}.</p>
@@ -126,14 +133,9 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
               reason.reason,
               reason.addressable === null ? "Not said" : reason.addressable ? "Addressable" : "Not addressable",
               formatCentsWhole(reason.lostCents),
-              <span key={`${reason.reason}-${String(reason.addressable)}`}>
-                {reason.accounts.map((account, index) => (
-                  <span key={account.id}>
-                    {index > 0 ? ", " : ""}
-                    <Link href={`/accounts/${account.id}`} className="text-brand-700 underline">{account.name}</Link> ({formatCentsWhole(account.lostCents)})
-                  </span>
-                ))}
-              </span>,
+              <ShownLinks key={`${reason.reason}-${String(reason.addressable)}`} shown={firstOf(reason.accounts, ACCOUNTS_PER_REASON)} link={(account) => (
+                <><Link href={`/accounts/${account.id}`} className="text-brand-700 underline">{account.name}</Link> ({formatCentsWhole(account.lostCents)})</>
+              )} />,
             ])}
           />
         )}
@@ -145,17 +147,19 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
         </p>
         <div className="space-y-4">
           <AccuracyTable caption="Accuracy: company and managers" groups={[view.accuracy.company, ...view.accuracy.byManager]} />
-          <AccuracyTable caption="Accuracy by CSM" groups={view.accuracy.byCsm} />
+          <AccuracyTable caption={csmAccuracy.team ? `Accuracy by CSM: ${csmAccuracy.team}'s team` : "Accuracy by CSM"} groups={csmAccuracy.items} />
+          {csmAccuracy.more > 0 ? (
+            <p className="text-sm text-slate-600">
+              The {csmAccuracy.items.length} CSMs with the most closed renewals; {csmAccuracy.more} more. Show a team&apos;s CSMs in the roll-up to see all of theirs.
+            </p>
+          ) : null}
           <AccuracyTable caption="Accuracy by segment" groups={view.accuracy.bySegment} />
           {view.accuracy.surprises.length > 0 ? (
             <p className="text-sm">
               Late surprises:{" "}
-              {view.accuracy.surprises.map((surprise, index) => (
-                <span key={surprise.id}>
-                  {index > 0 ? ", " : ""}
-                  <Link href={`/renewals/${surprise.id}`} className="text-brand-700 underline">{surprise.accountName}</Link> ({formatDate(surprise.renewalDate)})
-                </span>
-              ))}
+              <ShownLinks shown={firstOf(view.accuracy.surprises, SURPRISES_SHOWN)} link={(surprise) => (
+                <><Link href={`/renewals/${surprise.id}`} className="text-brand-700 underline">{surprise.accountName}</Link> ({formatDate(surprise.renewalDate)})</>
+              )} />
             </p>
           ) : null}
         </div>

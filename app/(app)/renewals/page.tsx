@@ -9,6 +9,7 @@ import { formatCentsWhole } from "@/lib/format";
 import { RENEWAL_STAGE_LABELS, RISK_LEVEL_LABELS, SEGMENT_LABELS } from "@/lib/labels";
 import { firstValues, type SearchParams } from "@/lib/paging";
 import { seesOwnBookOnly } from "@/lib/server/accounts/permissions";
+import { canReadForecast } from "@/lib/server/forecast/permissions";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 import { listRenewals, renewalListParams } from "@/lib/server/renewals/list-renewals";
 
@@ -64,7 +65,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         <FilterSelect id="renewal-segment" name="segment" label="Segment" value={params.segment} options={options(SEGMENT_LABELS)} />
       </FilterForm>
       {params.due ? <p className="mb-2 text-sm text-slate-700">Open renewals due in the next {params.due} days. <Link href="/renewals" className="text-brand-700 underline">Show every renewal</Link></p> : null}
-      <RenewalsTable rows={rows} lossReasons={lossReasons} />
+      <RenewalsTable rows={rows} lossReasons={lossReasons} canOpen={canReadForecast(user)} />
       <Pagination currentPage={page.currentPage} totalPages={page.totalPages} count={page.count} cursors={{ previous: page.previous, next: page.next }} />
     </>
   );

@@ -29,6 +29,8 @@ export const forecastParams = z.object({
   segment: z.enum(SegmentEnum).optional().catch(undefined),
   csm: z.string().trim().min(1).max(40).optional().catch(undefined),
   ae: z.string().trim().min(1).max(40).optional().catch(undefined),
+  /** The team (manager id, "none") whose CSMs the roll-up and the accuracy table show. */
+  team: z.string().trim().min(1).max(40).optional().catch(undefined),
   /** Drill into one category (or closed outcome) of the quarter. */
   bucket: z.enum(BUCKETS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).catch(1),
