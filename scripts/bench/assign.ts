@@ -183,10 +183,43 @@ async function serverPath(): Promise<void> {
   }
   total.sort((a, b) => a - b);
   loads.sort((a, b) => a - b);
+
+  // Where the time goes: computeSuggestion's steps one by one, on the same handoffs.
+  const { getSettings } = await import("@/lib/server/settings/get-settings");
+  const { toSnapshot } = await import("@/lib/assignment/snapshot");
+  const steps = { context: [] as number[], settings: [] as number[], csms: [] as number[], engine: [] as number[], snapshot: [] as number[] };
+  for (let i = 0; i < handoffs.rows.length + 5; i++) {
+    const handoffId = handoffs.rows[i % handoffs.rows.length]!.id;
+    const t0 = performance.now();
+    const context = await loadSuggestionContext(prisma, { handoffId });
+    const t1 = performance.now();
+    const settings = await getSettings(prisma);
+    const t2 = performance.now();
+    const inputs = await loadCsmInputs(prisma, { excludeAccountId: context.accountId });
+    const t3 = performance.now();
+    const suggestion = suggestCsms({ account: context.account, deal: context.deal, csms: inputs, rules: { scoring: settings.scoring, capacity: settings.capacity } });
+    const t4 = performance.now();
+    JSON.stringify(toStored(toSnapshot(suggestion, { computedAt: new Date(), accountArrCents: context.account.arrCents, products: context.products })));
+    const t5 = performance.now();
+    if (i < 5) continue;
+    steps.context.push(t1 - t0);
+    steps.settings.push(t2 - t1);
+    steps.csms.push(t3 - t2);
+    steps.engine.push(t4 - t3);
+    steps.snapshot.push(t5 - t4);
+  }
+  const step = (values: number[]): string => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 95))}`;
+  };
   console.log(
     `Server path over ${csmCount} CSMs (${total.length} open handoffs): p50 ${ms(percentile(total, 50))}, p95 ${ms(percentile(total, 95))} ` +
       `(target < ${SINGLE_TARGET_MS} ms) ${verdict(percentile(total, 95) < SINGLE_TARGET_MS)} — of which loading the CSMs and their books ` +
       `p50 ${ms(percentile(loads, 50))}; snapshot ${Math.round(bytes / total.length / 1024)} KB`,
+  );
+  console.log(
+    `  per step p50 / p95: context ${step(steps.context)}, settings ${step(steps.settings)}, CSMs and books ${step(steps.csms)}, ` +
+      `engine ${step(steps.engine)}, snapshot stored as JSON ${step(steps.snapshot)}`,
   );
   await prisma.$disconnect();
 }
