@@ -1,7 +1,8 @@
 // Benchmark of the CSM suggestion engine (lib/assignment/suggest.ts) on deterministic data, then of the suggestion
 // on the real server path (lib/server/assignments: the handoff's context, every active CSM with their book loaded
 // from PostgreSQL, the engine, the snapshot) against the company-scale database of `npm run bench:generate`
-// (`baton_bench`, or `--url …`; skipped with a note when that database is missing).
+// (`baton_bench`, or `--url …`; skipped with a note when that database is missing), with the time per step and the
+// process's first suggestion (before the settings and the CSM roster are cached) beside the warm ones. Reads only.
 // Prints figures against the targets; it is not a test.  Run: npm run bench:assign
 
 import { performance } from "node:perf_hooks";
