@@ -1,10 +1,11 @@
 import { accountsReason, dollars } from "@/lib/assignment/eligibility";
 import { baseTerm, capacityTerm, npsTerm, retentionTerm } from "@/lib/assignment/score";
-import type { AssignmentRules, CsmInput, CsmLoad, ScoreTerm, Segment } from "@/lib/assignment/types";
+import type { AssignmentRules, CsmBookInput, CsmInput, CsmLoad, CsmProfileInput, ScoreTerm, Segment } from "@/lib/assignment/types";
 
 // Everything about the CSMs that does not depend on the account, computed once per suggester: limits, the
 // fixed score terms, reason texts, and one flag array per listed value (segment, industry, language, product,
-// certification) so the per-suggestion loop only reads flat arrays. A CSM's limits are its profile's own.
+// certification) so the per-suggestion loop only reads flat arrays. A CSM's limits are its profile's own. Built in
+// two steps — the profiles (indexProfiles), then their books (withBooks) — so a server can keep the first.
 
 export const SEGMENTS: readonly Segment[] = ["ENTERPRISE", "MID_MARKET", "SCALE"];
 
@@ -44,7 +45,7 @@ export type CsmIndex = {
 };
 
 /** value → one flag per CSM (1 when the CSM lists the value). */
-function flagIndex(csms: readonly CsmInput[], values: (csm: CsmInput) => readonly string[]): Map<string, Uint8Array> {
+function flagIndex(csms: readonly CsmProfileInput[], values: (csm: CsmProfileInput) => readonly string[]): Map<string, Uint8Array> {
   const index = new Map<string, Uint8Array>();
   csms.forEach((csm, i) => {
     for (const value of values(csm)) {
@@ -66,15 +67,36 @@ function intern(ids: Map<string, number>, names: string[], value: string): numbe
   return id;
 }
 
-export function indexCsms(inputs: readonly CsmInput[], rules: AssignmentRules): CsmIndex {
+/** A CSM's part of the index that does not depend on their book. */
+type ProfileEntry = Pick<IndexedCsm, "userId" | "name" | "tier" | "tierIndex" | "regionId" | "timezoneId" | "nps" | "retention"> & {
+  maxAccounts: number;
+  maxArrCents: bigint;
+  /** base + NPS + retention, in units. */
+  profileUnits: number;
+};
+
+/**
+ * The index without the books, for the same rules: built once per roster and rules (the server keeps it while
+ * neither changes) and completed with the current books by withBooks for each suggestion.
+ */
+export type ProfileIndex = Omit<CsmIndex, "csms"> & {
+  rules: AssignmentRules;
+  profiles: ProfileEntry[];
+  /** The capacity term per "accounts/max accounts", shared by the suggestions over this index. */
+  capacityTerms: Map<string, ScoreTerm>;
+};
+
+// Enough for every load of a company's CSMs; past it the memo starts over rather than grow with every book change.
+const CAPACITY_MEMO_LIMIT = 20_000;
+
+export function indexProfiles(inputs: readonly CsmProfileInput[], rules: AssignmentRules): ProfileIndex {
   const base = baseTerm(rules);
   const regionIds = new Map<string, number>();
   const regionNames: string[] = [];
   const timezoneIds = new Map<string, number>();
   const timezoneNames: string[] = [];
 
-  const csms = inputs.map((csm): IndexedCsm => {
-    const capacity = capacityTerm(rules, csm.currentAccounts, csm.maxAccounts);
+  const profiles = inputs.map((csm): ProfileEntry => {
     const nps = npsTerm(rules, csm.npsScore);
     const retention = retentionTerm(rules, csm.retentionRate);
     return {
@@ -84,24 +106,18 @@ export function indexCsms(inputs: readonly CsmInput[], rules: AssignmentRules): 
       tierIndex: SEGMENTS.indexOf(csm.tier),
       regionId: intern(regionIds, regionNames, csm.region),
       timezoneId: intern(timezoneIds, timezoneNames, csm.timezone),
-      accountsReason: accountsReason(csm.currentAccounts, csm.maxAccounts),
-      arrHeadroom: csm.maxArrCents - csm.currentArrCents,
-      arrTexts: null,
-      fixedUnits: base.units + capacity.units + nps.units + retention.units,
-      capacity,
+      maxAccounts: csm.maxAccounts,
+      maxArrCents: csm.maxArrCents,
+      profileUnits: base.units + nps.units + retention.units,
       nps,
       retention,
-      load: Object.freeze({
-        accounts: csm.currentAccounts,
-        maxAccounts: csm.maxAccounts,
-        arrCents: csm.currentArrCents,
-        maxArrCents: csm.maxArrCents,
-      }),
     };
   });
 
   return {
-    csms,
+    rules,
+    profiles,
+    capacityTerms: new Map(),
     base,
     regionIds,
     regionNames,
@@ -113,6 +129,40 @@ export function indexCsms(inputs: readonly CsmInput[], rules: AssignmentRules): 
     productFlags: flagIndex(inputs, (c) => c.productIds),
     certifiedFlags: flagIndex(inputs, (c) => c.certifiedProductIds),
   };
+}
+
+/** The full index: the profiles' with each CSM's book (`books[i]` is the book of the profile at position i). */
+export function withBooks(index: ProfileIndex, books: readonly CsmBookInput[]): CsmIndex {
+  if (books.length !== index.profiles.length) throw new Error(`${books.length} books for ${index.profiles.length} CSM profiles`);
+  const { profiles, capacityTerms, rules, ...shared } = index;
+  if (capacityTerms.size > CAPACITY_MEMO_LIMIT) capacityTerms.clear();
+  const csms = profiles.map((profile, i): IndexedCsm => {
+    const { currentAccounts, currentArrCents } = books[i]!;
+    const key = `${currentAccounts}/${profile.maxAccounts}`;
+    let capacity = capacityTerms.get(key);
+    if (!capacity) capacityTerms.set(key, (capacity = capacityTerm(rules, currentAccounts, profile.maxAccounts)));
+    return {
+      userId: profile.userId,
+      name: profile.name,
+      tier: profile.tier,
+      tierIndex: profile.tierIndex,
+      regionId: profile.regionId,
+      timezoneId: profile.timezoneId,
+      accountsReason: accountsReason(currentAccounts, profile.maxAccounts),
+      arrHeadroom: profile.maxArrCents - currentArrCents,
+      arrTexts: null,
+      fixedUnits: profile.profileUnits + capacity.units,
+      capacity,
+      nps: profile.nps,
+      retention: profile.retention,
+      load: Object.freeze({ accounts: currentAccounts, maxAccounts: profile.maxAccounts, arrCents: currentArrCents, maxArrCents: profile.maxArrCents }),
+    };
+  });
+  return { ...shared, csms };
+}
+
+export function indexCsms(inputs: readonly CsmInput[], rules: AssignmentRules): CsmIndex {
+  return withBooks(indexProfiles(inputs, rules), inputs);
 }
 
 /** The CSM's ARR texts, formatted once and kept. */

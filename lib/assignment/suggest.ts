@@ -1,10 +1,11 @@
-import { arrTexts, indexCsms, SEGMENTS, type CsmIndex, type IndexedCsm } from "@/lib/assignment/csm-index";
+import { arrTexts, indexCsms, SEGMENTS, withBooks, type CsmIndex, type IndexedCsm, type ProfileIndex } from "@/lib/assignment/csm-index";
 import { arrReason, certificationReason, dollars, noEligibleHint, regionReason, tierReason, type ExclusionTally } from "@/lib/assignment/eligibility";
 import { accountTerms, productsTerm, timezoneMissTerm, UNITS_PER_POINT } from "@/lib/assignment/score";
 import type {
   AccountInput,
   AssignmentRules,
   Candidate,
+  CsmBookInput,
   CsmInput,
   DealInput,
   DealProductInput,
@@ -36,8 +37,15 @@ function uniqueProducts(products: readonly DealProductInput[]): DealProductInput
 
 /** Indexes the CSMs once; the returned function suggests for one account and deal. */
 export function createSuggester(csmInputs: readonly CsmInput[], rules: AssignmentRules): Suggester {
-  const index = indexCsms(csmInputs, rules);
+  return suggesterOver(indexCsms(csmInputs, rules), rules);
+}
 
+/** One suggestion over an index of profiles kept between suggestions (indexProfiles) and the CSMs' current books. */
+export function suggestOverProfiles(profiles: ProfileIndex, books: readonly CsmBookInput[], account: AccountInput, deal: DealInput): Suggestion {
+  return suggesterOver(withBooks(profiles, books), profiles.rules)(account, deal);
+}
+
+function suggesterOver(index: CsmIndex, rules: AssignmentRules): Suggester {
   return function suggest(account: AccountInput, deal: DealInput): Suggestion {
     const round = suggestionRound(index, rules, account, deal);
     const candidates: Candidate[] = [];

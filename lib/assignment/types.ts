@@ -43,6 +43,11 @@ export type CsmInput = {
   currentArrCents: bigint;
 };
 
+/** A CSM's profile without their book: what stays the same between suggestions until the profile changes. */
+export type CsmProfileInput = Omit<CsmInput, "currentAccounts" | "currentArrCents">;
+/** A CSM's current book. */
+export type CsmBookInput = Pick<CsmInput, "currentAccounts" | "currentArrCents">;
+
 export type ScoreTermKey =
   | "base"
   | "capacity"

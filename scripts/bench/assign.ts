@@ -1,7 +1,8 @@
 // Benchmark of the CSM suggestion engine (lib/assignment/suggest.ts) on deterministic data, then of the suggestion
 // on the real server path (lib/server/assignments: the handoff's context, every active CSM with their book loaded
 // from PostgreSQL, the engine, the snapshot) against the company-scale database of `npm run bench:generate`
-// (`baton_bench`, or `--url …`; skipped with a note when that database is missing).
+// (`baton_bench`, or `--url …`; skipped with a note when that database is missing), with the time per step and the
+// process's first suggestion (before the settings and the CSM roster are cached) beside the warm ones. Reads only.
 // Prints figures against the targets; it is not a test.  Run: npm run bench:assign
 
 import { performance } from "node:perf_hooks";
@@ -161,20 +162,25 @@ async function serverPath(): Promise<void> {
   const { prisma } = await import("@/lib/db");
   const { loadSuggestionContext } = await import("@/lib/server/assignments/suggestion-context");
   const { computeSuggestion } = await import("@/lib/server/assignments/create-suggestion");
-  const { loadCsmInputs } = await import("@/lib/server/assignments/csm-load");
-  const { toStored } = await import("@/lib/assignment/snapshot");
+  const { loadCsmRoster } = await import("@/lib/server/assignments/csm-load");
+  const { getSettings } = await import("@/lib/server/settings/get-settings");
+  const { toSnapshot, toStored } = await import("@/lib/assignment/snapshot");
+  const { suggestOverProfiles } = await import("@/lib/assignment/suggest");
   const total: number[] = [];
   const loads: number[] = [];
   let bytes = 0;
   let csmCount = 0;
+  let first = 0;
   for (let i = 0; i < handoffs.rows.length + 5; i++) {
     const handoffId = handoffs.rows[i % handoffs.rows.length]!.id;
     const started = performance.now();
     const context = await loadSuggestionContext(prisma, { handoffId });
     const stored = await computeSuggestion(prisma, context, new Date());
     const elapsed = performance.now() - started;
+    if (i === 0) first = elapsed;
     const loadStarted = performance.now();
-    csmCount = (await loadCsmInputs(prisma, { excludeAccountId: context.accountId })).length;
+    const settings = await getSettings(prisma);
+    csmCount = (await loadCsmRoster(prisma, { scoring: settings.scoring, capacity: settings.capacity }, { excludeAccountId: context.accountId })).books.length;
     const loadElapsed = performance.now() - loadStarted;
     if (i < 5) continue; // warm-up
     total.push(elapsed);
@@ -183,10 +189,42 @@ async function serverPath(): Promise<void> {
   }
   total.sort((a, b) => a - b);
   loads.sort((a, b) => a - b);
+
+  // Where the time goes: computeSuggestion's steps one by one, on the same handoffs.
+  const steps = { context: [] as number[], settings: [] as number[], csms: [] as number[], engine: [] as number[], snapshot: [] as number[] };
+  for (let i = 0; i < handoffs.rows.length + 5; i++) {
+    const handoffId = handoffs.rows[i % handoffs.rows.length]!.id;
+    const t0 = performance.now();
+    const context = await loadSuggestionContext(prisma, { handoffId });
+    const t1 = performance.now();
+    const settings = await getSettings(prisma);
+    const t2 = performance.now();
+    const roster = await loadCsmRoster(prisma, { scoring: settings.scoring, capacity: settings.capacity }, { excludeAccountId: context.accountId });
+    const t3 = performance.now();
+    const suggestion = suggestOverProfiles(roster.index, roster.books, context.account, context.deal);
+    const t4 = performance.now();
+    JSON.stringify(toStored(toSnapshot(suggestion, { computedAt: new Date(), accountArrCents: context.account.arrCents, products: context.products })));
+    const t5 = performance.now();
+    if (i < 5) continue;
+    steps.context.push(t1 - t0);
+    steps.settings.push(t2 - t1);
+    steps.csms.push(t3 - t2);
+    steps.engine.push(t4 - t3);
+    steps.snapshot.push(t5 - t4);
+  }
+  const step = (values: number[]): string => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${ms(percentile(sorted, 50))} / ${ms(percentile(sorted, 95))}`;
+  };
   console.log(
     `Server path over ${csmCount} CSMs (${total.length} open handoffs): p50 ${ms(percentile(total, 50))}, p95 ${ms(percentile(total, 95))} ` +
       `(target < ${SINGLE_TARGET_MS} ms) ${verdict(percentile(total, 95) < SINGLE_TARGET_MS)} — of which loading the CSMs and their books ` +
-      `p50 ${ms(percentile(loads, 50))}; snapshot ${Math.round(bytes / total.length / 1024)} KB`,
+      `p50 ${ms(percentile(loads, 50))}; snapshot ${Math.round(bytes / total.length / 1024)} KB; the process's first ` +
+      `(settings and CSM profiles read and indexed, cold JIT) ${ms(first)}`,
+  );
+  console.log(
+    `  per step p50 / p95: context ${step(steps.context)}, settings ${step(steps.settings)}, CSMs and books ${step(steps.csms)}, ` +
+      `engine ${step(steps.engine)}, snapshot stored as JSON ${step(steps.snapshot)}`,
   );
   await prisma.$disconnect();
 }

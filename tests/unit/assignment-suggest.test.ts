@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createSuggester,
   suggestCsms,
+  suggestOverProfiles,
   type AccountInput,
   type AssignmentRules,
   type Candidate,
@@ -9,6 +10,7 @@ import {
   type DealInput,
   type Suggestion,
 } from "@/lib/assignment/suggest";
+import { indexProfiles } from "@/lib/assignment/csm-index";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 
 const rules: AssignmentRules = { scoring: DEFAULT_SETTINGS.scoring, capacity: DEFAULT_SETTINGS.capacity };
@@ -373,34 +375,39 @@ describe("no eligible CSM", () => {
   });
 });
 
+/** A small deterministic population (LCG) over every attribute. */
+function population(count: number) {
+  let seed = 7;
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const tiers = ["ENTERPRISE", "MID_MARKET", "SCALE"] as const;
+  const csms: CsmInput[] = Array.from({ length: count }, (_, i) => {
+    const tier = tiers[next(3)]!;
+    const limits = rules.capacity[tier];
+    return csm({
+      userId: `u${i}`,
+      name: `CSM ${next(20)}`,
+      tier,
+      maxAccounts: limits.maxAccounts,
+      maxArrCents: BigInt(limits.maxArrCents),
+      segments: [tiers[next(3)]!],
+      industries: next(2) ? ["Fintech"] : ["Retail"],
+      productIds: [CORE.id, ANALYTICS.id, API.id].filter(() => next(2) === 1),
+      certifiedProductIds: next(3) ? [ANALYTICS.id] : [],
+      region: next(4) ? "NA" : "EMEA",
+      timezone: next(2) ? "America/New_York" : "America/Chicago",
+      languages: next(2) ? ["English"] : ["Spanish"],
+      npsScore: next(101) - 20,
+      retentionRate: next(1000) / 10,
+      currentAccounts: next(limits.maxAccounts + 1),
+      currentArrCents: BigInt(next(limits.maxArrCents)),
+    });
+  });
+  return { csms, next, tiers };
+}
+
 describe("createSuggester", () => {
   it("gives the same result as suggestCsms, call after call, and keeps every total exact", () => {
-    // A small deterministic population (LCG) over every attribute.
-    let seed = 7;
-    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-    const tiers = ["ENTERPRISE", "MID_MARKET", "SCALE"] as const;
-    const csms: CsmInput[] = Array.from({ length: 60 }, (_, i) => {
-      const tier = tiers[next(3)]!;
-      const limits = rules.capacity[tier];
-      return csm({
-        userId: `u${i}`,
-        name: `CSM ${next(20)}`,
-        tier,
-        maxAccounts: limits.maxAccounts,
-        maxArrCents: BigInt(limits.maxArrCents),
-        segments: [tiers[next(3)]!],
-        industries: next(2) ? ["Fintech"] : ["Retail"],
-        productIds: [CORE.id, ANALYTICS.id, API.id].filter(() => next(2) === 1),
-        certifiedProductIds: next(3) ? [ANALYTICS.id] : [],
-        region: next(4) ? "NA" : "EMEA",
-        timezone: next(2) ? "America/New_York" : "America/Chicago",
-        languages: next(2) ? ["English"] : ["Spanish"],
-        npsScore: next(101) - 20,
-        retentionRate: next(1000) / 10,
-        currentAccounts: next(limits.maxAccounts + 1),
-        currentArrCents: BigInt(next(limits.maxArrCents)),
-      });
-    });
+    const { csms, next, tiers } = population(60);
     const suggest = createSuggester(csms, rules);
     // Over the 20 accounts both candidates and exclusions occur, so the per-row checks below run on both.
     let ranked = 0;
@@ -423,5 +430,30 @@ describe("createSuggester", () => {
     }
     expect(ranked).toBeGreaterThan(0);
     expect(excluded).toBeGreaterThan(0);
+  });
+});
+
+describe("suggestOverProfiles", () => {
+  it("over one index of the profiles, gives what suggestCsms gives for the same CSMs with each new set of books", () => {
+    const { csms, next, tiers } = population(60);
+    const index = indexProfiles(csms, rules);
+    let changed = 0;
+    for (let k = 0; k < 12; k++) {
+      // New books every round, as between two suggestions on the server; the profiles stay.
+      const booked = csms.map((c) => ({ ...c, currentAccounts: next(c.maxAccounts + 2), currentArrCents: BigInt(next(Number(c.maxArrCents) + 1)) }));
+      const acc = account({ segment: tiers[k % 3]!, needsOnsite: k % 4 === 0, arrCents: BigInt(next(200_000_00)) });
+      const deal = { products: [CORE, ANALYTICS, API].slice(0, 1 + (k % 3)) };
+      const fresh = run(booked, acc, deal);
+      expect(fresh.candidates.length + fresh.excluded.length).toBe(60);
+      expect(suggestOverProfiles(index, booked, acc, deal)).toEqual(fresh);
+      if (JSON.stringify(fresh.candidates.map((c) => c.userId)) !== JSON.stringify(run(csms, acc, deal).candidates.map((c) => c.userId))) changed++;
+    }
+    // The books did move the outcome, so an index that kept old books would have failed above.
+    expect(changed).toBeGreaterThan(0);
+  });
+
+  it("refuses books that do not line up with the profiles", () => {
+    const index = indexProfiles([csm({ userId: "a" }), csm({ userId: "b" })], rules);
+    expect(() => suggestOverProfiles(index, [{ currentAccounts: 0, currentArrCents: 0n }], account(), noProducts)).toThrow("1 books for 2 CSM profiles");
   });
 });

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { suggestCsms } from "@/lib/assignment/suggest";
+import { suggestOverProfiles } from "@/lib/assignment/suggest";
 import { toSnapshot, toStored, type SuggestionSnapshot } from "@/lib/assignment/snapshot";
 import { unitsText } from "@/lib/assignment/score";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { loadCsmInputs } from "@/lib/server/assignments/csm-load";
+import { loadCsmRoster } from "@/lib/server/assignments/csm-load";
 import { loadSuggestionContext, type SuggestionContext } from "@/lib/server/assignments/suggestion-context";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
@@ -24,13 +24,8 @@ export interface StoredSuggestion {
 export async function computeSuggestion(tx: Tx, context: SuggestionContext, now: Date): Promise<StoredSuggestion> {
   // One after the other: a transaction is one connection.
   const settings = await getSettings(tx);
-  const csms = await loadCsmInputs(tx, { excludeAccountId: context.accountId });
-  const suggestion = suggestCsms({
-    account: context.account,
-    deal: context.deal,
-    csms,
-    rules: { scoring: settings.scoring, capacity: settings.capacity },
-  });
+  const roster = await loadCsmRoster(tx, { scoring: settings.scoring, capacity: settings.capacity }, { excludeAccountId: context.accountId });
+  const suggestion = suggestOverProfiles(roster.index, roster.books, context.account, context.deal);
   return {
     snapshot: toSnapshot(suggestion, { computedAt: now, accountArrCents: context.account.arrCents, products: context.products }),
     topCsmId: suggestion.top?.userId ?? null,

@@ -1,7 +1,9 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CsmInput, Segment } from "@/lib/assignment/types";
+import { indexProfiles, type ProfileIndex } from "@/lib/assignment/csm-index";
+import type { AssignmentRules, CsmBookInput, CsmInput, CsmProfileInput, Segment } from "@/lib/assignment/types";
+import { deepFreeze, stampSql, StampedCache } from "@/lib/server/cache-version";
 
 // The CSMs as the suggestion engine sees them: profile, expertise, certifications and current book.
 //
@@ -29,50 +31,97 @@ export async function bookLoads(tx: Tx, userIds: readonly string[], excludeAccou
   return new Map(rows.map((row) => [row.csmId, { accounts: row.accounts, arrCents: BigInt(row.arrCents) }]));
 }
 
+// The profiles of every active CSM and the engine's index of them, kept per roster stamp (lib/server/cache-version.ts):
+// profiles, expertise, certifications and the users' name, role and active flag change rarely, and any write to them
+// moves the stamp, so a suggestion reads the stamp with the book counters (one statement) and the 1,000 profiles only
+// after a change. The index is rebuilt when the rules change (getSettings hands out one frozen object per settings
+// stamp, so a new object is a new version).
+interface RosterEntry {
+  profiles: readonly CsmProfileInput[];
+  index: ProfileIndex | null;
+}
+const roster = new StampedCache<RosterEntry>();
+
+// userId, name, tier, maxAccounts, maxArrCents, segments, industries, region, timezone, languages, npsScore,
+// retentionRate, productIds, certifiedProductIds — the first 14 entries of a ProfileRow.
+const profileColumns = Prisma.sql`
+  p."userId", u.name, p.tier, p."maxAccounts", p."maxArrCents"::text, p.segments, p.industries, p.region, p.timezone,
+  p.languages, p."npsScore"::text, p."retentionRate"::text,
+  ARRAY(SELECT pe."productId" FROM "CsmProductExpertise" pe WHERE pe."csmProfileId" = p.id),
+  ARRAY(SELECT pc."productId" FROM "CsmCertification" pc WHERE pc."csmProfileId" = p.id)`;
+
 /**
- * Active CSMs with a profile, as engine inputs with their current load, in a stable order (name, then id)
- * so excluded CSMs are listed the same way every time. `userIds` narrows to those CSMs.
+ * These active CSMs with a profile, as engine inputs with their current load, read as they are now (the approval's
+ * re-check after the CSM's profile lock, the review page), by name then id. `excludeAccountId` leaves that account
+ * out of its CSM's book.
  */
-export async function loadCsmInputs(tx: Tx, options: { userIds?: readonly string[]; excludeAccountId?: string } = {}): Promise<CsmInput[]> {
+export async function loadCsmInputs(tx: Tx, options: { userIds: readonly string[]; excludeAccountId?: string }): Promise<CsmInput[]> {
   // One statement, its rows as one JSON text, with the expertise and certifications as arrays and the book from the
-  // counters (less the account being assigned, when it is in that book): the nested findMany and per-CSM aggregate
-  // this replaces were five round trips and 50 ms for 1,000 CSMs, and the same rows as 1,000 raw result rows still
-  // cost 6 ms of decoding for 2 ms of SQL.
-  const only = options.userIds ? Prisma.sql`AND p."userId" = ANY(${[...options.userIds]}::text[])` : Prisma.empty;
+  // counters (less the account being assigned, when it is in that book).
   const [result] = await tx.$queryRaw<{ rows: string }[]>`
-    SELECT COALESCE(json_agg(json_build_array(
-             p."userId", u.name, p.tier, p."maxAccounts", p."maxArrCents"::text, p.segments, p.industries, p.region, p.timezone,
-             p.languages, p."npsScore"::text, p."retentionRate"::text,
-             ARRAY(SELECT pe."productId" FROM "CsmProductExpertise" pe WHERE pe."csmProfileId" = p.id),
-             ARRAY(SELECT pc."productId" FROM "CsmCertification" pc WHERE pc."csmProfileId" = p.id),
+    SELECT COALESCE(json_agg(json_build_array(${profileColumns},
              COALESCE(b.accounts, 0) - CASE WHEN x.id IS NULL THEN 0 ELSE 1 END,
              (COALESCE(b."arrCents", 0) - COALESCE(x."bookArrCents", 0))::text
            ) ORDER BY u.name ASC, p."userId" ASC), '[]')::text AS rows
     FROM "CsmProfile" p JOIN "User" u ON u.id = p."userId"
     LEFT JOIN "CsmBook" b ON b."csmId" = p."userId"
     LEFT JOIN "Account" x ON x.id = ${options.excludeAccountId ?? ""} AND x."csmId" = p."userId"
-    WHERE u.active AND u.role = 'CSM' ${only}`;
-  const rows = JSON.parse(result?.rows ?? "[]") as ProfileRow[];
-  return rows.map(([userId, name, tier, maxAccounts, maxArrCents, segments, industries, region, timezone, languages, npsScore, retentionRate, productIds, certifiedProductIds, accounts, arrCents]) => {
-    return {
-      userId,
-      name,
-      tier,
-      maxAccounts,
-      maxArrCents: BigInt(maxArrCents),
-      segments,
-      industries,
-      productIds,
-      certifiedProductIds,
-      region,
-      timezone,
-      languages,
-      npsScore: Number(npsScore),
-      retentionRate: Number(retentionRate),
-      currentAccounts: accounts,
-      currentArrCents: BigInt(arrCents),
-    };
+    WHERE u.active AND u.role = 'CSM' AND p."userId" = ANY(${[...options.userIds]}::text[])`;
+  return (JSON.parse(result?.rows ?? "[]") as ProfileRow[]).map((row) => ({ ...toProfile(row), currentAccounts: row[14], currentArrCents: BigInt(row[15]) }));
+}
+
+export interface CsmRoster {
+  /** Every active CSM with a profile, by name then id, indexed for the rules given. */
+  index: ProfileIndex;
+  /** Their current books, position by position (the account being assigned left out). */
+  books: CsmBookInput[];
+}
+
+/** Every active CSM for a suggestion: the profiles from the roster cache, the books from the counters as they are now. */
+export async function loadCsmRoster(tx: Tx, rules: AssignmentRules, options: { excludeAccountId?: string } = {}): Promise<CsmRoster> {
+  // The stamp and every counter (less the account being assigned) in one statement, as [csmId, accounts, arrCents].
+  const [counters] = await tx.$queryRaw<{ stamp: string | null; books: string }[]>`
+    SELECT ${stampSql("csm_roster")} AS stamp,
+           COALESCE(json_agg(json_build_array(b."csmId", b.accounts - CASE WHEN x.id IS NULL THEN 0 ELSE 1 END,
+             (b."arrCents" - COALESCE(x."bookArrCents", 0))::text)), '[]')::text AS books
+    FROM "CsmBook" b LEFT JOIN "Account" x ON x.id = ${options.excludeAccountId ?? ""} AND x."csmId" = b."csmId"`;
+  let entry = roster.get(counters!.stamp);
+  if (!entry) {
+    // Its own stamp, read with the rows: what is cached is exactly the state that stamp names.
+    const [result] = await tx.$queryRaw<{ stamp: string | null; rows: string }[]>`
+      SELECT ${stampSql("csm_roster")} AS stamp,
+             COALESCE(json_agg(json_build_array(${profileColumns}) ORDER BY u.name ASC, p."userId" ASC), '[]')::text AS rows
+      FROM "CsmProfile" p JOIN "User" u ON u.id = p."userId"
+      WHERE u.active AND u.role = 'CSM'`;
+    entry = { profiles: deepFreeze((JSON.parse(result!.rows) as ProfileRow[]).map(toProfile)), index: null };
+    roster.set(result!.stamp, entry);
+  }
+  if (entry.index?.rules.scoring !== rules.scoring || entry.index.rules.capacity !== rules.capacity) entry.index = indexProfiles(entry.profiles, rules);
+  const booked = new Map((JSON.parse(counters!.books) as [string, number, string][]).map(([csmId, accounts, arrCents]) => [csmId, { accounts, arrCents }]));
+  const books = entry.profiles.map((profile): CsmBookInput => {
+    const book = booked.get(profile.userId);
+    return { currentAccounts: book?.accounts ?? 0, currentArrCents: BigInt(book?.arrCents ?? 0) };
   });
+  return { index: entry.index, books };
+}
+
+function toProfile([userId, name, tier, maxAccounts, maxArrCents, segments, industries, region, timezone, languages, npsScore, retentionRate, productIds, certifiedProductIds]: ProfileRow): CsmProfileInput {
+  return {
+    userId,
+    name,
+    tier,
+    maxAccounts,
+    maxArrCents: BigInt(maxArrCents),
+    segments,
+    industries,
+    productIds,
+    certifiedProductIds,
+    region,
+    timezone,
+    languages,
+    npsScore: Number(npsScore),
+    retentionRate: Number(retentionRate),
+  };
 }
 
 /** userId, name, tier, maxAccounts, maxArrCents, segments, industries, region, timezone, languages, npsScore, retentionRate, productIds, certifiedProductIds, accounts, arrCents */
