@@ -12,6 +12,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SumRow } from "@/lib/server/forecast/get-forecast";
 import { benchDatabaseUrl } from "./bench-database";
 import { FORECAST_ANALYZE, FORECAST_FILL } from "./forecast-fill";
+import { measureLog, runVersus, versusDatabase } from "./versus";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
   const ms = (value: number) => (Number.isNaN(value) ? "—" : value.toFixed(1)).padStart(7);
   console.log(`${"read".padEnd(40)} ${"fn p50".padStart(7)} ${"fn p95".padStart(7)} ${"floor50".padStart(7)} ${"floor95".padStart(7)} ${"ratio".padStart(6)}  result`);
   let failures = 0;
+  const measures = measureLog();
   for (const entry of cases) {
     const raw = entry.floor ? () => prisma.$queryRawUnsafe(entry.floor!.text, ...entry.floor!.values) : null;
     for (let i = 0; i < WARMUP; i++) {
@@ -127,14 +129,20 @@ async function main(): Promise<void> {
     const ratio = raw ? percentile(fn, 50) / percentile(floor, 50) : Number.NaN;
     const pass = percentile(fn, 95) < P95_TARGET_MS && (!raw || ratio <= RATIO_TARGET);
     if (!pass) failures++;
+    measures.add(entry.name, fn);
     console.log(`${entry.name.padEnd(40)} ${ms(percentile(fn, 50))} ${ms(percentile(fn, 95))} ${ms(percentile(floor, 50))} ${ms(percentile(floor, 95))} ${(raw ? ratio.toFixed(2) : "—").padStart(6)}  ${pass ? "PASS" : "FAIL"}`);
   }
   console.log(`\n${failures === 0 ? "All reads PASS" : `${failures} FAIL`}. Times in ms.`);
+  measures.save();
   await prisma.$disconnect();
   process.exitCode = failures === 0 ? 0 : 1;
 }
 
-main().catch((error: unknown) => {
+// `--vs baton_bench_10x`: the same on both databases, then side by side (scripts/bench/versus.ts).
+(versusDatabase(process.argv.slice(2))
+  ? runVersus("Forecast benchmark", { p95Ms: P95_TARGET_MS, judged: "every scale" }).then((failures) => void (process.exitCode = failures === 0 ? 0 : 1))
+  : main()
+).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
