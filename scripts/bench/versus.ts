@@ -134,6 +134,7 @@ function childArgs(args: readonly string[], url: string): string[] {
 
 async function runChild(url: string, file: string): Promise<Measure[]> {
   const args = [...process.execArgv, process.argv[1]!, ...childArgs(process.argv.slice(2), url)];
+  console.log(`\n── ${new URL(url).pathname.slice(1)} ──`);
   // The child's exit code says whether its own targets passed; only its measures matter here.
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, BENCH_MEASURES: file } });
