@@ -26,13 +26,16 @@ const AES = 200 * SCALE;
 const MANAGERS = 50 * SCALE;
 const MOVEMENTS = 1_000_000 * SCALE;
 const TOUCHPOINTS = 2_000_000 * SCALE;
-// Zero-padded id widths: lpad() truncates a longer number (so 100000 would become 10000, a duplicate id), hence wide
-// enough for the largest number at this scale; at 1× they are the widths the benches and load.ts name ids by.
-const width = (base: number, largest: number) => Math.max(base, String(largest).length);
-const ACC_PAD = width(5, ACCOUNTS);
-const CSM_PAD = width(4, CSMS - 1);
-const AE_PAD = width(3, AES - 1);
-const MGR_PAD = width(3, MANAGERS);
+// Zero-padded numbers in ids and names: lpad() truncates a longer number (100000 would become 10000, a duplicate id),
+// so past the 1× range a number is written whole (bench_acc_500000, bench_ae_1999) while every 1× one keeps its 1× form
+// at every scale (bench_ae_007, bench_acc_04711, Company 04711: the benches and load.ts name them). At 1× this is the
+// plain lpad, so the 1× SQL is the same as before scaling existed.
+const padder = (width: number, largest: number) => (expr: string) =>
+  String(largest).length <= width ? `lpad(${expr}, ${width}, '0')` : `lpad(${expr}, greatest(${width}, length(${expr})), '0')`;
+const ACC_PAD = padder(5, ACCOUNTS);
+const CSM_PAD = padder(4, CSMS - 1);
+const AE_PAD = padder(3, AES - 1);
+const MGR_PAD = padder(3, MANAGERS);
 // Each account gets one slot (its NEW movement); the rest are shared out by tenure, so old customers have more history.
 const EXTRA_SLOTS = MOVEMENTS - ACCOUNTS;
 
@@ -52,19 +55,19 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
       ('bench_admin', 'admin@bench.test', 'Bench Admin', 'ADMIN', NULL, now()),
       ('bench_leader', 'leader@bench.test', 'Bench Leader', 'LEADERSHIP', NULL, now());
     INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt")
-      SELECT 'bench_mgr_' || lpad(i::text, ${MGR_PAD}, '0'), 'manager' || i || '@bench.test', 'Manager ' || i, 'CS_MANAGER', 'bench_leader', now()
+      SELECT 'bench_mgr_' || ${MGR_PAD(`i::text`)}, 'manager' || i || '@bench.test', 'Manager ' || i, 'CS_MANAGER', 'bench_leader', now()
       FROM generate_series(1, ${MANAGERS}) i;
     INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt")
-      SELECT 'bench_csm_' || lpad(i::text, ${CSM_PAD}, '0'), 'csm' || i || '@bench.test', 'CSM ' || lpad(i::text, ${CSM_PAD}, '0'), 'CSM',
-             'bench_mgr_' || lpad((i % ${MANAGERS} + 1)::text, ${MGR_PAD}, '0'), now()
+      SELECT 'bench_csm_' || ${CSM_PAD(`i::text`)}, 'csm' || i || '@bench.test', 'CSM ' || ${CSM_PAD(`i::text`)}, 'CSM',
+             'bench_mgr_' || ${MGR_PAD(`(i % ${MANAGERS} + 1)::text`)}, now()
       FROM generate_series(0, ${CSMS - 1}) i;
     INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt")
-      SELECT 'bench_ae_' || lpad(i::text, ${AE_PAD}, '0'), 'ae' || i || '@bench.test', 'AE ' || lpad(i::text, ${AE_PAD}, '0'), 'AE', 'bench_leader', now()
+      SELECT 'bench_ae_' || ${AE_PAD(`i::text`)}, 'ae' || i || '@bench.test', 'AE ' || ${AE_PAD(`i::text`)}, 'AE', 'bench_leader', now()
       FROM generate_series(0, ${AES - 1}) i;
     -- CSM i's tier follows i % 20: 0–3 Enterprise, 4–10 Mid-Market, 11–19 Scale (20 / 35 / 45 %).
     INSERT INTO "CsmProfile" (id, "userId", tier, "maxAccounts", "maxArrCents", segments, industries, region, timezone, languages,
                               "npsScore", "retentionRate", "updatedAt")
-      SELECT 'bench_cp_' || i, 'bench_csm_' || lpad(i::text, ${CSM_PAD}, '0'), t.tier::"Segment", t.max_accounts, t.max_arr,
+      SELECT 'bench_cp_' || i, 'bench_csm_' || ${CSM_PAD(`i::text`)}, t.tier::"Segment", t.max_accounts, t.max_arr,
              ARRAY[t.tier]::"Segment"[], ARRAY['Software'], 'NA', 'America/New_York', ARRAY['English'], 40, 92, now()
       FROM generate_series(0, ${CSMS - 1}) i
       CROSS JOIN LATERAL (SELECT CASE WHEN i % 20 < 4 THEN 'ENTERPRISE' WHEN i % 20 < 11 THEN 'MID_MARKET' ELSE 'SCALE' END AS tier) s
@@ -85,7 +88,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
     ), weighted AS (
       SELECT *, sum(tenure) OVER (ORDER BY n) AS cum, sum(tenure) OVER () AS total FROM base
     )
-    SELECT n, 'bench_acc_' || lpad(n::text, ${ACC_PAD}, '0') AS id, segment, tenure,
+    SELECT n, 'bench_acc_' || ${ACC_PAD(`n::text`)} AS id, segment, tenure,
            (CURRENT_DATE - tenure) AS signed,
            1 + floor(${EXTRA_SLOTS}::numeric * cum / total)::int - floor(${EXTRA_SLOTS}::numeric * (cum - tenure) / total)::int AS slots,
            -- ARR of the first deal, with cents.
@@ -96,12 +99,12 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
            r_fate >= 0.12 AND r_fate < 0.15 AS wins_back,
            -- The CSM of the account's tier: CSM i has tier i % 20 (see people).
            -- 5 % never had a CSM (drawn apart from which CSM, so every CSM, 0 included, gets a book).
-           CASE WHEN ${rand("n", 20)} < 0.05 THEN NULL ELSE 'bench_csm_' || lpad((20 * floor(r_csm * ${CSMS / 20})::int
-                + CASE segment WHEN 'ENTERPRISE' THEN n % 4 WHEN 'MID_MARKET' THEN 4 + n % 7 ELSE 11 + n % 9 END)::text, ${CSM_PAD}, '0') END AS csm_id,
-           'bench_ae_' || lpad(floor(r_ae * ${AES})::int::text, ${AE_PAD}, '0') AS original_ae,
+           CASE WHEN ${rand("n", 20)} < 0.05 THEN NULL ELSE 'bench_csm_' || ${CSM_PAD(`(20 * floor(r_csm * ${CSMS / 20})::int
+                + CASE segment WHEN 'ENTERPRISE' THEN n % 4 WHEN 'MID_MARKET' THEN 4 + n % 7 ELSE 11 + n % 9 END)::text`)} END AS csm_id,
+           'bench_ae_' || ${AE_PAD(`floor(r_ae * ${AES})::int::text`)} AS original_ae,
            -- 3 % of accounts were handed to another AE later: no expansion credit for anyone.
-           'bench_ae_' || lpad((CASE WHEN ${rand("n", 7)} < 0.03 THEN (floor(r_ae * ${AES})::int + 1 + n % 50) % ${AES}
-                                     ELSE floor(r_ae * ${AES})::int END)::text, ${AE_PAD}, '0') AS ae_id
+           'bench_ae_' || ${AE_PAD(`(CASE WHEN ${rand("n", 7)} < 0.03 THEN (floor(r_ae * ${AES})::int + 1 + n % 50) % ${AES}
+                                     ELSE floor(r_ae * ${AES})::int END)::text`)} AS ae_id
     FROM weighted;
     ALTER TABLE bench_plan ADD PRIMARY KEY (n);`,
   ],
@@ -110,7 +113,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
     `
     INSERT INTO "Account" (id, "externalId", name, segment, industry, region, timezone, "primaryLanguage", "healthScore", "usagePct",
                            "expansionPotentialCents", "csmId", "csmAssignedAt", "aeId", "initialSignedAt", "goLiveAt", "firstValueAt", "updatedAt")
-    SELECT p.id, 'BENCH-' || lpad(p.n::text, ${ACC_PAD}, '0'), 'Company ' || lpad(p.n::text, ${ACC_PAD}, '0'), p.segment::"Segment", 'Software', 'NA',
+    SELECT p.id, 'BENCH-' || ${ACC_PAD(`p.n::text`)}, 'Company ' || ${ACC_PAD(`p.n::text`)}, p.segment::"Segment", 'Software', 'NA',
            'America/New_York', 'English', 40 + (p.n % 60), (p.n % 120)::numeric,
            CASE WHEN p.churns THEN 0 ELSE (p.base * floor(${rand("p.n", 8)} * 50) / 100)::bigint END,
            p.csm_id, CASE WHEN p.csm_id IS NULL THEN NULL ELSE p.signed + 2 END, p.ae_id, p.signed,
@@ -257,9 +260,9 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
                                  "decidedById", "decidedAt", reason, "effectiveDate", "createdAt")
     SELECT 'bench_ca_' || p.n, p.id, 'bench_ho_' || p.n || '_0',
            CASE WHEN o.overridden THEN 'OVERRIDDEN' ELSE 'APPROVED' END::"AssignmentStatus",
-           CASE WHEN o.overridden THEN 'bench_csm_' || lpad(((substr(p.csm_id, 11)::int + 20) % ${CSMS})::text, ${CSM_PAD}, '0') ELSE p.csm_id END,
+           CASE WHEN o.overridden THEN 'bench_csm_' || ${CSM_PAD(`((substr(p.csm_id, 11)::int + 20) % ${CSMS})::text`)} ELSE p.csm_id END,
            round((60 + 35 * ${rand("p.n", 24)})::numeric, 8), '[]', p.csm_id,
-           'bench_mgr_' || lpad((substr(p.csm_id, 11)::int % ${MANAGERS} + 1)::text, ${MGR_PAD}, '0'),
+           'bench_mgr_' || ${MGR_PAD(`(substr(p.csm_id, 11)::int % ${MANAGERS} + 1)::text`)},
            (p.signed + 1) + time '10:00', CASE WHEN o.overridden THEN 'Knows the champion from a previous account' END,
            p.signed + 2, p.signed + time '16:00'
     FROM bench_plan p
@@ -351,7 +354,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
     `
     INSERT INTO "Notification" (id, "userId", kind, title, body, link, "readAt", "dedupeKey", "createdAt")
     SELECT 'bench_nt_' || u.id || '_' || k, u.id, (ARRAY['renewal_alert', 'handoff_overdue', 'assignment.approved', 'expansion_identified'])[1 + k % 4],
-           (ARRAY['Renewal in 60 days', 'Handoff overdue', 'Assignment approved', 'Expansion identified'])[1 + k % 4] || ': Company ' || lpad((1 + (k * 97 + length(u.id)) % ${ACCOUNTS})::text, ${ACC_PAD}, '0'),
+           (ARRAY['Renewal in 60 days', 'Handoff overdue', 'Assignment approved', 'Expansion identified'])[1 + k % 4] || ': Company ' || ${ACC_PAD(`(1 + (k * 97 + length(u.id)) % ${ACCOUNTS})::text`)},
            '', '/renewals', CASE WHEN k > 8 THEN now() - make_interval(hours => k * 7 - 3) END, 'bench:' || u.id || ':' || k,
            now() - make_interval(hours => k * 7)
     FROM "User" u
