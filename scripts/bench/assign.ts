@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 import pg from "pg";
 import { benchDatabaseUrl } from "./bench-database";
 import { mulberry32 } from "./random";
+import { measureLog, runVersus, versusDatabase } from "./versus";
 
 const CSM_COUNT = 1_000;
 const PAIR_COUNT = 10_000;
@@ -226,7 +227,14 @@ async function serverPath(): Promise<void> {
     `  per step p50 / p95: context ${step(steps.context)}, settings ${step(steps.settings)}, CSMs and books ${step(steps.csms)}, ` +
       `engine ${step(steps.engine)}, snapshot stored as JSON ${step(steps.snapshot)}`,
   );
+  const measures = measureLog();
+  measures.add("Server path, one suggestion", total);
+  measures.add("  … of which loading the CSMs and their books", loads, true);
+  measures.save();
   await prisma.$disconnect();
 }
 
-await serverPath();
+// `--vs baton_bench_10x`: the server path on both databases, then side by side (scripts/bench/versus.ts); the target
+// is 1×'s. The in-memory figures above do not depend on a database.
+if (versusDatabase(process.argv.slice(2))) await runVersus("Suggestion on the server path", { p95Ms: SINGLE_TARGET_MS, judged: "base" });
+else await serverPath();

@@ -8,6 +8,7 @@
 // A benchmark, not a test: the machine's other load shows up in the figures.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { benchDatabaseUrl } from "./bench-database";
+import { measureLog, runVersus, versusDatabase } from "./versus";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
       `${"ratio".padStart(6)} ${"same".padStart(4)}  result`,
   );
   let failures = 0;
+  const measures = measureLog();
   // `--only <text>` runs the measures whose name contains it (while tuning one).
   const onlyIndex = process.argv.indexOf("--only");
   const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "") : "";
@@ -179,6 +181,7 @@ async function main(): Promise<void> {
     // The whole page is shown for reference: its parts are the measures above, it has no single statement.
     const verdict = floor ? (pass ? "PASS" : "FAIL") : "(info)";
     if (floor && !pass) failures++;
+    measures.add(entry.name, fn, !floor);
     console.log(
       `${entry.name.padEnd(36)} ${ms(fn50)} ${ms(fn95)} ${ms(percentile(stmtTimes, 50)).padStart(8)} ${ms(floor50)} ${ms(floor95)} ` +
         `${(floor ? ratio.toFixed(2) : "—").padStart(6)} ${(same === null ? "—" : same ? "yes" : "NO").padStart(4)}  ${verdict}`,
@@ -186,10 +189,12 @@ async function main(): Promise<void> {
     if (showSql && floorSql) console.log(`${floorSql.text.replace(/\s+/g, " ").trim()}\n  -- ${JSON.stringify(floorSql.values)}\n`);
   }
   console.log(`\n${failures === 0 ? "All measures PASS" : `${failures} FAIL`}. Times in ms.`);
+  measures.save();
   await prisma.$disconnect();
 }
 
-main().catch((error: unknown) => {
+// `--vs baton_bench_10x`: the same on both databases, then side by side (scripts/bench/versus.ts).
+(versusDatabase(process.argv.slice(2)) ? runVersus("Dashboard benchmark", { p95Ms: P95_TARGET_MS, judged: "every scale" }) : main()).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

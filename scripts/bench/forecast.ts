@@ -14,6 +14,7 @@ import type { SumRow } from "@/lib/server/forecast/get-forecast";
 import { benchDatabaseUrl } from "./bench-database";
 import { FORECAST_ANALYZE, FORECAST_FILL } from "./forecast-fill";
 import * as floors from "./forecast-floors";
+import { measureLog, runVersus, versusDatabase } from "./versus";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
@@ -162,6 +163,7 @@ async function main(): Promise<void> {
   const ms = (value: number) => (Number.isNaN(value) ? "—" : value.toFixed(1)).padStart(7);
   console.log(`${"read".padEnd(40)} ${"fn p50".padStart(7)} ${"fn p95".padStart(7)} ${"floor50".padStart(7)} ${"floor95".padStart(7)} ${"ratio".padStart(6)}  same  result`);
   let failures = 0;
+  const measures = measureLog();
   for (const entry of cases) {
     const raw = entry.floor ? () => Promise.all(entry.floor!.map((sql) => prisma.$queryRawUnsafe<unknown[]>(sql.text, ...sql.values))) : null;
     const same = raw && entry.agree ? entry.agree(await entry.run(), await raw()) : null;
@@ -180,14 +182,20 @@ async function main(): Promise<void> {
     const ratio = raw ? percentile(fn, 50) / percentile(floor, 50) : Number.NaN;
     const pass = percentile(fn, 95) < P95_TARGET_MS && (!raw || ratio <= RATIO_TARGET) && same !== false;
     if (!pass) failures++;
+    measures.add(entry.name, fn);
     console.log(`${entry.name.padEnd(40)} ${ms(percentile(fn, 50))} ${ms(percentile(fn, 95))} ${ms(percentile(floor, 50))} ${ms(percentile(floor, 95))} ${(raw ? ratio.toFixed(2) : "—").padStart(6)}  ${(same === null ? "—" : same ? "yes" : "NO").padEnd(4)}  ${pass ? "PASS" : "FAIL"}`);
   }
   console.log(`\n${failures === 0 ? "All reads PASS" : `${failures} FAIL`}. Times in ms.`);
+  measures.save();
   await prisma.$disconnect();
   process.exitCode = failures === 0 ? 0 : 1;
 }
 
-main().catch((error: unknown) => {
+// `--vs baton_bench_10x`: the same on both databases, then side by side (scripts/bench/versus.ts).
+(versusDatabase(process.argv.slice(2))
+  ? runVersus("Forecast benchmark", { p95Ms: P95_TARGET_MS, judged: "every scale" }).then((failures) => void (process.exitCode = failures === 0 ? 0 : 1))
+  : main()
+).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -9,23 +9,43 @@
 // gives the same data (pseudo-random numbers are hashes of the row number).
 //
 //   npm run bench:generate                 # baton_bench on the default server
+//   npm run bench:generate -- --scale 10   # baton_bench_10x: every table ×10 at the same shape (500,000 accounts,
+//                                          # 10,000 CSMs under 500 managers, 2,000 AEs, …); the 1× ids stay as they are
 //   npm run bench:generate -- --url postgresql://postgres@127.0.0.1:5432/other_bench
 import pg from "pg";
 import { migrate } from "../db/engine";
-import { benchDatabaseUrl, recreateBenchDatabase } from "./bench-database";
+import { benchDatabaseUrl, benchScale, recreateBenchDatabase, scaledBenchDatabase } from "./bench-database";
 import { FORECAST_FILL } from "./forecast-fill";
 
-const ACCOUNTS = 50_000;
-const CSMS = 1_000;
-const AES = 200;
-const MANAGERS = 50;
-const MOVEMENTS = 1_000_000;
-const TOUCHPOINTS = 2_000_000;
+const SCALE = benchScale(process.argv.slice(2));
+const ACCOUNTS = 50_000 * SCALE;
+// A multiple of 20: CSM i's tier follows i % 20 (see people), and the account plan picks a block of 20.
+const CSMS = 1_000 * SCALE;
+const AES = 200 * SCALE;
+// ×SCALE too, so a manager's team keeps its 20 CSMs.
+const MANAGERS = 50 * SCALE;
+const MOVEMENTS = 1_000_000 * SCALE;
+const TOUCHPOINTS = 2_000_000 * SCALE;
+// Zero-padded numbers in ids and names: lpad() truncates a longer number (100000 would become 10000, a duplicate id),
+// so past the 1× range a number is written whole (bench_acc_500000, bench_ae_1999) while every 1× one keeps its 1× form
+// at every scale (bench_ae_007, bench_acc_04711, Company 04711: the benches and load.ts name them). At 1× this is the
+// plain lpad, so the 1× SQL is the same as before scaling existed.
+const padder = (width: number, largest: number) => (expr: string) =>
+  String(largest).length <= width ? `lpad(${expr}, ${width}, '0')` : `lpad(${expr}, greatest(${width}, length(${expr})), '0')`;
+const ACC_PAD = padder(5, ACCOUNTS);
+const CSM_PAD = padder(4, CSMS - 1);
+const AE_PAD = padder(3, AES - 1);
+const MGR_PAD = padder(3, MANAGERS);
 // Each account gets one slot (its NEW movement); the rest are shared out by tenure, so old customers have more history.
 const EXTRA_SLOTS = MOVEMENTS - ACCOUNTS;
 
 /** A pseudo-random number in [0, 1) from a row number and a salt, computed by PostgreSQL's own hash. */
 const rand = (key: string, salt: number) => `((abs(hashint8extended((${key})::bigint, ${salt})) % 1000000) / 1000000.0)`;
+
+// Steps run with triggers (and foreign-key checks: the rows they point to were just written) off: the million movements,
+// whose dashboard summaries and book counters are rebuilt once at the end instead of per statement, and the assignments,
+// whose accounts' book CSMs the next step sets in one pass.
+const BULK = new Set(["ARR movements", "CSM assignments"]);
 
 const STEPS: ReadonlyArray<readonly [string, string]> = [
   [
@@ -35,19 +55,19 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
       ('bench_admin', 'admin@bench.test', 'Bench Admin', 'ADMIN', NULL, now()),
       ('bench_leader', 'leader@bench.test', 'Bench Leader', 'LEADERSHIP', NULL, now());
     INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt")
-      SELECT 'bench_mgr_' || lpad(i::text, 3, '0'), 'manager' || i || '@bench.test', 'Manager ' || i, 'CS_MANAGER', 'bench_leader', now()
+      SELECT 'bench_mgr_' || ${MGR_PAD(`i::text`)}, 'manager' || i || '@bench.test', 'Manager ' || i, 'CS_MANAGER', 'bench_leader', now()
       FROM generate_series(1, ${MANAGERS}) i;
     INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt")
-      SELECT 'bench_csm_' || lpad(i::text, 4, '0'), 'csm' || i || '@bench.test', 'CSM ' || lpad(i::text, 4, '0'), 'CSM',
-             'bench_mgr_' || lpad((i % ${MANAGERS} + 1)::text, 3, '0'), now()
+      SELECT 'bench_csm_' || ${CSM_PAD(`i::text`)}, 'csm' || i || '@bench.test', 'CSM ' || ${CSM_PAD(`i::text`)}, 'CSM',
+             'bench_mgr_' || ${MGR_PAD(`(i % ${MANAGERS} + 1)::text`)}, now()
       FROM generate_series(0, ${CSMS - 1}) i;
     INSERT INTO "User" (id, email, name, role, "managerId", "updatedAt")
-      SELECT 'bench_ae_' || lpad(i::text, 3, '0'), 'ae' || i || '@bench.test', 'AE ' || lpad(i::text, 3, '0'), 'AE', 'bench_leader', now()
+      SELECT 'bench_ae_' || ${AE_PAD(`i::text`)}, 'ae' || i || '@bench.test', 'AE ' || ${AE_PAD(`i::text`)}, 'AE', 'bench_leader', now()
       FROM generate_series(0, ${AES - 1}) i;
     -- CSM i's tier follows i % 20: 0–3 Enterprise, 4–10 Mid-Market, 11–19 Scale (20 / 35 / 45 %).
     INSERT INTO "CsmProfile" (id, "userId", tier, "maxAccounts", "maxArrCents", segments, industries, region, timezone, languages,
                               "npsScore", "retentionRate", "updatedAt")
-      SELECT 'bench_cp_' || i, 'bench_csm_' || lpad(i::text, 4, '0'), t.tier::"Segment", t.max_accounts, t.max_arr,
+      SELECT 'bench_cp_' || i, 'bench_csm_' || ${CSM_PAD(`i::text`)}, t.tier::"Segment", t.max_accounts, t.max_arr,
              ARRAY[t.tier]::"Segment"[], ARRAY['Software'], 'NA', 'America/New_York', ARRAY['English'], 40, 92, now()
       FROM generate_series(0, ${CSMS - 1}) i
       CROSS JOIN LATERAL (SELECT CASE WHEN i % 20 < 4 THEN 'ENTERPRISE' WHEN i % 20 < 11 THEN 'MID_MARKET' ELSE 'SCALE' END AS tier) s
@@ -68,7 +88,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
     ), weighted AS (
       SELECT *, sum(tenure) OVER (ORDER BY n) AS cum, sum(tenure) OVER () AS total FROM base
     )
-    SELECT n, 'bench_acc_' || lpad(n::text, 5, '0') AS id, segment, tenure,
+    SELECT n, 'bench_acc_' || ${ACC_PAD(`n::text`)} AS id, segment, tenure,
            (CURRENT_DATE - tenure) AS signed,
            1 + floor(${EXTRA_SLOTS}::numeric * cum / total)::int - floor(${EXTRA_SLOTS}::numeric * (cum - tenure) / total)::int AS slots,
            -- ARR of the first deal, with cents.
@@ -79,12 +99,12 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
            r_fate >= 0.12 AND r_fate < 0.15 AS wins_back,
            -- The CSM of the account's tier: CSM i has tier i % 20 (see people).
            -- 5 % never had a CSM (drawn apart from which CSM, so every CSM, 0 included, gets a book).
-           CASE WHEN ${rand("n", 20)} < 0.05 THEN NULL ELSE 'bench_csm_' || lpad((20 * floor(r_csm * 50)::int
-                + CASE segment WHEN 'ENTERPRISE' THEN n % 4 WHEN 'MID_MARKET' THEN 4 + n % 7 ELSE 11 + n % 9 END)::text, 4, '0') END AS csm_id,
-           'bench_ae_' || lpad(floor(r_ae * ${AES})::int::text, 3, '0') AS original_ae,
+           CASE WHEN ${rand("n", 20)} < 0.05 THEN NULL ELSE 'bench_csm_' || ${CSM_PAD(`(20 * floor(r_csm * ${CSMS / 20})::int
+                + CASE segment WHEN 'ENTERPRISE' THEN n % 4 WHEN 'MID_MARKET' THEN 4 + n % 7 ELSE 11 + n % 9 END)::text`)} END AS csm_id,
+           'bench_ae_' || ${AE_PAD(`floor(r_ae * ${AES})::int::text`)} AS original_ae,
            -- 3 % of accounts were handed to another AE later: no expansion credit for anyone.
-           'bench_ae_' || lpad((CASE WHEN ${rand("n", 7)} < 0.03 THEN (floor(r_ae * ${AES})::int + 1 + n % 50) % ${AES}
-                                     ELSE floor(r_ae * ${AES})::int END)::text, 3, '0') AS ae_id
+           'bench_ae_' || ${AE_PAD(`(CASE WHEN ${rand("n", 7)} < 0.03 THEN (floor(r_ae * ${AES})::int + 1 + n % 50) % ${AES}
+                                     ELSE floor(r_ae * ${AES})::int END)::text`)} AS ae_id
     FROM weighted;
     ALTER TABLE bench_plan ADD PRIMARY KEY (n);`,
   ],
@@ -93,7 +113,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
     `
     INSERT INTO "Account" (id, "externalId", name, segment, industry, region, timezone, "primaryLanguage", "healthScore", "usagePct",
                            "expansionPotentialCents", "csmId", "csmAssignedAt", "aeId", "initialSignedAt", "goLiveAt", "firstValueAt", "updatedAt")
-    SELECT p.id, 'BENCH-' || lpad(p.n::text, 5, '0'), 'Company ' || lpad(p.n::text, 5, '0'), p.segment::"Segment", 'Software', 'NA',
+    SELECT p.id, 'BENCH-' || ${ACC_PAD(`p.n::text`)}, 'Company ' || ${ACC_PAD(`p.n::text`)}, p.segment::"Segment", 'Software', 'NA',
            'America/New_York', 'English', 40 + (p.n % 60), (p.n % 120)::numeric,
            CASE WHEN p.churns THEN 0 ELSE (p.base * floor(${rand("p.n", 8)} * 50) / 100)::bigint END,
            p.csm_id, CASE WHEN p.csm_id IS NULL THEN NULL ELSE p.signed + 2 END, p.ae_id, p.signed,
@@ -240,9 +260,9 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
                                  "decidedById", "decidedAt", reason, "effectiveDate", "createdAt")
     SELECT 'bench_ca_' || p.n, p.id, 'bench_ho_' || p.n || '_0',
            CASE WHEN o.overridden THEN 'OVERRIDDEN' ELSE 'APPROVED' END::"AssignmentStatus",
-           CASE WHEN o.overridden THEN 'bench_csm_' || lpad(((substr(p.csm_id, 11)::int + 20) % ${CSMS})::text, 4, '0') ELSE p.csm_id END,
+           CASE WHEN o.overridden THEN 'bench_csm_' || ${CSM_PAD(`((substr(p.csm_id, 11)::int + 20) % ${CSMS})::text`)} ELSE p.csm_id END,
            round((60 + 35 * ${rand("p.n", 24)})::numeric, 8), '[]', p.csm_id,
-           'bench_mgr_' || lpad((substr(p.csm_id, 11)::int % ${MANAGERS} + 1)::text, 3, '0'),
+           'bench_mgr_' || ${MGR_PAD(`(substr(p.csm_id, 11)::int % ${MANAGERS} + 1)::text`)},
            (p.signed + 1) + time '10:00', CASE WHEN o.overridden THEN 'Knows the champion from a previous account' END,
            p.signed + 2, p.signed + time '16:00'
     FROM bench_plan p
@@ -252,6 +272,15 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
     SELECT 'bench_ca_open_' || substr(h.id, 10), h."accountId", h.id, 'PENDING', a."csmId", 75, '[]', h."startedAt"
     FROM "Handoff" h JOIN "Account" a ON a.id = h."accountId"
     WHERE h.status = 'IN_PROGRESS' AND a."csmId" IS NOT NULL;`,
+  ],
+  [
+    "assigned books",
+    // The assignments went in with triggers off (see BULK): row by row, each one's trigger recomputed its account's book
+    // CSM with a plan made while the table had no statistics (a bitmap AND over every approved assignment), quadratic
+    // in the assignments: 22 s at 1×, more than 15 min at 10×. Once analyzed, one pass gives the same column.
+    `
+    ANALYZE "CsmAssignment";
+    UPDATE "Account" a SET "bookCsmId" = account_book_csm(a.id, a."csmId") WHERE a."bookCsmId" IS DISTINCT FROM account_book_csm(a.id, a."csmId");`,
   ],
   [
     "touchpoints",
@@ -325,7 +354,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
     `
     INSERT INTO "Notification" (id, "userId", kind, title, body, link, "readAt", "dedupeKey", "createdAt")
     SELECT 'bench_nt_' || u.id || '_' || k, u.id, (ARRAY['renewal_alert', 'handoff_overdue', 'assignment.approved', 'expansion_identified'])[1 + k % 4],
-           (ARRAY['Renewal in 60 days', 'Handoff overdue', 'Assignment approved', 'Expansion identified'])[1 + k % 4] || ': Company ' || lpad((1 + (k * 97 + length(u.id)) % ${ACCOUNTS})::text, 5, '0'),
+           (ARRAY['Renewal in 60 days', 'Handoff overdue', 'Assignment approved', 'Expansion identified'])[1 + k % 4] || ': Company ' || ${ACC_PAD(`(1 + (k * 97 + length(u.id)) % ${ACCOUNTS})::text`)},
            '', '/renewals', CASE WHEN k > 8 THEN now() - make_interval(hours => k * 7 - 3) END, 'bench:' || u.id || ':' || k,
            now() - make_interval(hours => k * 7)
     FROM "User" u
@@ -352,21 +381,26 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 async function main(): Promise<void> {
-  const url = benchDatabaseUrl(process.argv.slice(2));
+  const url = benchDatabaseUrl(process.argv.slice(2), scaledBenchDatabase(SCALE));
   const started = performance.now();
   const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
-  await recreateBenchDatabase(url);
-  const applied = await migrate(url);
-  console.log(`${new URL(url).pathname.slice(1)}: recreated, ${applied.length} migration(s) applied (${seconds(started)})`);
+  // `--from <step>` resumes a run that stopped there (each step is one transaction, so a failed one left nothing):
+  // the database is kept as it is and the steps before it are skipped.
+  const fromIndex = process.argv.indexOf("--from");
+  const first = fromIndex < 0 ? 0 : STEPS.findIndex(([label]) => label === process.argv[fromIndex + 1]);
+  if (first < 0) throw new Error(`--from needs a step's name: ${STEPS.map(([label]) => label).join(", ")}`);
+  if (fromIndex < 0) {
+    await recreateBenchDatabase(url);
+    const applied = await migrate(url);
+    console.log(`${new URL(url).pathname.slice(1)}: recreated, ${applied.length} migration(s) applied (${seconds(started)})`);
+  } else console.log(`${new URL(url).pathname.slice(1)}: resuming at "${STEPS[first]![0]}"`);
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const [label, sql] of STEPS) {
+    for (const [label, sql] of STEPS.slice(first)) {
       const at = performance.now();
-      // The million movements go in with triggers (and foreign-key checks: the accounts were just written) off;
-      // the dashboard summaries are then rebuilt once instead of per statement.
-      const bulk = label === "ARR movements";
+      const bulk = BULK.has(label);
       if (bulk) await client.query(`SET session_replication_role = replica`);
       await client.query(sql);
       if (bulk) await client.query(`SET session_replication_role = DEFAULT`);

@@ -5,6 +5,7 @@
 //
 // Runs under `tsx --conditions=react-server` so the server modules' `server-only` marker resolves.
 import { benchDatabaseUrl } from "./bench-database";
+import { measureLog, runVersus, versusDatabase } from "./versus";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   console.log(`List benchmark — ${RUNS} runs each after ${WARMUP} warm-up; target p95 < ${TARGET_MS} ms\n`);
   console.log(`${"list".padEnd(40)} ${"p50".padStart(7)} ${"p95".padStart(7)}  result`);
   let failures = 0;
+  const measures = measureLog();
   for (const [name, run] of cases) {
     for (let i = 0; i < WARMUP; i++) await run();
     const times: number[] = [];
@@ -55,13 +57,16 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     const [p50, p95] = [percentile(times, 50), percentile(times, 95)];
     if (p95 >= TARGET_MS) failures++;
+    measures.add(name, times);
     console.log(`${name.padEnd(40)} ${p50.toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)}  ${p95 < TARGET_MS ? "PASS" : "FAIL"}`);
   }
   console.log(`\n${failures === 0 ? "All lists PASS" : `${failures} FAIL`}. Times in ms.`);
+  measures.save();
   await prisma.$disconnect();
 }
 
-main().catch((error: unknown) => {
+// `--vs baton_bench_10x`: the same on both databases, then side by side (scripts/bench/versus.ts); the target is 1×'s.
+(versusDatabase(process.argv.slice(2)) ? runVersus("List benchmark", { p95Ms: TARGET_MS, judged: "base" }) : main()).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@
 //
 // Runs under `tsx --conditions=react-server` so the server modules' `server-only` marker resolves.
 import { benchDatabaseUrl } from "./bench-database";
+import { measureLog, runVersus, versusDatabase } from "./versus";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
 
   console.log(`\n${"case".padEnd(34)} ${"query".padEnd(16)} ${"hits".padStart(5)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}  result`);
   let failed = 0;
+  const measures = measureLog();
   for (const [label, actor, q] of cases) {
     for (let i = 0; i < WARMUP; i += 1) await globalSearch(actor, q);
     const times: number[] = [];
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     const p95 = percentile(times, 95);
     const pass = p95 < P95_TARGET_MS;
     if (!pass) failed += 1;
+    measures.add(`${label}, "${q}"`, times);
     console.log(`${label.padEnd(34)} ${q.padEnd(16)} ${String(hits).padStart(5)} ${percentile(times, 50).toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)}  ${pass ? "PASS" : "FAIL"}`);
   }
 
@@ -85,9 +88,11 @@ async function main(): Promise<void> {
   }
   await prisma.$disconnect();
   console.log(failed === 0 ? "\nAll cases PASS." : `\n${failed} case(s) FAIL.`);
+  measures.save();
 }
 
-main().catch((error: unknown) => {
+// `--vs baton_bench_10x`: the same on both databases, then side by side (scripts/bench/versus.ts); the target is 1×'s.
+(versusDatabase(process.argv.slice(2)) ? runVersus("Search benchmark", { p95Ms: P95_TARGET_MS, judged: "base" }) : main()).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
