@@ -33,17 +33,7 @@ const columnsFor = (lossReasons: string[], canOpen: boolean) => helper.columns([
     id: "account",
     header: "Account",
     meta: { wrap: true },
-    cell: (info) => (
-      <div className="space-y-0.5">
-        <Link className="text-brand-700 hover:underline" href={`/accounts/${info.row.original.accountId}`}>{info.getValue()}</Link>
-        {/* The renewal's own page (forecast, checkpoints, contract terms) is customer success's: AEs are refused it. */}
-        {canOpen ? (
-          <Link className="block text-xs text-slate-600 underline hover:text-brand-700" href={`/renewals/${info.row.original.id}`} aria-label={`Forecast and terms of the ${info.getValue()} renewal`}>
-            Forecast and terms
-          </Link>
-        ) : null}
-      </div>
-    ),
+    cell: (info) => <Link className="text-brand-700 hover:underline" href={`/accounts/${info.row.original.accountId}`}>{info.getValue()}</Link>,
   }),
   helper.accessor("days", { header: "Days to renewal" }),
   helper.accessor("stageLabel", {
@@ -72,6 +62,21 @@ const columnsFor = (lossReasons: string[], canOpen: boolean) => helper.columns([
   helper.accessor("csmName", { id: "csm", header: "CSM", meta: { priority: "optional" } }),
   helper.accessor("segment", { id: "segment", header: "Segment", meta: { priority: "optional" } }),
   helper.accessor("quarter", { header: "Quarter", meta: { priority: "optional" } }),
+  // The renewal's own page (forecast, checkpoints, contract terms) is customer success's: AEs are refused it.
+  ...(canOpen
+    ? [
+        helper.accessor("id", {
+          id: "renewal",
+          header: "Renewal",
+          meta: { priority: "secondary" },
+          cell: (info) => (
+            <Link className="text-brand-700 hover:underline" href={`/renewals/${info.getValue()}`} aria-label={`Forecast and terms of the ${info.row.original.accountName} renewal`}>
+              Forecast and terms
+            </Link>
+          ),
+        }),
+      ]
+    : []),
 ]);
 
 export function RenewalsTable({ rows, lossReasons, canOpen }: { rows: RenewalTableRow[]; lossReasons: string[]; canOpen: boolean }) {
