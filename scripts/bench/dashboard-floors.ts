@@ -65,6 +65,11 @@ export function retentionTrendFloor(cut: FloorCut, months: readonly number[]): P
       ? Prisma.sql`"csmId" IN (SELECT t."id" FROM "User" t WHERE t."managerId" = ${cut.teamOf} AND t."role" = 'CSM')`
       : null;
   if (!books) return retentionTrendRaw(cut, months);
+  return trendFromDeltas(Prisma.sql`"RetentionTrendDeltaCsm"`, books, first, last);
+}
+
+/** The trend as running sums of a delta table's rows that `where` picks (months before the first count in the first). */
+function trendFromDeltas(table: Prisma.Sql, where: Prisma.Sql, first: number, last: number): Prisma.Sql {
   return Prisma.sql`
     SELECT month, start_arr, retained_arr, end_arr, cohort, retained FROM (
       SELECT g.m AS month,
@@ -73,7 +78,7 @@ export function retentionTrendFloor(cut: FloorCut, months: readonly number[]): P
              coalesce(sum(d.k) OVER w, 0)::bigint AS retained
       FROM (SELECT greatest("month", ${first}::int) AS m, sum("startCents") AS s, sum("retainedCents") AS r, sum("endCents") AS e,
                    sum("cohortAccounts") AS c, sum("retainedAccounts") AS k
-            FROM "RetentionTrendDeltaCsm" WHERE ${books} AND "month" <= ${last}::int
+            FROM ${table} WHERE ${where} AND "month" <= ${last}::int
             GROUP BY 1) d
       RIGHT JOIN generate_series(${first}::int, ${last}::int) g(m) ON g.m = d.m
       WINDOW w AS (ORDER BY g.m)) x
@@ -85,20 +90,7 @@ export function retentionTrendRaw(cut: FloorCut, months: readonly number[]): Pri
   const first = months[0] ?? 0;
   const last = months[months.length - 1] ?? first;
   if (!cut.csmId && !cut.teamOf) {
-    return Prisma.sql`
-      SELECT month, start_arr, retained_arr, end_arr, cohort, retained FROM (
-        SELECT g.m AS month,
-               coalesce(sum(d.s) OVER w, 0)::bigint AS start_arr, coalesce(sum(d.r) OVER w, 0)::bigint AS retained_arr,
-               coalesce(sum(d.e) OVER w, 0)::bigint AS end_arr, coalesce(sum(d.c) OVER w, 0)::bigint AS cohort,
-               coalesce(sum(d.k) OVER w, 0)::bigint AS retained
-        FROM (SELECT greatest("month", ${first}::int) AS m, sum("startCents") AS s, sum("retainedCents") AS r, sum("endCents") AS e,
-                     sum("cohortAccounts") AS c, sum("retainedAccounts") AS k
-              FROM "RetentionTrendDelta" WHERE "month" <= ${last}::int
-              ${cut.segment ? Prisma.sql`AND "segment" = ${cut.segment}::"Segment"` : Prisma.empty}
-              GROUP BY 1) d
-        RIGHT JOIN generate_series(${first}::int, ${last}::int) g(m) ON g.m = d.m
-        WINDOW w AS (ORDER BY g.m)) x
-      ORDER BY month`;
+    return trendFromDeltas(Prisma.sql`"RetentionTrendDelta"`, cut.segment ? Prisma.sql`"segment" = ${cut.segment}::"Segment"` : Prisma.sql`TRUE`, first, last);
   }
   return Prisma.sql`
     SELECT g.m AS month, ${SUMS}
