@@ -51,7 +51,7 @@ export function DashboardFilters({
             <input id="dashboard-csm" disabled value={options.csm?.name ?? ""} className={field} />
           </div>
         ) : (
-          <PersonPicker id="dashboard-csm" name="csm" label="CSM" role="CSM" allLabel="All CSMs" selected={option(options.csm)} />
+          <PersonPicker id="dashboard-csm" name="csm" label="CSM" lookup="/api/people?role=CSM" allLabel="All CSMs" selected={option(options.csm)} />
         )}
         {options.teamCut ? (
           <div>
@@ -62,7 +62,7 @@ export function DashboardFilters({
             </select>
           </div>
         ) : null}
-        <PersonPicker id="dashboard-ae" name="ae" label="AE" role="AE" allLabel="All AEs" selected={option(options.ae)} />
+        <PersonPicker id="dashboard-ae" name="ae" label="AE" lookup="/api/people?role=AE" allLabel="All AEs" selected={option(options.ae)} />
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white">Apply</button>
       </form>
     </CollapsibleFilters>

@@ -63,9 +63,8 @@ export function FlowSection({ view, flow, today }: { view: HandoffView; flow: Fl
         renewalPlanOnly={flow.renewalPlanOnly}
         contacts={flow.contacts}
         catalogue={flow.catalogue}
-        people={flow.people}
         openDeals={flow.openDeals}
-        defaultOwnerId={flow.defaultOwnerId}
+        defaultOwner={flow.defaultOwner}
         today={today}
       />
     </>

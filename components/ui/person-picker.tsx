@@ -2,9 +2,9 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 
-// A type-ahead people filter for the lists' GET forms (ARIA combobox with a listbox popup). Typing asks
-// GET /api/people for at most 20 matches the signed-in person may filter by, instead of the page shipping every CSM
-// or AE as an <option>. ↑ ↓ choose, Enter picks, Escape closes (or, closed, clears back to "All"). The chosen id goes
+// A type-ahead people field (ARIA combobox with a listbox popup): the lists' GET filters, and the forms that name a
+// person. Typing asks `lookup` (GET /api/people for the filters) for at most 20 matches the signed-in person may
+// choose, instead of the page shipping every CSM or AE as an <option>. ↑ ↓ choose, Enter picks, Escape closes (or, closed, clears back to "All"). The chosen id goes
 // in a hidden field, so the form's Apply puts it in the URL; the page names the chosen person server-side from there.
 
 const DEBOUNCE_MS = 150;
@@ -20,26 +20,32 @@ interface Props {
   /** The form field (URL parameter) the chosen id goes in. */
   name: string;
   label: string;
-  role: "CSM" | "AE";
+  /** The look-up URL, e.g. `/api/people?role=CSM`; `q` (what is typed) is added to it. */
+  lookup: string;
   /** What no choice means, e.g. "All CSMs". */
   allLabel: string;
   /** The current choice from the URL, named by the server. */
   selected: PickerOption | null;
   /** Choices that are not people, always offered (e.g. "Unassigned"). */
   fixed?: PickerOption[];
+  /** As wide as its container, for a form's field (a filter is narrow). */
+  wide?: boolean;
+  /** The field's error, from the server. */
+  error?: string;
 }
 
-function usePeople(role: Props["role"], query: string, open: boolean): { options: PickerOption[]; status: string } {
+function usePeople(lookup: string, query: string, open: boolean): { options: PickerOption[]; status: string } {
   const [state, setState] = useState<{ options: PickerOption[]; status: string }>({ options: [], status: "" });
   useEffect(() => {
     if (!open) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const response = await fetch(`/api/people?${new URLSearchParams({ role, q: query.trim() })}`, { signal: controller.signal, headers: { Accept: "application/json" } });
-        const body = (await response.json()) as { people?: { id: string; name: string; email: string }[]; message?: string };
+        const url = `${lookup}${lookup.includes("?") ? "&" : "?"}${new URLSearchParams({ q: query.trim() })}`;
+        const response = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
+        const body = (await response.json()) as { people?: { id: string; name: string; email: string; role?: string }[]; message?: string };
         if (!response.ok || !body.people) return setState({ options: [], status: body.message ?? "Could not load names." });
-        setState({ options: body.people.map((p) => ({ value: p.id, label: p.name, detail: p.email })), status: `${body.people.length} ${body.people.length === 1 ? "match" : "matches"}` });
+        setState({ options: body.people.map((p) => ({ value: p.id, label: p.name, detail: p.role ? `${p.role} · ${p.email}` : p.email })), status: `${body.people.length} ${body.people.length === 1 ? "match" : "matches"}` });
       } catch {
         if (!controller.signal.aborted) setState({ options: [], status: "Could not load names." });
       }
@@ -48,11 +54,11 @@ function usePeople(role: Props["role"], query: string, open: boolean): { options
       clearTimeout(timer);
       controller.abort();
     };
-  }, [role, query, open]);
+  }, [lookup, query, open]);
   return state;
 }
 
-export function PersonPicker({ id, name, label, role, allLabel, selected, fixed = [] }: Props) {
+export function PersonPicker({ id, name, label, lookup, allLabel, selected, fixed = [], wide = false, error }: Props) {
   const listId = `${useId().replace(/:/g, "")}-list`;
   const input = useRef<HTMLInputElement>(null);
   const [choice, setChoice] = useState<PickerOption | null>(selected);
@@ -60,7 +66,7 @@ export function PersonPicker({ id, name, label, role, allLabel, selected, fixed 
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const query = choice && text === choice.label ? "" : text;
-  const people = usePeople(role, query, open);
+  const people = usePeople(lookup, query, open);
   const needle = query.trim().toLowerCase();
   const options: PickerOption[] = [
     { value: "", label: allLabel },
@@ -128,7 +134,9 @@ export function PersonPicker({ id, name, label, role, allLabel, selected, fixed 
             else close();
           }}
           onKeyDown={onKeyDown}
-          className="w-48 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className={`${wide ? "mt-1 w-full py-2" : "w-48 py-1.5"} rounded-md border border-slate-300 bg-white px-3 text-sm`}
         />
         {choice ? (
           <button type="button" aria-label={`Clear ${label}: show ${allLabel.toLowerCase()}`} onClick={() => { choose({ value: "", label: allLabel }); input.current?.focus(); }} className="-ml-7 rounded px-1.5 text-slate-500 hover:text-slate-900">
@@ -155,6 +163,7 @@ export function PersonPicker({ id, name, label, role, allLabel, selected, fixed 
           </li>
         ))}
       </ul>
+      {error ? <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{error}</p> : null}
       <p role="status" className="sr-only">{open ? people.status : ""}</p>
     </div>
   );

@@ -233,6 +233,39 @@ describe("the dashboard measure summaries", () => {
     expect(figures.handoffs).toMatchObject({ rated: 1, rating_sum: 3 });
   });
 
+  it("agree after bulk statements that insert, update and delete many accounts at once", async () => {
+    const ae = await createUser("AE");
+    const [ada, bo] = await Promise.all([createCsm({ name: "Ada Bulk" }), createCsm({ name: "Bo Bulk" })]);
+    trendScopes = [{ csmId: ada.id }, { csmId: bo.id }];
+    // One account without a signing date closes by its won new-business deal, so moving its date counts that deal's month.
+    const unsigned = await createAccount({ segment: "SCALE", csmId: bo.id, aeId: ae.id });
+    await prisma.account.update({ where: { id: unsigned.id }, data: { initialSignedAt: null } });
+    await deal(unsigned.id, ae.id, { closeDate: "2026-04-10", termMonths: 12 });
+    // As an import writes them: one statement for 60 accounts over two CSMs, three segments and 2026's months.
+    await prisma.$executeRaw`
+      INSERT INTO "Account" (id, "externalId", name, segment, industry, region, timezone, "primaryLanguage", "csmId", "arrCents",
+                             "expansionPotentialCents", "initialSignedAt", "firstValueAt", "updatedAt")
+      SELECT 'bulk_' || i, 'BULK-' || i, 'Bulk ' || i, (ARRAY['ENTERPRISE', 'MID_MARKET', 'SCALE'])[1 + i % 3]::"Segment", 'Software', 'NA',
+             'UTC', 'English', CASE i % 4 WHEN 0 THEN NULL WHEN 1 THEN ${ada.id} ELSE ${bo.id} END, (i % 5) * 100000,
+             (i % 2) * 50000, make_date(2026, 1 + i % 12, 1 + i % 28), make_date(2026, 1 + i % 12, 1 + i % 28) + (i % 40), now()
+      FROM generate_series(1, 60) i`;
+    await expectSummariesExact();
+    // Every one moved at once: CSM, segment, ARR, potential, signing and first value; the unsigned account gets a date.
+    await prisma.$executeRaw`
+      UPDATE "Account" SET "csmId" = CASE WHEN "csmId" = ${ada.id} THEN ${bo.id} WHEN "csmId" IS NULL THEN ${ada.id} END,
+             segment = (CASE segment WHEN 'SCALE' THEN 'ENTERPRISE' WHEN 'ENTERPRISE' THEN 'MID_MARKET' ELSE 'SCALE' END)::"Segment",
+             "arrCents" = "arrCents" + 7, "expansionPotentialCents" = 0,
+             "initialSignedAt" = coalesce("initialSignedAt" + 45, DATE '2026-09-15'), "firstValueAt" = NULL
+      WHERE id LIKE 'bulk_%' OR id = ${unsigned.id}`;
+    // A statement that changes nothing the summaries read leaves them alone.
+    await prisma.$executeRaw`UPDATE "Account" SET "healthScore" = 55 WHERE id LIKE 'bulk_%'`;
+    await expectSummariesExact();
+    await prisma.$executeRaw`DELETE FROM "Account" WHERE id LIKE 'bulk_%' AND right(id, 1) IN ('1', '2', '3', '4', '5')`;
+    const figures = await expectSummariesExact();
+    expect((await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "Account" WHERE id LIKE 'bulk_%'`)[0]?.n).toBe(30);
+    expect(figures.load).not.toEqual({});
+  });
+
   it("agree under concurrent writes to a deal and its account", async () => {
     const ae = await createUser("AE");
     const csm = await createCsm({ name: "Cy Concurrent" });

@@ -62,8 +62,8 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
         <FilterSelect id="forecast-segment" name="segment" label="Segment" value={params.segment} options={Object.entries(SEGMENT_LABELS).map(([value, label]) => ({ value, label }))} />
         {readsOwnForecastOnly(user) ? null : (
           <>
-            <PersonPicker id="forecast-csm" name="csm" label="CSM" role="CSM" allLabel="All CSMs" selected={params.csm === "none" ? UNASSIGNED : option(view.options.csm)} fixed={[UNASSIGNED]} />
-            <PersonPicker id="forecast-ae" name="ae" label="AE" role="AE" allLabel="All AEs" selected={option(view.options.ae)} />
+            <PersonPicker id="forecast-csm" name="csm" label="CSM" lookup="/api/people?role=CSM" allLabel="All CSMs" selected={params.csm === "none" ? UNASSIGNED : option(view.options.csm)} fixed={[UNASSIGNED]} />
+            <PersonPicker id="forecast-ae" name="ae" label="AE" lookup="/api/people?role=AE" allLabel="All AEs" selected={option(view.options.ae)} />
           </>
         )}
       </FilterForm>

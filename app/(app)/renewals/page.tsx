@@ -60,7 +60,7 @@ export default async function RenewalsPage({ searchParams }: { searchParams: Pro
         <FilterSelect id="renewal-stage" name="stage" label="Stage" value={params.stage} options={options(RENEWAL_STAGE_LABELS)} />
         <FilterSelect id="renewal-risk" name="risk" label="Risk" value={params.risk} options={options(RISK_LEVEL_LABELS)} />
         {seesOwnBookOnly(user) ? null : (
-          <PersonPicker id="renewal-csm" name="csm" label="CSM" role="CSM" allLabel="All CSMs" selected={params.csm === "none" ? UNASSIGNED : csm && { value: csm.id, label: csm.name }} fixed={[UNASSIGNED]} />
+          <PersonPicker id="renewal-csm" name="csm" label="CSM" lookup="/api/people?role=CSM" allLabel="All CSMs" selected={params.csm === "none" ? UNASSIGNED : csm && { value: csm.id, label: csm.name }} fixed={[UNASSIGNED]} />
         )}
         <FilterSelect id="renewal-segment" name="segment" label="Segment" value={params.segment} options={options(SEGMENT_LABELS)} />
       </FilterForm>

@@ -12,6 +12,7 @@ import {
   stakeholdersConfirmedAction,
 } from "@/components/handoffs/actions";
 import { Button } from "@/components/ui/button";
+import { PersonPicker, type PickerOption } from "@/components/ui/person-picker";
 import type { ActionResult } from "@/lib/server/actions/result";
 
 // The guided flow of a Renewal or Expansion handoff: each step with who does it, done or open, and the form
@@ -36,10 +37,9 @@ export interface FlowPanelProps {
   renewalPlanOnly: boolean;
   contacts: { id: string; name: string; title: string; role: string }[];
   catalogue: { id: string; name: string }[];
-  /** The AEs who may own an expansion deal, and everyone who may lead the expansion (AEs and CSMs). */
-  people: { aes: { value: string; label: string }[]; leads: { value: string; label: string }[] };
   openDeals: { id: string; name: string }[];
-  defaultOwnerId: string;
+  /** The expansion deal's owner until another AE is chosen: the account's AE, or the AE who opened the flow. */
+  defaultOwner: PickerOption | null;
   today: string;
 }
 
@@ -129,7 +129,6 @@ function Checks({ name, legend, errors, options }: { name: string; legend: strin
 
 function ExpansionDealForm(props: FlowPanelProps) {
   const [mode, setMode] = useState<"create" | "link">(props.openDeals.length > 0 ? "link" : "create");
-  const aes = props.people.aes;
   return (
     <div>
       <div className="mt-2 flex gap-4 text-sm">
@@ -147,14 +146,7 @@ function ExpansionDealForm(props: FlowPanelProps) {
                 <Field name="name" label="Deal name" errors={errors} />
                 <Field name="amount" label="ARR (USD)" errors={errors} />
                 <Field name="closeDate" label="Expected close" type="date" errors={errors} defaultValue={props.today} />
-                <div>
-                  <label htmlFor="flow-ownerId" className="block text-sm font-medium text-slate-700">Deal owner (AE)</label>
-                  <select id="flow-ownerId" name="ownerId" defaultValue={props.defaultOwnerId} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
-                    <option value="">Choose…</option>
-                    {aes.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-                  </select>
-                  {errors.ownerId ? <p className="mt-1 text-sm text-red-700">{errors.ownerId[0]}</p> : null}
-                </div>
+                <PersonPicker id="flow-ownerId" name="ownerId" label="Deal owner (AE)" lookup={`/api/handoffs/${props.handoffId}/people?for=owner`} allLabel="Choose…" selected={props.defaultOwner} wide error={errors.ownerId?.[0]} />
               </div>
             )}
           </>
@@ -221,7 +213,7 @@ function OpenStep({ step, props }: { step: FlowPanelStep; props: FlowPanelProps 
     case "EXPANSION_LEAD":
       return (
         <StepForm handoffId={id} action={expansionLeadAction} submit="Record who leads">
-          {(errors) => <Choice name="leadId" label="Who leads the expansion" errors={errors} options={props.people.leads} />}
+          {(errors) => <PersonPicker id="flow-leadId" name="leadId" label="Who leads the expansion" lookup={`/api/handoffs/${id}/people?for=lead`} allLabel="Choose…" selected={null} wide error={errors.leadId?.[0]} />}
         </StepForm>
       );
     case "EXPANSION_DEAL":

@@ -36,6 +36,13 @@ function reachSql(actor: ActingUser, role: FilterPeopleRole): Prisma.Sql | null 
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The user aliased `u` whose name, a word of their name, or e-mail starts with the text (every one when it is empty). */
+export function personMatchSql(text: string): Prisma.Sql {
+  if (!text) return Prisma.sql`TRUE`;
+  const prefix = `${escapeLike(text)}%`;
+  return Prisma.sql`(u."name" ILIKE ${prefix} OR u."name" ILIKE ${`% ${prefix}`} OR u."email" ILIKE ${prefix})`;
+}
+
 /**
  * At most `limit` people of the role the actor may filter by whose name, a word of their name, or e-mail starts with
  * the text (every one, by name, when it is empty). Refused (FORBIDDEN) for a role the actor may not filter by.
@@ -43,11 +50,9 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function searchFilterPeople(actor: ActingUser, query: PeopleQuery): Promise<PersonOption[]> {
   const reach = reachSql(actor, query.role);
   if (!reach) throw forbidden("You cannot filter by these people.");
-  const prefix = `${escapeLike(query.q)}%`;
-  const match = query.q ? Prisma.sql`AND (u."name" ILIKE ${prefix} OR u."name" ILIKE ${`% ${prefix}`} OR u."email" ILIKE ${prefix})` : Prisma.empty;
   return prisma.$queryRaw<PersonOption[]>`
     SELECT u."id", u."name", u."email" FROM "User" u
-    WHERE u."role" = ${query.role}::"Role" AND ${reach} ${match}
+    WHERE u."role" = ${query.role}::"Role" AND ${reach} AND ${personMatchSql(query.q)}
     ORDER BY u."name", u."id" LIMIT ${query.limit}`;
 }
 

@@ -33,6 +33,11 @@ type FlowHandoff = HandoffAccess & { type: HandoffType; renewalOpportunityId: st
 
 async function loadFlowHandoff(tx: Tx, actor: ActingUser, handoffId: string, type: "RENEWAL" | "EXPANSION"): Promise<FlowHandoff> {
   await lockHandoff(tx, handoffId);
+  return readFlowHandoff(tx, actor, handoffId, type);
+}
+
+/** The open flow handoff the actor sees (not found otherwise), refused when it is of another type or closed. */
+export async function readFlowHandoff(tx: Tx, actor: ActingUser, handoffId: string, type: "RENEWAL" | "EXPANSION"): Promise<FlowHandoff> {
   const access = await findVisibleHandoff(actor, handoffId, tx);
   const row = await tx.handoff.findUniqueOrThrow({
     where: { id: access.id },
@@ -47,7 +52,7 @@ function assertRenewalActor(actor: ActingUser, handoff: FlowHandoff, step: FlowS
   if (!canRecordFlowStep(actor, handoff, step)) throw forbidden("Only the account's CSM (the AE for the plan) or a CS manager can record this step.");
 }
 
-function assertExpansionActor(actor: ActingUser, handoff: FlowHandoff): void {
+export function assertExpansionActor(actor: ActingUser, handoff: FlowHandoff): void {
   if (!canRecordFlowStep(actor, handoff, "ANY")) throw forbidden("Only the account's AE, its CSM or a CS manager can record this step.");
 }
 

@@ -10,6 +10,11 @@ function hasGuidedFlow(handoff: Pick<HandoffAccess, "type" | "dealId">): boolean
   return handoff.type === "RENEWAL" || (handoff.type === "EXPANSION" && !handoff.dealId);
 }
 
+function defaultDealOwner(actor: ActingUser, accountAe: { id: string; name: string } | null): { value: string; label: string } | null {
+  if (accountAe) return { value: accountAe.id, label: accountAe.name };
+  return leadsExpansionByDefault(actor) ? { value: actor.id, label: actor.name } : null;
+}
+
 /** A Renewal or Expansion handoff's guided flow for the handoff page: steps, who, and what each form needs. */
 export async function getFlowView(actor: ActingUser, handoffId: string) {
   const access = await visibleHandoffOnce(actor, handoffId);
@@ -31,11 +36,9 @@ export async function getFlowView(actor: ActingUser, handoffId: string) {
   });
   const definitions = handoff.type === "RENEWAL" ? RENEWAL_FLOW : EXPANSION_FLOW;
   const state = flowState(definitions, new Set(handoff.flowSteps.map((s) => s.step)), await flowContext(prisma, handoff));
-  const [contacts, catalogue, aes, csms, openDeals] = await Promise.all([
+  const [contacts, catalogue, openDeals] = await Promise.all([
     prisma.contact.findMany({ where: { accountId: handoff.account.id }, orderBy: [{ priority: "asc" }, { name: "asc" }], select: { id: true, name: true, title: true, role: true } }),
     prisma.product.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.user.findMany({ where: { active: true, role: "AE" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    prisma.user.findMany({ where: { active: true, role: "CSM" }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     prisma.deal.findMany({ where: { accountId: handoff.account.id, type: "EXPANSION", stage: { notIn: ["CLOSED_WON", "CLOSED_LOST"] } }, orderBy: { closeDate: "asc" }, select: { id: true, name: true } }),
   ]);
   const open = handoff.status === "IN_PROGRESS" || handoff.status === "SUBMITTED";
@@ -46,14 +49,10 @@ export async function getFlowView(actor: ActingUser, handoffId: string) {
     complete: state.complete,
     contacts,
     catalogue,
-    people: {
-      aes: aes.map((p) => ({ value: p.id, label: p.name })),
-      leads: [...aes.map((p) => ({ value: p.id, label: `${p.name} (AE)` })), ...csms.map((p) => ({ value: p.id, label: `${p.name} (CSM)` }))],
-    },
     openDeals,
     canAct,
     renewalPlanOnly: recordsOnlyRenewalPlan(actor, handoff.type),
-    defaultOwnerId: handoff.account.ae?.id ?? (leadsExpansionByDefault(actor) ? actor.id : ""),
+    defaultOwner: defaultDealOwner(actor, handoff.account.ae),
   };
 }
 
