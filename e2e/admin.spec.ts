@@ -94,8 +94,14 @@ test("an admin creates an API token shown once, BI uses it without a session, an
   await signIn(page, "admin@baton.test");
   await openAdmin(page, "API tokens");
   await page.getByLabel("Token name").fill(name);
-  const actsAs = page.getByLabel("Acts as");
-  await actsAs.selectOption((await actsAs.locator("option", { hasText: "(admin@baton.test)" }).getAttribute("value"))!);
+  // "Acts as" is typed, not picked from every user; choosing a user sets the token's role to theirs.
+  const actsAs = page.getByRole("combobox", { name: "Acts as", exact: true });
+  await actsAs.fill("admin@baton");
+  const admin = page.getByRole("listbox", { name: "Acts as choices" }).getByRole("option").filter({ hasText: "admin@baton.test" });
+  await expect(admin).toHaveCount(1);
+  await expect(admin).toContainText("RevOps admin ·");
+  await admin.click();
+  await expect(page.getByLabel("Role", { exact: true })).toHaveValue("ADMIN");
   await page.getByLabel("Role", { exact: true }).selectOption("LEADERSHIP");
   await page.getByRole("button", { name: "Create token" }).click();
   const secret = (await page.getByLabel("New API token").textContent())?.trim() ?? "";

@@ -57,7 +57,7 @@ test("a CSM names who leads an expansion and its deal's owner by typing, from a 
   const lead = page.getByRole("combobox", { name: "Who leads the expansion", exact: true });
   await expect(lead).toBeVisible();
   await lead.fill(ae.name.slice(0, 4));
-  await expect(page.getByRole("listbox", { name: "Who leads the expansion choices" }).getByRole("option").filter({ hasText: ae.name }).first()).toContainText("AE ·");
+  await expect(page.getByRole("listbox", { name: "Who leads the expansion choices" }).getByRole("option").filter({ hasText: ae.name }).first()).toContainText("Account executive ·");
   await lead.fill(inactive);
   await expect(page.getByRole("status").filter({ hasText: "0 matches" })).toBeAttached();
   await expect(page.getByRole("listbox", { name: "Who leads the expansion choices" }).getByRole("option").filter({ hasText: inactive })).toHaveCount(0);

@@ -6,28 +6,24 @@ import { createApiTokenAction } from "@/components/admin/api-token-actions";
 import { FormMessages } from "@/components/forms/form-messages";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
+import { PersonPicker } from "@/components/ui/person-picker";
 import { ALL_ROLES, ROLE_LABELS } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
-
-interface TokenUser {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-}
 
 const field = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 
 /** Creates a token and shows its secret once, with a Copy button; the form is cleared for the next token. */
-export function ApiTokenForm({ users }: { users: TokenUser[] }) {
+export function ApiTokenForm() {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [name, setName] = useState("");
-  const [userId, setUserId] = useState(users[0]?.id ?? "");
-  const [role, setRole] = useState<Role>(users[0]?.role ?? "LEADERSHIP");
+  const [userId, setUserId] = useState("");
+  const [role, setRole] = useState<Role>("LEADERSHIP");
+  // A new picker after each created token: the next one starts with nobody chosen.
+  const [createdCount, setCreatedCount] = useState(0);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,8 +39,9 @@ export function ApiTokenForm({ users }: { users: TokenUser[] }) {
       setErrors({});
       setCreated({ name, secret: result.data.secret });
       setName("");
-      setUserId(users[0]?.id ?? "");
-      setRole(users[0]?.role ?? "LEADERSHIP");
+      setUserId("");
+      setRole("LEADERSHIP");
+      setCreatedCount((count) => count + 1);
       router.refresh();
     });
   }
@@ -58,24 +55,21 @@ export function ApiTokenForm({ users }: { users: TokenUser[] }) {
           <input id="token-name" name="name" value={name} onChange={(event) => setName(event.target.value)} placeholder="Salesforce sync" className={field} />
           {fieldError("name")}
         </div>
-        <div>
-          <label htmlFor="token-user" className="block text-sm font-medium text-slate-700">Acts as</label>
-          <select
-            id="token-user"
-            value={userId}
-            onChange={(event) => {
-              setUserId(event.target.value);
-              const chosen = users.find((user) => user.id === event.target.value);
-              if (chosen) setRole(chosen.role);
-            }}
-            className={field}
-          >
-            {users.map((user) => (
-              <option key={user.id} value={user.id}>{`${user.name} (${user.email})`}</option>
-            ))}
-          </select>
-          {fieldError("userId")}
-        </div>
+        <PersonPicker
+          key={createdCount}
+          id="token-user"
+          name="userId"
+          label="Acts as"
+          lookup="/api/admin/token-users"
+          allLabel="Type a name or e-mail…"
+          selected={null}
+          wide
+          error={errors.userId?.[0]}
+          onChoose={(option) => {
+            setUserId(option?.value ?? "");
+            if (option?.role) setRole(option.role);
+          }}
+        />
         <div>
           <label htmlFor="token-role" className="block text-sm font-medium text-slate-700">Role</label>
           <select id="token-role" value={role} onChange={(event) => setRole(event.target.value as Role)} className={field}>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 // A type-ahead people field (ARIA combobox with a listbox popup): the lists' GET filters, and the forms that name a
 // person. Typing asks `lookup` (GET /api/people for the filters) for at most 20 matches the signed-in person may
@@ -13,6 +15,8 @@ export interface PickerOption {
   value: string;
   label: string;
   detail?: string;
+  /** The person's role, when the look-up answers people of several. */
+  role?: Role;
 }
 
 interface Props {
@@ -32,6 +36,8 @@ interface Props {
   wide?: boolean;
   /** The field's error, from the server. */
   error?: string;
+  /** Told of each choice (null: none), for a form that follows it (the token's role follows its user's). */
+  onChoose?: (option: PickerOption | null) => void;
 }
 
 function usePeople(lookup: string, query: string, open: boolean): { options: PickerOption[]; status: string } {
@@ -43,9 +49,9 @@ function usePeople(lookup: string, query: string, open: boolean): { options: Pic
       try {
         const url = `${lookup}${lookup.includes("?") ? "&" : "?"}${new URLSearchParams({ q: query.trim() })}`;
         const response = await fetch(url, { signal: controller.signal, headers: { Accept: "application/json" } });
-        const body = (await response.json()) as { people?: { id: string; name: string; email: string; role?: string }[]; message?: string };
+        const body = (await response.json()) as { people?: { id: string; name: string; email: string; role?: Role }[]; message?: string };
         if (!response.ok || !body.people) return setState({ options: [], status: body.message ?? "Could not load names." });
-        setState({ options: body.people.map((p) => ({ value: p.id, label: p.name, detail: p.role ? `${p.role} · ${p.email}` : p.email })), status: `${body.people.length} ${body.people.length === 1 ? "match" : "matches"}` });
+        setState({ options: body.people.map((p) => ({ value: p.id, label: p.name, role: p.role, detail: p.role ? `${ROLE_LABELS[p.role]} · ${p.email}` : p.email })), status: `${body.people.length} ${body.people.length === 1 ? "match" : "matches"}` });
       } catch {
         if (!controller.signal.aborted) setState({ options: [], status: "Could not load names." });
       }
@@ -58,7 +64,7 @@ function usePeople(lookup: string, query: string, open: boolean): { options: Pic
   return state;
 }
 
-export function PersonPicker({ id, name, label, lookup, allLabel, selected, fixed = [], wide = false, error }: Props) {
+export function PersonPicker({ id, name, label, lookup, allLabel, selected, fixed = [], wide = false, error, onChoose }: Props) {
   const listId = `${useId().replace(/:/g, "")}-list`;
   const input = useRef<HTMLInputElement>(null);
   const [choice, setChoice] = useState<PickerOption | null>(selected);
@@ -77,6 +83,7 @@ export function PersonPicker({ id, name, label, lookup, allLabel, selected, fixe
 
   const choose = (option: PickerOption) => {
     const next = option.value ? option : null;
+    if (next?.value !== choice?.value) onChoose?.(next);
     setChoice(next);
     setText(next?.label ?? "");
     setOpen(false);

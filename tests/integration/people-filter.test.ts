@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { searchTokenUsers, tokenUsersQuery } from "@/lib/server/api-tokens/list-api-tokens";
 import { findFilterPerson, peopleQuery, searchFilterPeople } from "@/lib/server/people/filter-people";
 import { createAccount, createDeal, createUser } from "./support/fixtures";
 
@@ -77,5 +78,22 @@ describe("the people a list may be filtered by", () => {
     expect(await findFilterPerson(manager, "CSM", dana.id)).toEqual({ id: dana.id, name: "Dana Scully", email: "dana@example.test" });
     expect(await findFilterPerson(manager, "CSM", ae.id)).toBeNull();
     expect(await findFilterPerson(manager, "AE", "no-such-user")).toBeNull();
+  });
+});
+
+describe("the users an API token may act as (the token form's picker)", () => {
+  it("gives an admin the active users of every role by what is typed, at most 20, and refuses everyone else", async () => {
+    const { manager, leader, admin, dana, ae } = await company();
+    await createUser("AE", { name: "Gone Away", email: "gone@example.test", active: false });
+    const all = await searchTokenUsers(admin, tokenUsersQuery.parse({}));
+    expect(all).toHaveLength(8);
+    expect(all.map((user) => user.name)).toEqual([...all.map((user) => user.name)].sort());
+    expect(all.find((user) => user.id === dana.id)).toMatchObject({ role: "CSM", email: "dana@example.test" });
+    expect(all.some((user) => user.name === "Gone Away")).toBe(false);
+    expect(await searchTokenUsers(admin, tokenUsersQuery.parse({ q: "alex@" }))).toEqual([{ id: ae.id, name: "Alex Krycek", email: "alex@example.test", role: "AE" }]);
+    expect(await searchTokenUsers(admin, tokenUsersQuery.parse({ q: "gone" }))).toEqual([]);
+    for (let i = 0; i < 21; i += 1) await createUser("LEADERSHIP", { name: `Board ${String(i).padStart(2, "0")}` });
+    expect(await searchTokenUsers(admin, tokenUsersQuery.parse({ q: "board" }))).toHaveLength(20);
+    for (const actor of [manager, leader, dana, ae]) await expect(searchTokenUsers(actor, tokenUsersQuery.parse({}))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
+import { PEOPLE_LIMIT, personMatchSql } from "@/lib/server/people/filter-people";
 
 export const apiTokenListParams = z.object({
   ...pageParams,
@@ -60,7 +61,16 @@ export async function listApiTokens(actor: ActingUser, params: ApiTokenListParam
 }
 
 /** The active users a token may act as, for the create form. */
-export async function listTokenUsers(actor: ActingUser): Promise<{ id: string; name: string; email: string; role: Role }[]> {
+export const tokenUsersQuery = z.object({ q: z.string().trim().max(100).default("") });
+
+/**
+ * The active users a token may act as whose name, a word of it, or e-mail starts with the text, at most 20 (the form's
+ * picker asks GET /api/admin/token-users): the form used to ship every active user of the company.
+ */
+export async function searchTokenUsers(actor: ActingUser, query: z.infer<typeof tokenUsersQuery>): Promise<{ id: string; name: string; email: string; role: Role }[]> {
   assertRole(actor, ["ADMIN"]);
-  return prisma.user.findMany({ where: { active: true }, orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true, email: true, role: true } });
+  return prisma.$queryRaw`
+    SELECT u."id", u."name", u."email", u."role"::text AS "role" FROM "User" u
+    WHERE u."active" AND ${personMatchSql(query.q)}
+    ORDER BY u."name", u."id" LIMIT ${PEOPLE_LIMIT}`;
 }

@@ -5,7 +5,7 @@ import { Pagination } from "@/components/data-table/pagination";
 import { Panel } from "@/components/ui/panel";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { firstValues, type SearchParams } from "@/lib/paging";
-import { apiTokenListParams, listApiTokens, listTokenUsers } from "@/lib/server/api-tokens/list-api-tokens";
+import { apiTokenListParams, listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -15,7 +15,7 @@ const stamp = (date: Date | null) => (date ? date.toISOString().slice(0, 16).rep
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = apiTokenListParams.parse(firstValues(await searchParams));
   const user = await pageUser();
-  const { tokens, users } = await loadPage(async () => ({ tokens: await listApiTokens(user, params), users: await listTokenUsers(user) }));
+  const tokens = await loadPage(() => listApiTokens(user, params));
   const rows = tokens.data.map((token) => ({
     id: token.id,
     name: token.name,
@@ -36,7 +36,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
       </p>
       <div className="mb-6">
         <Panel title="Create a token">
-          <ApiTokenForm users={users} />
+          <ApiTokenForm />
         </Panel>
       </div>
       <ApiTokensTable rows={rows} />
