@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { expansionCreditCents } from "@/lib/dashboard/credit";
 import type { Period } from "@/lib/dashboard/period";
-import { accountConditions, narrowsAccounts, type DashboardScope } from "@/lib/server/dashboard/scope";
+import { accountConditions, joinParts, type DashboardScope } from "@/lib/server/dashboard/scope";
 
 export interface CreditRow {
   aeId: string;
@@ -74,7 +74,8 @@ export function creditedMovementsFrom(scope: DashboardScope, period: Period, win
     WHERE ${STILL_ORIGINAL}`;
 }
 
-export function expansionCreditQuery(scope: DashboardScope, period: Period, windowMonths: number): Prisma.Sql {
+/** The credit from the accounts and movements themselves: a CSM's or team's cut, a period ending today, and the summary's check. */
+export function expansionCreditRawQuery(scope: DashboardScope, period: Period, windowMonths: number): Prisma.Sql {
   // Summed per account first, then per AE; the AE names are joined to the per-AE rows at the end.
   const perAccount = (signed: boolean) => Prisma.sql`
     SELECT w."id", w.ae_id, w.original_ae, count(*)::int AS movements, sum(m."amountCents")::bigint AS cents
@@ -88,6 +89,34 @@ export function expansionCreditQuery(scope: DashboardScope, period: Period, wind
       FROM per_account w
       WHERE ${STILL_ORIGINAL}
       GROUP BY w.ae_id
+    )
+    SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
+    FROM per_ae x JOIN "User" u ON u."id" = x.ae_id
+    ORDER BY x.expansion DESC, u."name"`;
+}
+
+/**
+ * Whole months of the whole company, a segment or one AE add up ExpansionCreditMonth (account_keyed_summaries
+ * migration: the credited expansions per month, window month, AE, segment and the account's previous credited month,
+ * kept by the database), so the read is the AEs' rows of the period, whatever the number of accounts and movements.
+ * A movement is inside the window when its window month is at most windowMonths; an account counts once, in the
+ * first month of the period it earns credit in, the one whose previous month is before the period.
+ */
+export function expansionCreditQuery(scope: DashboardScope, period: Period, windowMonths: number): Prisma.Sql {
+  if (period.toDate || scope.csmId || scope.teamOf) return expansionCreditRawQuery(scope, period, windowMonths);
+  const conditions = [
+    scope.segment ? Prisma.sql`AND c."segment" = ${scope.segment}::"Segment"` : Prisma.empty,
+    scope.aeId ? Prisma.sql`AND c."aeId" = ${scope.aeId}` : Prisma.empty,
+  ];
+  // One index range per month (month, then window months 1 … windowMonths).
+  return Prisma.sql`
+    WITH per_ae AS (
+      SELECT c."aeId" AS ae_id, coalesce(sum(c."accounts") FILTER (WHERE c."prevMonth" < ${period.firstMonth}::int), 0)::int AS accounts,
+             sum(c."movements")::int AS movements, sum(c."amountCents")::bigint AS expansion
+      FROM generate_series(${period.firstMonth}::int, ${period.lastMonth}::int) g(month)
+      JOIN "ExpansionCreditMonth" c ON c."month" = g.month AND c."windowMonth" BETWEEN 1 AND ${windowMonths}::int
+      WHERE TRUE ${joinParts(conditions)}
+      GROUP BY c."aeId"
     )
     SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
     FROM per_ae x JOIN "User" u ON u."id" = x.ae_id
