@@ -257,13 +257,15 @@ export function expansionPipelineRaw(stages: readonly string[]): Prisma.Sql {
  * in its month whose previous credited month is before the period. Checked against expansionCreditRaw.
  */
 export function expansionCreditFloor(cut: FloorCut, period: FloorPeriod, windowMonths: number): Prisma.Sql {
+  // One AE's accounts are a range of the aeId index: the rows are the floor.
+  if (cut.aeId) return expansionCreditRaw(cut, period, windowMonths);
   return Prisma.sql`
     SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
     FROM (SELECT "aeId" AS ae_id, coalesce(sum("accounts") FILTER (WHERE "prevMonth" < ${period.firstMonth}::int), 0)::int AS accounts,
                  sum("movements")::int AS movements, sum("amountCents")::bigint AS expansion
           FROM "ExpansionCreditMonth"
           WHERE "month" = ANY (ARRAY(SELECT generate_series(${period.firstMonth}::int, ${period.lastMonth}::int)))
-            AND "windowMonth" BETWEEN 1 AND ${windowMonths}::int ${cut.aeId ? Prisma.sql`AND "aeId" = ${cut.aeId}` : Prisma.empty}
+            AND "windowMonth" BETWEEN 1 AND ${windowMonths}::int
           GROUP BY "aeId") x
     JOIN "User" u ON u."id" = x.ae_id
     ORDER BY x.expansion DESC, u."name"`;

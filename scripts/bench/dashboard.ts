@@ -136,7 +136,6 @@ async function main(): Promise<void> {
       run: () => credit.getExpansionCredit(asAe),
       sql: () => credit.expansionCreditQuery(creditScope(ae, params), period, months),
       floor: () => floors.expansionCreditFloor({ aeId: ae.id }, period, months),
-      raw: () => floors.expansionCreditRaw({ aeId: ae.id }, period, months),
     },
     { name: "Whole dashboard (all in parallel)", run: () => getDashboard(leader, params), sql: null, floor: null },
     { name: "Whole dashboard, CS manager's team", run: () => getDashboard(manager, params), sql: null, floor: null },
