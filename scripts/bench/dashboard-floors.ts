@@ -252,10 +252,31 @@ export function expansionPipelineRaw(stages: readonly string[]): Prisma.Sql {
 }
 
 /**
- * AE expansion credit: expansions in the period inside each account's window from its initial signing, on accounts
- * whose AE is still the one who closed the first won new-business deal (stored: Account.originalAeId); summed per AE.
+ * AE expansion credit: the summary read is the floor — ExpansionCreditMonth's rows of the period's months inside the
+ * window (per month, window month, AE, segment and previous credited month, kept by the database), an account counted
+ * in its month whose previous credited month is before the period. Checked against expansionCreditRaw.
  */
 export function expansionCreditFloor(cut: FloorCut, period: FloorPeriod, windowMonths: number): Prisma.Sql {
+  // One AE's accounts are a range of the aeId index: the rows are the floor.
+  if (cut.aeId) return expansionCreditRaw(cut, period, windowMonths);
+  return Prisma.sql`
+    SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
+    FROM (SELECT "aeId" AS ae_id, coalesce(sum("accounts") FILTER (WHERE "prevMonth" < ${period.firstMonth}::int), 0)::int AS accounts,
+                 sum("movements")::int AS movements, sum("amountCents")::bigint AS expansion
+          FROM "ExpansionCreditMonth"
+          WHERE "month" = ANY (ARRAY(SELECT generate_series(${period.firstMonth}::int, ${period.lastMonth}::int)))
+            AND "windowMonth" BETWEEN 1 AND ${windowMonths}::int
+          GROUP BY "aeId") x
+    JOIN "User" u ON u."id" = x.ae_id
+    ORDER BY x.expansion DESC, u."name"`;
+}
+
+/**
+ * AE expansion credit from the rows: expansions in the period inside each account's window from its initial signing,
+ * on accounts whose AE is still the one who closed the first won new-business deal (stored: Account.originalAeId);
+ * summed per AE.
+ */
+export function expansionCreditRaw(cut: FloorCut, period: FloorPeriod, windowMonths: number): Prisma.Sql {
   const months = Prisma.sql`make_interval(months => ${windowMonths}::int)`;
   return Prisma.sql`
     WITH windows AS (
@@ -299,4 +320,28 @@ export function arrBridgeEndsRaw(period: FloorPeriod): Prisma.Sql {
     SELECT coalesce(sum(dashboard_arr_at("firstMonth", "monthEndCents", ${period.firstMonth - 1}::int)), 0)::bigint AS starting,
            coalesce(sum(dashboard_arr_at("firstMonth", "monthEndCents", ${period.lastMonth}::int)), 0)::bigint AS ending
     FROM "AccountArrSeries"`;
+}
+
+/**
+ * ARR bridge's losses by reason for whole months: the summary read is the floor — ArrLossMonth's months of the period
+ * (per month, segment, type, reason, addressable and the account's previous month of the same loss), an account
+ * counted in its month whose previous one is before the period. Checked against arrBridgeLossesRaw.
+ */
+export function arrBridgeLossesFloor(period: FloorPeriod): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "type"::text AS type, nullif("reason", '') AS reason, CASE "addressable" WHEN 1 THEN TRUE WHEN 0 THEN FALSE END AS addressable,
+           sum("amountCents")::bigint AS cents, coalesce(sum("accounts") FILTER (WHERE "prevMonth" < ${period.firstMonth}::int), 0)::int AS accounts
+    FROM "ArrLossMonth" WHERE "month" BETWEEN ${period.firstMonth}::int AND ${period.lastMonth}::int
+    GROUP BY "type", "reason", "addressable"
+    ORDER BY cents DESC, reason NULLS LAST, type, addressable NULLS LAST`;
+}
+
+/** The same from the period's churn and contraction movements (the (type, date) index), distinct accounts per group. */
+export function arrBridgeLossesRaw(period: FloorPeriod): Prisma.Sql {
+  return Prisma.sql`
+    SELECT "type"::text AS type, "reason", "addressable", sum("amountCents")::bigint AS cents, count(DISTINCT "accountId")::int AS accounts
+    FROM "ArrMovement"
+    WHERE "type" IN ('CHURN', 'CONTRACTION') AND "date" BETWEEN ${period.start}::date AND ${period.end}::date
+    GROUP BY "type", "reason", "addressable"
+    ORDER BY cents DESC, reason NULLS LAST, type, addressable NULLS LAST`;
 }

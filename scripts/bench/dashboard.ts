@@ -94,9 +94,9 @@ async function main(): Promise<void> {
     { name: "Retention trend, 24 months", run: () => retention.getRetentionTrend(asLeader), sql: () => retention.retentionTrendQuery(all, period), floor: () => floors.retentionTrendFloor({}, trendMonths(period.lastMonth)) },
     { name: "  … segment Scale", run: () => retention.getRetentionTrend(asLeaderScale), sql: () => retention.retentionTrendQuery(dashboardScope(leader, scale), period), floor: () => floors.retentionTrendFloor({ segment: "SCALE" }, trendMonths(period.lastMonth)) },
     { name: "  … CS manager's team", run: () => retention.getRetentionTrend(asManager), sql: () => retention.retentionTrendQuery(team, period), floor: () => floors.retentionTrendFloor({ teamOf: manager.id }, trendMonths(period.lastMonth)), raw: () => floors.retentionTrendRaw({ teamOf: manager.id }, trendMonths(period.lastMonth)) },
-    // Shown for reference: three statements (ends and terms from ArrMovementMonth; the losses by reason, which count
-    // distinct accounts and read the period's churn and contraction movements). The ends' summary read is timed and
-    // checked against the series below (and in tests/integration/dashboard-measure-summaries.test.ts).
+    // Shown for reference: three statements (ends and terms from ArrMovementMonth, the losses by reason from
+    // ArrLossMonth). The ends' and the losses' summary reads are timed and checked against the rows below (and in
+    // tests/integration/dashboard-measure-summaries.test.ts).
     { name: "ARR bridge (ends, terms, losses)", run: () => bridge.getArrBridge(asLeader), sql: null, floor: null },
     {
       name: "  … ARR bridge ends",
@@ -104,6 +104,13 @@ async function main(): Promise<void> {
       sql: () => bridge.bridgeEndsSql(all, period),
       floor: () => floors.arrBridgeEndsFloor(period),
       raw: () => floors.arrBridgeEndsRaw(period),
+    },
+    {
+      name: "  … ARR bridge losses by reason",
+      run: () => prisma.$queryRawUnsafe(bridge.bridgeLossesSql(all, period).text, ...bridge.bridgeLossesSql(all, period).values),
+      sql: () => bridge.bridgeLossesSql(all, period),
+      floor: () => floors.arrBridgeLossesFloor(period),
+      raw: () => floors.arrBridgeLossesRaw(period),
     },
     { name: "Renewal visibility at 90 days", run: () => renewals.getRenewalVisibility(asLeader), sql: () => renewals.renewalVisibilityQuery(all, from, until), floor: () => floors.renewalVisibilityFloor(from, until), raw: () => floors.renewalVisibilityRaw(from, until) },
     { name: "Time to first value", run: () => ttfv.getTimeToFirstValue(asLeader), sql: () => ttfv.timeToFirstValueQuery(all, period), floor: () => floors.timeToFirstValueFloor(period, TTFV_BUCKETS), raw: () => floors.timeToFirstValueRaw(period, TTFV_BUCKETS) },
@@ -117,7 +124,13 @@ async function main(): Promise<void> {
     { name: "CSM load distribution", run: () => load.getCsmLoad(asLeader), sql: () => load.csmLoadQuery(all), floor: () => floors.csmLoadFloor({}, 12, loadBuckets), raw: () => floors.csmLoadFloor({}, 12, loadBuckets, true) },
     { name: "  … CS manager's team", run: () => load.getCsmLoad(asManager), sql: () => load.csmLoadQuery(team), floor: () => floors.csmLoadFloor({ teamOf: manager.id }, 12, loadBuckets), raw: () => floors.csmLoadFloor({ teamOf: manager.id }, 12, loadBuckets, true) },
     { name: "Expansion pipeline", run: () => pipeline.getExpansionPipeline(asLeader), sql: () => pipeline.expansionPipelineQuery(all), floor: () => floors.expansionPipelineFloor(["PROSPECTING", "DISCOVERY", "PROPOSAL", "NEGOTIATION"]), raw: () => floors.expansionPipelineRaw(["PROSPECTING", "DISCOVERY", "PROPOSAL", "NEGOTIATION"]) },
-    { name: "AE expansion credit, all AEs", run: () => credit.getExpansionCredit(asLeader), sql: () => credit.expansionCreditQuery(all, period, months), floor: () => floors.expansionCreditFloor({}, period, months) },
+    {
+      name: "AE expansion credit, all AEs",
+      run: () => credit.getExpansionCredit(asLeader),
+      sql: () => credit.expansionCreditQuery(all, period, months),
+      floor: () => floors.expansionCreditFloor({}, period, months),
+      raw: () => floors.expansionCreditRaw({}, period, months),
+    },
     {
       name: "  … an AE's own",
       run: () => credit.getExpansionCredit(asAe),

@@ -415,7 +415,8 @@ async function main(): Promise<void> {
     await client.query(`SELECT dashboard_rebuild_summaries()`);
     // The CSM book counters likewise: the accounts' book ARR was computed before their movements existed.
     await client.query(`SELECT csm_book_rebuild()`);
-    // And the measure summaries (renewals per day, handoffs per hour, CSM load, expansion pipeline), from the final rows.
+    // And the measure summaries (renewals per day, handoffs per hour, CSM load, expansion pipeline, AE expansion credit,
+    // the ARR bridge's losses by reason), from the final rows.
     await client.query(`SELECT dashboard_measure_summaries_rebuild()`);
     console.log(`  ${"dashboard summaries".padEnd(22)} ${seconds(rebuilt)}`);
     const analyzed = performance.now();

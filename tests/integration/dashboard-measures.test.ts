@@ -321,6 +321,13 @@ describe("AE expansion credit (18 months, 10 %)", () => {
       { aeId: aeOne.id, expansionCents: 3_345_68n, creditCents: 334_57n, count: 3, accounts: 2 },
     ]);
     expect(credit).toMatchObject({ expansionCents: 13_345_73n, creditCents: 1_334_58n });
+    // Read once the year is over (whole months: ExpansionCreditMonth rather than the movements), the same figures.
+    const closed = await getExpansionCredit(await dashboardContext(leader, YEAR_2026, afterYear));
+    expect(closed.period.toDate).toBe(false);
+    expect(closed.rows.map(({ aeId, expansionCents, creditCents, movements: count, accounts }) => ({ aeId, expansionCents, creditCents, count, accounts }))).toEqual([
+      { aeId: aeTwo.id, expansionCents: 10_000_05n, creditCents: 1_000_01n, count: 1, accounts: 1 },
+      { aeId: aeOne.id, expansionCents: 3_345_68n, creditCents: 334_57n, count: 3, accounts: 2 },
+    ]);
     const rows = await listDrillRows(await dashboardContext(leader, drill({ focus: aeOne.id }), context), "credit-movements", drill({ focus: aeOne.id }));
     expect(rows.data.map((row) => row.amount)).toEqual(["11111", "123456", "200001"]); // by date
     expect(rows.totals.amount).toBe("334568");

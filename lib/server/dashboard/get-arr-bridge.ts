@@ -11,9 +11,9 @@ import { accountConditions, hasAccountConditions, narrowsAccounts, type Dashboar
 // the start (movements before the first day) and the end (movements up to the last day, or today); the terms are the
 // movements dated in the period. Whole months of the whole company or a segment read ArrMovementMonth (the movements
 // summed per month, segment and type by the database, dashboard_measure_summaries migration): a few hundred rows where
-// the series and the movements were one row per account and per movement. A CSM, team or AE cut, or a period that
-// ends today, read the per-account series and the movements; the losses by reason count distinct accounts, which
-// no monthly sum gives, and read the period's churn and contraction movements.
+// the series and the movements were one row per account and per movement; the losses by reason, which count distinct
+// accounts, read ArrLossMonth. A CSM, team or AE cut, or a period that ends today, read the per-account series and
+// the movements.
 
 export const BRIDGE_TERMS = ["NEW", "EXPANSION", "CONTRACTION", "CHURN"] as const satisfies readonly ArrMovementType[];
 export type BridgeTerm = (typeof BRIDGE_TERMS)[number];
@@ -86,17 +86,40 @@ export function bridgeTermsSql(scope: DashboardScope, period: Period, raw = fals
   return Prisma.sql`SELECT m."type"::text AS type, sum(m."amountCents")::bigint AS cents ${bridgeMovementsFrom(scope, period)} GROUP BY m."type" ORDER BY m."type"`;
 }
 
+/**
+ * The ARR lost in the period by type, reason and addressable, and the accounts that lost it. Whole months of the whole
+ * company or a segment add up ArrLossMonth (account_keyed_summaries migration), where an account counts once per
+ * month and the accounts of a period are those in a month whose previous month of the same loss is before it.
+ * `raw`: never the summary.
+ */
+export function bridgeLossesSql(scope: DashboardScope, period: Period, raw = false): Prisma.Sql {
+  const order = Prisma.sql`ORDER BY cents DESC, reason NULLS LAST, type, addressable NULLS LAST`;
+  if (!raw && fromMonths(scope, period)) {
+    return Prisma.sql`
+      SELECT s."type"::text AS type, nullif(s."reason", '') AS reason,
+             CASE s."addressable" WHEN 1 THEN TRUE WHEN 0 THEN FALSE END AS addressable, sum(s."amountCents")::bigint AS cents,
+             coalesce(sum(s."accounts") FILTER (WHERE s."prevMonth" < ${period.firstMonth}::int), 0)::int AS accounts
+      FROM "ArrLossMonth" s
+      WHERE s."month" BETWEEN ${period.firstMonth}::int AND ${period.lastMonth}::int ${segmentOf(scope)}
+      GROUP BY s."type", s."reason", s."addressable"
+      ${order}`;
+  }
+  return Prisma.sql`
+    SELECT m."type"::text AS type, m."reason", m."addressable", sum(m."amountCents")::bigint AS cents, count(DISTINCT m."accountId")::int AS accounts
+    ${bridgeMovementsFrom(scope, period)} AND m."type" IN ('CHURN', 'CONTRACTION')
+    GROUP BY m."type", m."reason", m."addressable"
+    ${order}`;
+}
+
 export async function getArrBridge(context: DashboardContext): Promise<ArrBridge> {
   const scope = scopeOf(context, "dashboard");
   const { period } = context;
   const [ends, terms, losses] = await Promise.all([
     prisma.$queryRaw<{ starting: bigint; ending: bigint }[]>(bridgeEndsSql(scope, period)),
     prisma.$queryRaw<{ type: BridgeTerm; cents: bigint }[]>(bridgeTermsSql(scope, period)),
-    prisma.$queryRaw<{ type: "CHURN" | "CONTRACTION"; reason: string | null; addressable: boolean | null; cents: bigint; accounts: number }[]>`
-      SELECT m."type"::text AS type, m."reason", m."addressable", sum(m."amountCents")::bigint AS cents, count(DISTINCT m."accountId")::int AS accounts
-      ${bridgeMovementsFrom(scope, period)} AND m."type" IN ('CHURN', 'CONTRACTION')
-      GROUP BY m."type", m."reason", m."addressable"
-      ORDER BY cents DESC, m."reason" NULLS LAST`,
+    prisma.$queryRaw<{ type: "CHURN" | "CONTRACTION"; reason: string | null; addressable: boolean | null; cents: bigint; accounts: number }[]>(
+      bridgeLossesSql(scope, period),
+    ),
   ]);
   const term = (type: BridgeTerm) => BigInt(terms.find((row) => row.type === type)?.cents ?? 0n);
   const startingCents = BigInt(ends[0]?.starting ?? 0n);
