@@ -157,7 +157,7 @@ export const API_ROUTES = {
     operationId: "listSuggestions",
     method: "GET",
     path: "/suggestions",
-    summary: "CSM assignment suggestions with every candidate's score breakdown",
+    summary: "CSM assignment suggestions with the top candidates' score breakdowns",
     description: CURSOR_PAGING,
     tag: "Assignments",
     roles: READERS,

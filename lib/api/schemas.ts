@@ -280,7 +280,11 @@ export const suggestionOutput = z
     decidedAt: instant.nullable(),
     reason: z.string().nullable(),
     createdAt: instant,
-    candidates: z.unknown().describe("Every candidate with its score breakdown and every excluded CSM with the reasons, as computed then"),
+    candidates: z
+      .unknown()
+      .describe(
+        "The suggestion as computed then: the top candidates with their score breakdowns, how many CSMs were eligible, the excluded CSMs closest to eligible with their reasons, how many were excluded and the commonest reasons",
+      ),
   });
 
 export const renewalOutput = z
