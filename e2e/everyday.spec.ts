@@ -104,6 +104,32 @@ test.describe("lists open on what needs action first", () => {
     expect(await firstColumn(page.getByRole("table", { name: "Deals" }))).toEqual(expected.map((row) => row.name));
   });
 
+  test("deals: Next and Previous page a filtered, sorted list by cursor and keep the view in the URL", async ({ page }) => {
+    const { stage } = await one<{ stage: string }>(`SELECT stage::text FROM "Deal" GROUP BY stage ORDER BY count(*) DESC, stage LIMIT 1`);
+    const expected = (await query<{ name: string }>(`SELECT name FROM "Deal" WHERE stage = $1 ORDER BY name DESC, id DESC LIMIT 10`, [stage])).map((row) => row.name);
+    expect(expected).toHaveLength(10);
+    await signIn(page, "manager@baton.test");
+    await page.goto(`/deals?stage=${stage}&sort=name&dir=desc&perPage=5`);
+    const table = page.getByRole("table", { name: "Deals" });
+    const pager = page.getByRole("navigation", { name: "Pagination" });
+    expect(await firstColumn(table)).toEqual(expected.slice(0, 5));
+    await pager.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/[?&]after=/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(["stage", "sort", "dir", "perPage", "page"].map((name) => [name, url.searchParams.get(name)]))).toEqual({ stage, sort: "name", dir: "desc", perPage: "5", page: "2" });
+    await expect(pager).toContainText("page 2 of");
+    expect(await firstColumn(table)).toEqual(expected.slice(5, 10));
+    await page.reload();
+    expect(await firstColumn(table)).toEqual(expected.slice(5, 10));
+    await pager.getByRole("link", { name: "Previous" }).click();
+    await expect(page).not.toHaveURL(/[?&](after|before|page)=/);
+    await expect(pager).toContainText("page 1 of");
+    expect(await firstColumn(table)).toEqual(expected.slice(0, 5));
+    // The filter form keeps the sort: applying it again stays sorted by name.
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/sort=name/);
+  });
+
   test("renewals: open ones soonest first, closed ones after", async ({ page }) => {
     const expected = await query<{ name: string }>(
       `SELECT a.name FROM "RenewalOpportunity" r JOIN "Account" a ON a.id = r."accountId"

@@ -117,6 +117,11 @@ export function ReviewView({ review }: { review: AssignmentReview }) {
               />
             ))}
           </div>
+          {snapshot && snapshot.totals.eligible > candidates.length ? (
+            <p className="text-sm text-slate-600">
+              {snapshot.totals.eligible} CSMs were eligible; the {candidates.length} best are kept with the suggestion and can be chosen below.
+            </p>
+          ) : null}
           {candidates.length > TOP_SHOWN ? (
             <Panel title="Other eligible CSMs">
               <SimpleTable
@@ -140,6 +145,17 @@ export function ReviewView({ review }: { review: AssignmentReview }) {
 
       {snapshot && snapshot.excluded.length > 0 ? (
         <Panel title="Excluded CSMs">
+          {snapshot.totals.excluded > snapshot.excluded.length ? (
+            <>
+              <p className="mb-2 text-sm text-slate-600">{snapshot.totals.excluded} CSMs failed a must-match rule. The commonest reasons:</p>
+              <SimpleTable
+                caption="Why CSMs were excluded"
+                headers={["Reason", "CSMs"]}
+                rows={snapshot.totals.reasons.map((entry) => [<span key="r" className="whitespace-normal">{entry.reason}</span>, String(entry.count)])}
+              />
+              <p className="mb-2 mt-4 text-sm text-slate-600">The {snapshot.excluded.length} closest to eligible (fewest reasons):</p>
+            </>
+          ) : null}
           <SimpleTable
             caption="Excluded CSMs"
             headers={["CSM", "Why not eligible"]}

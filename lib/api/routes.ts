@@ -57,6 +57,10 @@ export interface ApiRouteDef {
 const READERS: readonly Role[] = ["ADMIN", "CS_MANAGER", "LEADERSHIP"];
 /** Who moves and closes renewals: as in the app, the account's CSM, CS managers and admins. */
 const RENEWAL_MOVERS: readonly Role[] = ["ADMIN", "CS_MANAGER", "CSM"];
+const CURSOR_PAGING =
+  "Paged by `page` and `perPage` (an offset), or by cursor: pass the response's `nextCursor` as `?cursor=` for the page after " +
+  "(null on the last page). A cursor page starts right after the last row of the page before, so it costs the same however deep, " +
+  "and rows added or removed meanwhile neither repeat nor skip a row; `page` is then ignored. A cursor the list did not return is refused (422, field `cursor`).";
 const CLOSE_IDEMPOTENCY =
   "With an Idempotency-Key header, a replay with the same body returns the first response; the same key with a different body is refused (422). " +
   "Without one, closing a renewal that is already closed is refused with 409.";
@@ -142,6 +146,7 @@ export const API_ROUTES = {
     method: "GET",
     path: "/handoffs",
     summary: "Handoffs the token's user may see (an AE their deals', a CSM their accounts')",
+    description: CURSOR_PAGING,
     tag: "Handoffs",
     roles: ["ADMIN", "CS_MANAGER", "LEADERSHIP", "AE", "CSM"],
     query: handoffQuery,
@@ -152,7 +157,8 @@ export const API_ROUTES = {
     operationId: "listSuggestions",
     method: "GET",
     path: "/suggestions",
-    summary: "CSM assignment suggestions with every candidate's score breakdown",
+    summary: "CSM assignment suggestions with the top candidates' score breakdowns",
+    description: CURSOR_PAGING,
     tag: "Assignments",
     roles: READERS,
     query: suggestionQuery,
@@ -164,6 +170,7 @@ export const API_ROUTES = {
     method: "GET",
     path: "/renewals",
     summary: "Renewal opportunities by renewal date (a CSM token sees its own accounts')",
+    description: CURSOR_PAGING,
     tag: "Renewals",
     roles: [...READERS, "CSM"],
     query: renewalQuery,

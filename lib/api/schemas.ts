@@ -14,6 +14,7 @@ import {
   Segment,
 } from "@/lib/generated/prisma/enums";
 import { PERIOD_PRESETS } from "@/lib/dashboard/period";
+import { decodeCursor } from "@/lib/keyset";
 import { apiPageQuery } from "@/lib/paging";
 import { isTimeZone } from "@/lib/imports/fields";
 import { calendarDay, DATE_MAX, DATE_MIN, instantInWindow, termMonths } from "@/lib/input/dates";
@@ -53,10 +54,32 @@ export const contactPath = z.object({ externalId, email: z.email() });
 export const dealPath = z.object({ externalId });
 export const renewalPath = z.object({ id: z.string().trim().min(1).max(64).describe("The renewal opportunity's id (from GET /renewals)") });
 
-export const handoffQuery = z.object({ ...apiPageQuery, status: z.enum(HandoffStatus).optional() });
-export const suggestionQuery = z.object({ ...apiPageQuery, status: z.enum(AssignmentStatus).default("PENDING") });
+/**
+ * `?cursor=`: the `nextCursor` of the page before, opaque (base64url of the next page's number and the last row's sort
+ * key and id). The page starts right after that row, an index range however deep, and no row is repeated or skipped
+ * when rows are added or removed before it; `page` is then ignored. A value this list did not return is a 422.
+ */
+function cursorQuery(sortKey: z.ZodType<string>) {
+  const values = z.tuple([z.string().regex(/^[1-9]\d{0,8}$/), sortKey, z.string().min(1).max(64)]);
+  return z
+    .string()
+    .max(400)
+    .transform((value, ctx) => {
+      const parsed = values.safeParse(decodeCursor(value));
+      if (parsed.success) return { page: Number(parsed.data[0]), key: parsed.data[1], id: parsed.data[2] };
+      ctx.addIssue({ code: "custom", message: "must be a nextCursor this list returned" });
+      return z.NEVER;
+    })
+    .optional()
+    .describe("The nextCursor of the page before (opaque); the page after that row. Replaces page for deep or changing lists.");
+}
+export type ApiCursor = { page: number; key: string; id: string };
+
+export const handoffQuery = z.object({ ...apiPageQuery, cursor: cursorQuery(z.iso.datetime()), status: z.enum(HandoffStatus).optional() });
+export const suggestionQuery = z.object({ ...apiPageQuery, cursor: cursorQuery(z.iso.datetime()), status: z.enum(AssignmentStatus).default("PENDING") });
 export const renewalQuery = z.object({
   ...apiPageQuery,
+  cursor: cursorQuery(z.iso.date()),
   stage: z.enum(RenewalStage).optional(),
   dueFrom: date.optional(),
   dueTo: date.optional(),
@@ -257,7 +280,11 @@ export const suggestionOutput = z
     decidedAt: instant.nullable(),
     reason: z.string().nullable(),
     createdAt: instant,
-    candidates: z.unknown().describe("Every candidate with its score breakdown and every excluded CSM with the reasons, as computed then"),
+    candidates: z
+      .unknown()
+      .describe(
+        "The suggestion as computed then: the top candidates with their score breakdowns, how many CSMs were eligible, the excluded CSMs closest to eligible with their reasons, how many were excluded and the commonest reasons",
+      ),
   });
 
 export const renewalOutput = z
@@ -336,7 +363,7 @@ export const measuresOutput = z
     }),
   });
 
-/** One page of a list: the same paging shape as the app's lists. */
+/** One page of a list: the same paging shape as the app's lists, and the cursor of the page after it. */
 export function pagedOf<T extends z.ZodType>(item: T) {
   return z.object({
     data: z.array(item),
@@ -344,6 +371,7 @@ export function pagedOf<T extends z.ZodType>(item: T) {
     currentPage: z.number().int(),
     perPage: z.number().int(),
     totalPages: z.number().int(),
+    nextCursor: z.string().nullable().describe("Pass as ?cursor= for the next page; null on the last page"),
   });
 }
 

@@ -14,7 +14,7 @@ import { createApiToken } from "@/lib/server/api-tokens/create-api-token";
 import { apiTokenListParams, listApiTokens } from "@/lib/server/api-tokens/list-api-tokens";
 import { setUserActive } from "@/lib/server/users/set-user-active";
 import { call, tokenFor } from "./support/api";
-import { createCsm, createProduct, createUser } from "./support/fixtures";
+import { createCsm, createProduct, createRenewal, createUser } from "./support/fixtures";
 
 const ACCOUNT = {
   name: "Acme",
@@ -257,5 +257,92 @@ describe("REST API: reads for BI", () => {
     const doc = await openApi();
     expect(doc.status).toBe(200);
     expect(Object.keys((await doc.json()).paths)).toContain("/deals/{externalId}/close-won");
+  });
+});
+
+describe("REST API: cursor paging", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  type Page = { data: { id: string }[]; count: number; currentPage: number; nextCursor: string | null };
+
+  /** Follows nextCursor from the first page; `between` runs after each page (rows inserted while a client pages). */
+  async function walk(handler: Parameters<typeof call>[0], token: string, path: string, between: (page: Page) => Promise<void> = async () => {}) {
+    const pages: Page[] = [];
+    let next: string | null = `${path}&perPage=4`;
+    while (next !== null && pages.length < 20) {
+      const response = await call(handler, { token, path: next });
+      expect(response.status).toBe(200);
+      const page = response.body as Page;
+      expect(page.currentPage).toBe(pages.length + 1);
+      pages.push(page);
+      await between(page);
+      next = page.nextCursor === null ? null : `${path}&perPage=4&cursor=${page.nextCursor}`;
+    }
+    return pages;
+  }
+  const ids = (pages: Page[]) => pages.flatMap((page) => page.data.map((row) => row.id));
+
+  it("walks the renewals by cursor, each once in renewal-date order, while renewals are added before the cursor", async () => {
+    const { admin, token } = await setup();
+    const account = await prisma.account.findUniqueOrThrow({ where: { externalId: "A-1" } });
+    const dates = ["2027-03-01", "2027-01-15", "2027-01-15", "2027-02-01"];
+    for (let i = 0; i < 14; i++) await createRenewal(account.id, admin.id, { renewalDate: day(dates[i % 4]!) });
+    const byPage = await walk(listRenewals, token, "/renewals?stage=RENEWAL_PENDING");
+    expect(byPage).toHaveLength(4);
+    const expected = (await prisma.renewalOpportunity.findMany({ orderBy: [{ renewalDate: "asc" }, { id: "asc" }], select: { id: true } })).map((row) => row.id);
+    expect(expected).toHaveLength(14);
+    expect(ids(byPage)).toEqual(expected);
+    expect(byPage.map((page) => page.data.length)).toEqual([4, 4, 4, 2]);
+    expect(byPage[3]?.nextCursor).toBeNull();
+
+    // A renewal due first added after each page: by cursor nothing repeats or is skipped (by OFFSET each would
+    // push the last row of the page seen onto the next one); the new ones are on page 1 for the next walk.
+    const added: string[] = [];
+    const walked = await walk(listRenewals, token, "/renewals?stage=RENEWAL_PENDING", async () => {
+      added.push((await createRenewal(account.id, admin.id, { renewalDate: day("2026-12-01") })).id);
+    });
+    expect(ids(walked)).toEqual(expected);
+    expect(added).toHaveLength(4);
+    // `page` keeps working for existing clients: page 2 by number now starts with the rows the additions pushed down.
+    const second = await call(listRenewals, { token, path: "/renewals?stage=RENEWAL_PENDING&perPage=4&page=2" });
+    expect(second.body).toMatchObject({ count: 18, currentPage: 2, totalPages: 5 });
+    expect(second.body.data.map((row: { id: string }) => row.id)).toEqual(expected.slice(0, 4));
+  });
+
+  it("walks handoffs (newest first) and suggestions by cursor, each once, ties by id", async () => {
+    const { admin, token } = await setup();
+    const account = await prisma.account.findUniqueOrThrow({ where: { externalId: "A-1" } });
+    const instants = ["2026-11-01T10:00:00.000Z", "2026-11-02T10:00:00.000Z", "2026-11-02T10:00:00.000Z"];
+    for (let i = 0; i < 9; i++) {
+      const startedAt = new Date(instants[i % 3]!);
+      await prisma.handoff.create({ data: { type: "EXPANSION", status: "IN_PROGRESS", accountId: account.id, ownerId: admin.id, startedAt, dueAt: startedAt } });
+      await prisma.csmAssignment.create({ data: { accountId: account.id, status: "PENDING", createdAt: startedAt, candidates: [] } });
+    }
+    const handoffs = ids(await walk(listHandoffs, token, "/handoffs?status=IN_PROGRESS"));
+    const expectedHandoffs = (await prisma.handoff.findMany({ orderBy: [{ startedAt: "desc" }, { id: "asc" }], select: { id: true } })).map((row) => row.id);
+    expect(expectedHandoffs).toHaveLength(9);
+    expect(handoffs).toEqual(expectedHandoffs);
+    const suggestions = ids(await walk(listSuggestions, token, "/suggestions?status=PENDING"));
+    const expectedSuggestions = (await prisma.csmAssignment.findMany({ orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: { id: true } })).map((row) => row.id);
+    expect(expectedSuggestions).toHaveLength(9);
+    expect(suggestions).toEqual(expectedSuggestions);
+  });
+
+  it("refuses a cursor it did not return with 422 naming the field, and documents cursor and nextCursor", async () => {
+    const { token } = await setup();
+    const renewals = await call(listRenewals, { token, path: "/renewals?perPage=4" });
+    expect(renewals.body).toMatchObject({ count: 0, nextCursor: null });
+    // Garbage; a handoff's cursor (an instant) on the renewals (a date); a cursor of the wrong shape.
+    const instant = Buffer.from(JSON.stringify(["2", "2026-11-01T10:00:00.000Z", "x"])).toString("base64url");
+    const short = Buffer.from(JSON.stringify(["2", "2026-11-01"])).toString("base64url");
+    for (const cursor of ["not-a-cursor", instant, short]) {
+      const bad = await call(listRenewals, { token, path: `/renewals?cursor=${cursor}` });
+      expect(bad).toMatchObject({ status: 422, body: { code: "VALIDATION", fields: { cursor: ["must be a nextCursor this list returned"] } } });
+    }
+    expect((await call(listHandoffs, { token, path: "/handoffs?cursor=abc" })).body.fields).toEqual({ cursor: ["must be a nextCursor this list returned"] });
+    const doc = await (await openApi()).json();
+    const operation = doc.paths["/renewals"].get;
+    expect(operation.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(["page", "perPage", "cursor"]));
+    expect(operation.description).toContain("`nextCursor` as `?cursor=`");
+    expect(operation.responses["200"].content["application/json"].schema.properties.nextCursor).toEqual({ type: ["string", "null"] });
   });
 });

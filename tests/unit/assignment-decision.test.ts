@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { suggestCsms, type AssignmentRules, type CsmInput } from "@/lib/assignment/suggest";
-import { parseSnapshot, toSnapshot } from "@/lib/assignment/snapshot";
+import { parseSnapshot, toSnapshot, toStored } from "@/lib/assignment/snapshot";
 import { roundedScoreText, signedUnitsText, unitsText } from "@/lib/assignment/score";
 import { tierRangeWarnings } from "@/lib/assignment/eligibility";
 import { capacityConflictMessage, overrideInput, rejectInput } from "@/lib/assignment/decision";
@@ -48,8 +48,8 @@ describe("the stored suggestion snapshot", () => {
   it("survives a JSON round trip with every term, the load in cent strings and the excluded reasons", () => {
     const suggestion = suggestCsms({ account, deal: { products }, csms: [csm(), csm({ userId: "u2", name: "Sam Rivera", certifiedProductIds: [] })], rules });
     const snapshot = toSnapshot(suggestion, { computedAt: new Date("2026-11-18T15:00:00Z"), accountArrCents: account.arrCents, products });
-    const stored = parseSnapshot(JSON.parse(JSON.stringify(snapshot)));
-    expect(stored).toEqual(snapshot);
+    const stored = parseSnapshot(JSON.parse(JSON.stringify(toStored(snapshot))));
+    expect(stored).toEqual({ ...snapshot, totals: { eligible: 1, excluded: 1, reasons: [{ reason: "no certification for Data Connect API", count: 1 }] } });
     expect(stored?.accountArrCents).toBe("6480000");
     expect(stored?.candidates[0]?.load).toEqual({ accounts: 26, maxAccounts: 30, arrCents: "185777979", maxArrCents: "200000000" });
     expect(stored?.candidates[0]?.breakdown.map((term) => term.label)).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSnapshot, toSnapshot, toStored } from "@/lib/assignment/snapshot";
+import { CANDIDATES_KEPT, EXCLUDED_KEPT, parseSnapshot, toSnapshot, toStored, type SuggestionSnapshot } from "@/lib/assignment/snapshot";
 import { suggestCsms, type CsmInput } from "@/lib/assignment/suggest";
 import { DEFAULT_SETTINGS } from "@/lib/settings/schema";
 
@@ -28,24 +28,52 @@ function csm(i: number, overrides: Partial<CsmInput> = {}): CsmInput {
   };
 }
 
+const ENTERPRISE_ONSITE = { segment: "ENTERPRISE", industry: "Fintech", region: "NA", timezone: "America/New_York", primaryLanguage: "English", needsOnsite: true, arrCents: 120_000_00n } as const;
+
+function snapshotOver(csms: CsmInput[]) {
+  const suggestion = suggestCsms({ account: ENTERPRISE_ONSITE, deal: { products: [API] }, csms, rules });
+  return toSnapshot(suggestion, { computedAt: new Date("2026-12-01T10:00:00Z"), accountArrCents: 120_000_00n, products: [API] });
+}
+const roundTrip = (snapshot: SuggestionSnapshot) => parseSnapshot(JSON.parse(JSON.stringify(toStored(snapshot))) as unknown);
+
 describe("the stored suggestion snapshot", () => {
-  it("reads back exactly the snapshot it stored, and is much smaller when reasons repeat", () => {
-    const csms = Array.from({ length: 60 }, (_, i) => csm(i));
-    const suggestion = suggestCsms({
-      account: { segment: "ENTERPRISE", industry: "Fintech", region: "NA", timezone: "America/New_York", primaryLanguage: "English", needsOnsite: true, arrCents: 120_000_00n },
-      deal: { products: [API] },
-      csms,
-      rules,
-    });
-    expect(suggestion.candidates.length).toBeGreaterThan(5);
-    expect(suggestion.excluded.length).toBeGreaterThan(5);
-    const snapshot = toSnapshot(suggestion, { computedAt: new Date("2026-12-01T10:00:00Z"), accountArrCents: 120_000_00n, products: [API] });
-    const stored = JSON.parse(JSON.stringify(toStored(snapshot))) as unknown;
-    expect(parseSnapshot(stored)).toEqual(snapshot);
-    expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(snapshot).length * 0.7);
+  it("keeps the top candidates whole, the excluded CSMs closest to eligible, and the totals over every CSM", () => {
+    const snapshot = snapshotOver(Array.from({ length: 60 }, (_, i) => csm(i)));
+    expect(snapshot.candidates.length).toBeGreaterThan(CANDIDATES_KEPT);
+    expect(snapshot.excluded.length).toBeGreaterThan(EXCLUDED_KEPT);
+    const read = roundTrip(snapshot);
+    expect(read?.candidates).toEqual(snapshot.candidates.slice(0, CANDIDATES_KEPT));
+    expect(read?.candidates[0]?.breakdown.map((term) => term.key)).toEqual(["base", "capacity", "segment", "industry", "products", "timezone", "language", "nps", "retention"]);
+    // The closest to eligible: fewest reasons first, ties in the engine's order.
+    const closest = [...snapshot.excluded].sort((a, b) => a.reasons.length - b.reasons.length || snapshot.excluded.indexOf(a) - snapshot.excluded.indexOf(b));
+    expect(read?.excluded).toEqual(closest.slice(0, EXCLUDED_KEPT));
+    expect(read?.excluded[0]?.reasons).toHaveLength(1);
+    // Every CSM is counted, and each common reason with how many CSMs it excluded.
+    expect(read?.totals.eligible).toBe(snapshot.candidates.length);
+    expect(read?.totals.excluded).toBe(snapshot.excluded.length);
+    expect(read?.totals.reasons.length).toBeGreaterThan(0);
+    for (const { reason, count } of read?.totals.reasons ?? []) expect(count).toBe(snapshot.excluded.filter((entry) => entry.reasons.includes(reason)).length);
+    expect(read).toMatchObject({ computedAt: snapshot.computedAt, accountArrCents: snapshot.accountArrCents, products: snapshot.products, noEligibleHint: snapshot.noEligibleHint });
 
     const rescored = { ...snapshot, rescored: { at: "2026-12-02T09:00:00.000Z", changes: [{ field: "Products", from: "Core", to: "API Gateway" }], previousTop: "CSM 1" } };
-    expect(parseSnapshot(JSON.parse(JSON.stringify(toStored(rescored))))).toEqual(rescored);
+    expect(roundTrip(rescored)?.rescored).toEqual(rescored.rescored);
+  });
+
+  it("reads back a small roster's snapshot exactly, every candidate and excluded CSM", () => {
+    const snapshot = snapshotOver(Array.from({ length: 12 }, (_, i) => csm(i)));
+    expect(snapshot.candidates.length).toBeLessThanOrEqual(CANDIDATES_KEPT);
+    expect(snapshot.excluded.length).toBeGreaterThan(0);
+    expect(snapshot.excluded.length).toBeLessThanOrEqual(EXCLUDED_KEPT);
+    const read = roundTrip(snapshot);
+    expect(read).toEqual({ ...snapshot, excluded: read?.excluded, totals: { eligible: snapshot.candidates.length, excluded: snapshot.excluded.length, reasons: expect.any(Array) } });
+    expect(new Set(read?.excluded)).toEqual(new Set(snapshot.excluded));
+  });
+
+  it("stays small over 1,000 CSMs: the kept parts do not grow with the roster", () => {
+    const sizeOver = (n: number) => JSON.stringify(toStored(snapshotOver(Array.from({ length: n }, (_, i) => csm(i, { name: `Customer Success Manager ${i}` }))))).length;
+    const [hundred, thousand] = [sizeOver(100), sizeOver(1_000)];
+    expect(thousand).toBeLessThan(16_000);
+    expect(thousand).toBeLessThan(hundred * 1.5);
   });
 
   it("still reads a version 2 snapshot as stored, and refuses a reason index out of range", () => {
@@ -55,7 +83,7 @@ describe("the stored suggestion snapshot", () => {
       csms: [csm(1), csm(4)],
       rules,
     }), { computedAt: new Date("2026-12-01T10:00:00Z"), accountArrCents: 1n, products: [] });
-    expect(parseSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual(snapshot);
+    expect(parseSnapshot(JSON.parse(JSON.stringify(snapshot)))).toEqual({ ...snapshot, totals: { eligible: 2, excluded: 0, reasons: [] } });
     const stored = toStored(snapshot);
     expect(parseSnapshot({ ...stored, excluded: [["u9", "Nobody", [stored.reasons.length]]] })).toBeNull();
   });

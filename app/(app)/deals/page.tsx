@@ -33,13 +33,15 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
       <h1 className="mb-1 text-2xl font-semibold">{seesOwnDealsOnly(user) ? "My deals" : "Deals"}</h1>
       <p className="mb-4 text-sm text-slate-600">Open deals first, soonest expected close on top; then closed deals, latest first.</p>
       <FilterForm active={[params.q, params.stage, params.wonWithin].filter(Boolean).length}>
+        <input type="hidden" name="sort" value={params.sort} />
+        <input type="hidden" name="dir" value={params.dir} />
         {params.wonWithin ? <input type="hidden" name="wonWithin" value={params.wonWithin} /> : null}
         <FilterSearch id="deal-q" label="Search" value={params.q} placeholder="Deal or account" />
         <FilterSelect id="deal-stage" name="stage" label="Stage" value={params.stage} options={Object.entries(DEAL_STAGE_LABELS).map(([value, label]) => ({ value, label }))} />
       </FilterForm>
       {params.wonWithin ? <p className="mb-2 text-sm text-slate-700">Marked closed-won in the last {params.wonWithin} days. <Link href="/deals" className="text-brand-700 underline">Show every deal</Link></p> : null}
       <DealsTable rows={rows} />
-      <Pagination currentPage={result.currentPage} totalPages={result.totalPages} count={result.count} />
+      <Pagination currentPage={result.currentPage} totalPages={result.totalPages} count={result.count} cursors={{ previous: result.previous, next: result.next }} />
     </>
   );
 }

@@ -9,8 +9,8 @@ import { loadCsmRoster } from "@/lib/server/assignments/csm-load";
 import { loadSuggestionContext, type SuggestionContext } from "@/lib/server/assignments/suggestion-context";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
-// Makes the CSM suggestion for a handoff and stores it, with every candidate's breakdown and every excluded
-// CSM's reasons as they were at that moment, for the CS manager to decide on (SPEC.md "CSM assignment").
+// Makes the CSM suggestion for a handoff and stores what the CS manager decides on and the audit keeps: the top
+// candidates' breakdowns and the excluded CSMs' reasons as they were at that moment (lib/assignment/snapshot.ts).
 // Called inside the transaction that submits a handoff, and again when a manager rejects a suggestion.
 
 export interface StoredSuggestion {

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { businessMsBetween } from "@/lib/business-hours";
-import { parseSnapshot, type SuggestionSnapshot } from "@/lib/assignment/snapshot";
+import { parseSnapshot, type ParsedSnapshot } from "@/lib/assignment/snapshot";
 import type { ActingUser } from "@/lib/server/authz";
 import { assertCanApproveAssignment } from "@/lib/server/assignments/permissions";
 import { loadCsmInputs } from "@/lib/server/assignments/csm-load";
@@ -61,7 +61,7 @@ export async function getAssignmentReview(actor: ActingUser, assignmentId: strin
   });
   if (!assignment) throw notFound("The assignment");
   const { candidates, ...rest } = assignment;
-  const snapshot: SuggestionSnapshot | null = parseSnapshot(candidates);
+  const snapshot: ParsedSnapshot | null = parseSnapshot(candidates);
 
   const settings = await getSettings();
   const userIds = snapshot?.candidates.map((candidate) => candidate.userId) ?? [];

@@ -79,7 +79,7 @@ export async function listAssignmentQueue(actor: ActingUser, params: QueueParams
     prisma.$queryRaw<Omit<QueueRow, "businessMsLeft">[]>`
       SELECT c.id, a.id AS "accountId", a.name AS "accountName", a.segment::text AS segment, (${ARR})::bigint AS "arrCents",
              c."suggestedCsmId" AS "topCsmId", u.name AS "topCsmName", c."suggestedScore"::text AS score,
-             COALESCE(jsonb_array_length(CASE WHEN jsonb_typeof(c.candidates->'candidates') = 'array' THEN c.candidates->'candidates' END), 0)::int AS "candidateCount",
+             COALESCE((c.candidates->>'eligible')::int, jsonb_array_length(CASE WHEN jsonb_typeof(c.candidates->'candidates') = 'array' THEN c.candidates->'candidates' END), 0)::int AS "candidateCount",
              h.type::text AS "handoffType", h.status::text AS "handoffStatus", h."dueAt", c."createdAt"
       ${from}
       WHERE ${where}

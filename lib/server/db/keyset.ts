@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { CursorValues } from "@/lib/keyset";
+import { decodeCursor, type CursorValues } from "@/lib/keyset";
+import { paged, type KeysetPaged } from "@/lib/paging";
 
 // The SQL of keyset paging (lib/keyset.ts): the ORDER BY of a list's sort keys and the condition "comes after this
 // cursor" in that order, forwards or (for the previous page) backwards. All keys ascending and non-null is one row
@@ -56,4 +57,62 @@ function after(keys: readonly SortKey[], cursor: CursorValues, index: number, ba
   const beyond = Prisma.sql`${key.expr} ${Prisma.raw(greater ? ">" : "<")} ${valueOf(key, value)}`;
   const nulls = key.nullable && !backwards ? Prisma.sql` OR ${key.expr} IS NULL` : Prisma.empty;
   return Prisma.sql`(${beyond}${nulls} OR (${key.expr} = ${valueOf(key, value)} AND ${rest}))`;
+}
+
+/** Which rows a keyset-paged query reads: `limit` rows from an OFFSET (page 1, an old `?page=N` link) or from a cursor. */
+export type KeysetWindow = { limit: number; offset: number } | { limit: number; cursor: CursorValues; backwards: boolean };
+
+/** The parts of a list's query for one window: the cursor's condition (if any), the ORDER BY and the LIMIT/OFFSET. */
+export function keysetWindowSql(keys: readonly SortKey[], window: KeysetWindow | null): { condition: Prisma.Sql | null; order: Prisma.Sql; limit: Prisma.Sql; backwards: boolean } {
+  const backwards = window !== null && "cursor" in window && window.backwards;
+  const condition = window && "cursor" in window ? keysetAfter(keys, window.cursor, backwards) : null;
+  const offset = window && "offset" in window && window.offset > 0 ? Prisma.sql` OFFSET ${window.offset}` : Prisma.empty;
+  const limit = window === null ? Prisma.empty : Prisma.sql`LIMIT ${window.limit}${offset}`;
+  return { condition, order: keysetOrder(keys, backwards), limit, backwards };
+}
+
+export interface KeysetPageParams {
+  page: number;
+  perPage: number;
+  after?: string;
+  before?: string;
+}
+
+/**
+ * One page of a keyset-paged list. With a cursor (`after` the last row of the page before, or `before` the first row
+ * of the page after) it is an index range from that row; without one (page 1, or an old `?page=N` link) an OFFSET.
+ * `read` returns the rows of a window in the list's order (a backwards window already turned round). The page number
+ * is carried in the URL for the "page N of M" line only.
+ */
+export async function readKeysetPage<Row>(params: KeysetPageParams, read: (window: KeysetWindow) => Promise<Row[]>): Promise<{ rows: Row[]; first: boolean; more: boolean }> {
+  const limit = params.perPage + 1;
+  const cursor = decodeCursor(params.after ?? params.before);
+  if (cursor) {
+    const backwards = !params.after;
+    const rows = await read({ limit, cursor, backwards });
+    const more = rows.length === limit;
+    if (!backwards) return { rows: rows.slice(0, params.perPage), first: false, more };
+    // Back at the start with less than a page (rows came or went): the first page, whole.
+    if (!more && rows.length < params.perPage) return readKeysetPage({ ...params, before: undefined, page: 1 }, read);
+    return { rows: more ? rows.slice(1) : rows, first: !more, more: true };
+  }
+  const rows = await read({ limit, offset: (params.page - 1) * params.perPage });
+  return { rows: rows.slice(0, params.perPage), first: params.page === 1, more: rows.length === limit };
+}
+
+/** The page as the list shows it, with the cursors of its first and last rows for Previous and Next. */
+export function keysetPaged<Row, Out>(
+  read: { rows: Row[]; first: boolean; more: boolean },
+  data: Out[],
+  count: number,
+  params: KeysetPageParams,
+  cursorOf: (row: Row) => string,
+): KeysetPaged<Out> {
+  const { rows, first, more } = read;
+  const [head, tail] = [rows[0], rows[rows.length - 1]];
+  return {
+    ...paged(data, count, first ? 1 : params.page, params.perPage),
+    previous: !first && head ? cursorOf(head) : null,
+    next: more && tail ? cursorOf(tail) : null,
+  };
 }

@@ -5,14 +5,14 @@ import { addCalendarDays, companyToday } from "@/lib/calendar/company-day";
 import { daysBetween, toIsoDate } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RenewalStage, RiskLevel, Segment } from "@/lib/generated/prisma/enums";
-import { cursorParams, decodeCursor, encodeCursor, type CursorValues } from "@/lib/keyset";
-import { pageParams, paged, type KeysetPaged } from "@/lib/paging";
+import { cursorParams, encodeCursor } from "@/lib/keyset";
+import { pageParams, type KeysetPaged } from "@/lib/paging";
 import { isQuarter, quarterOf, quarterRange } from "@/lib/renewals/quarter";
 import { isClosedStage } from "@/lib/renewals/stages";
 import { visibleAccountsSql } from "@/lib/server/accounts/access";
 import { canManageAccount, seesEveryAccount } from "@/lib/server/accounts/permissions";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
-import { keysetAfter, keysetOrder, type SortKey } from "@/lib/server/db/keyset";
+import { keysetPaged, keysetWindowSql, readKeysetPage, type KeysetWindow, type SortKey } from "@/lib/server/db/keyset";
 import { findFilterPerson, type PersonOption } from "@/lib/server/people/filter-people";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
@@ -138,21 +138,18 @@ function conditionsOf(actor: ActingUser, params: RenewalListParams, today: Date)
 
 const whereOf = (parts: readonly Prisma.Sql[]): Prisma.Sql => (parts.length === 0 ? Prisma.empty : Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}`);
 
-type Window = { limit: number; offset: number } | { limit: number; cursor: CursorValues; backwards: boolean } | null;
-
-async function queryRows(actor: ActingUser, params: RenewalListParams, today: Date, window: Window): Promise<RawRow[]> {
+async function queryRows(actor: ActingUser, params: RenewalListParams, today: Date, window: KeysetWindow | null): Promise<RawRow[]> {
   const keys = sortKeys(params);
   const { parts } = conditionsOf(actor, params, today);
-  const backwards = window !== null && "cursor" in window && window.backwards;
-  if (window && "cursor" in window) parts.push(keysetAfter(keys, window.cursor, backwards));
-  const limit = window === null ? Prisma.empty : Prisma.sql`LIMIT ${window.limit}${"offset" in window && window.offset > 0 ? Prisma.sql` OFFSET ${window.offset}` : Prisma.empty}`;
+  const { condition, order, limit, backwards } = keysetWindowSql(keys, window);
+  if (condition) parts.push(condition);
   const rows = await prisma.$queryRaw<RawRow[]>`
     SELECT r."id", r."name", a."id" AS "accountId", a."name" AS "accountName", r."renewalDate", r."stage"::text AS "stage",
            r."riskLevel"::text AS "risk", a."csmId", u."name" AS "csmName", a."segment"::text AS "segment",
            r."amountCents", r."closedAmountCents", r."contractTermMonths", (${keys[0]!.expr})::text AS "sortKey"
     ${FROM}
     ${whereOf(parts)}
-    ORDER BY ${keysetOrder(keys, backwards)}
+    ORDER BY ${order}
     ${limit}`;
   return backwards ? rows.reverse() : rows;
 }
@@ -210,42 +207,19 @@ export interface RenewalPipeline {
   lossReasons: string[];
 }
 
-/**
- * One page of the pipeline. With a cursor (`after` the last row of the page before, or `before` the first row of the
- * page after) it is an index range from that row; without one (page 1, or an old `?page=N` link) an OFFSET. The page
- * number is carried in the URL for the "page N of M" line only.
- */
-async function readPage(actor: ActingUser, params: RenewalListParams, today: Date): Promise<{ rows: RawRow[]; first: boolean; more: boolean }> {
-  const limit = params.perPage + 1;
-  const cursor = decodeCursor(params.after ?? params.before);
-  if (cursor) {
-    const backwards = !params.after;
-    const rows = await queryRows(actor, params, today, { limit, cursor, backwards });
-    const more = rows.length === limit;
-    if (!backwards) return { rows: rows.slice(0, params.perPage), first: false, more };
-    // Back at the start with less than a page (rows came or went): the first page, whole.
-    if (!more && rows.length < params.perPage) return readPage(actor, { ...params, before: undefined, page: 1 }, today);
-    return { rows: more ? rows.slice(1) : rows, first: !more, more: true };
-  }
-  const rows = await queryRows(actor, params, today, { limit, offset: (params.page - 1) * params.perPage });
-  return { rows: rows.slice(0, params.perPage), first: params.page === 1, more: rows.length === limit };
-}
-
 export async function listRenewals(actor: ActingUser, params: RenewalListParams, now = new Date()): Promise<RenewalPipeline> {
   assertRole(actor, RENEWAL_ROLES);
   const today = await companyTodayOf(now);
-  const [{ rows, first, more }, count, quarters, csm, settings] = await Promise.all([
-    readPage(actor, params, today),
+  const [read, count, quarters, csm, settings] = await Promise.all([
+    readKeysetPage(params, (window) => queryRows(actor, params, today, window)),
     countRows(actor, params, today),
     listQuarters(actor),
     params.csm && params.csm !== "none" ? findFilterPerson(actor, "CSM", params.csm) : null,
     getSettings(),
   ]);
-  const page = paged(toRows(actor, rows, today), count, first ? 1 : params.page, params.perPage);
-  const [head, tail] = [rows[0], rows[rows.length - 1]];
   return {
     lossReasons: settings.revenue.lossReasons,
-    page: { ...page, previous: !first && head ? cursorOf(params, head) : null, next: more && tail ? cursorOf(params, tail) : null },
+    page: keysetPaged(read, toRows(actor, read.rows, today), count, params, (row) => cursorOf(params, row)),
     quarters: quarters.map((row) => row.quarter),
     csm,
   };
