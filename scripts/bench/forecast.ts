@@ -141,7 +141,7 @@ async function main(): Promise<void> {
       agree: (fn, [groups, surprises]) => {
         const accuracy = fn as Awaited<ReturnType<typeof forecast.forecastAccuracy>>;
         const rows = groups as { n90: number; error30: bigint; surprises: number }[];
-        return accuracy.surprises.length === surprises!.length && accuracy.company.at90.renewals === rows.reduce((a, r) => a + r.n90, 0)
+        return accuracy.surprises.items.length + accuracy.surprises.more === surprises!.length && accuracy.company.at90.renewals === rows.reduce((a, r) => a + r.n90, 0)
           && accuracy.company.at30.absErrorCents === rows.reduce((a, r) => a + r.error30, 0n) && accuracy.company.lateSurprises === rows.reduce((a, r) => a + r.surprises, 0);
       },
     },
