@@ -133,9 +133,8 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
   const rowsWhere = params.bucket ? Prisma.sql`${where} AND ${BUCKET_SQL} = ${params.bucket}` : where;
   const rowsContext = { ...context, settings: context.settings.forecast };
   const readPage = (page: number) => readForecastRows(rowsWhere, rowsContext, prisma, { take: PER_PAGE, skip: (page - 1) * PER_PAGE });
-  const lastWeek = addCalendarDaysUtc(weekStart, -7);
   const [figures, options, asked] = await Promise.all([
-    summarised(params) ? summaryFigures(actor, params, quarter, lastWeek, context.today) : rawFigures(actor, params, quarter, lastWeek, context.today),
+    forecastFigures(actor, params, context.today),
     filterOptions(actor, params),
     readPage(params.page),
   ]);
@@ -160,7 +159,7 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
   };
 }
 
-interface Figures {
+export interface ForecastFigures {
   sums: Sums;
   nextSums: Sums;
   rollUp: RollUpNode;
@@ -169,8 +168,19 @@ interface Figures {
   accuracy: ForecastAccuracy;
 }
 
+/**
+ * The page's figures for the quarter asked (default: today's), from the summaries when they answer the view, else
+ * from the renewals (`source` forces one: the tests and the benchmark compare both).
+ */
+export async function forecastFigures(actor: ActingUser, params: ForecastParams, today: Date, source: "summaries" | "rows" = summarised(params) ? "summaries" : "rows"): Promise<ForecastFigures> {
+  forecastScopeSql(actor);
+  const quarter = params.quarter ?? quarterOf(today);
+  const lastWeek = addCalendarDaysUtc(weekStartOf(today), -7);
+  return source === "summaries" ? summaryFigures(actor, params, quarter, lastWeek, today) : rawFigures(actor, params, quarter, lastWeek, today);
+}
+
 /** The figures from the renewals themselves: the views the summaries do not answer (an AE cut). */
-async function rawFigures(actor: ActingUser, params: ForecastParams, quarter: string, lastWeek: Date, today: Date): Promise<Figures> {
+async function rawFigures(actor: ActingUser, params: ForecastParams, quarter: string, lastWeek: Date, today: Date): Promise<ForecastFigures> {
   const { start, end } = quarterRange(quarter);
   const { end: nextEnd } = quarterRange(nextQuarter(quarter));
   const where = quarterRowsWhere(actor, params, start, end);
@@ -200,7 +210,7 @@ const OPEN_BUCKETS = ["COMMIT", "BEST_CASE", "PIPELINE", "AT_RISK"] as const;
  * or of the lone team), the week's changes per kind, the losses per reason with their first accounts, and accuracy
  * per CSM and segment with the first late surprises.
  */
-async function summaryFigures(actor: ActingUser, params: ForecastParams, quarter: string, lastWeek: Date, today: Date): Promise<Figures> {
+async function summaryFigures(actor: ActingUser, params: ForecastParams, quarter: string, lastWeek: Date, today: Date): Promise<ForecastFigures> {
   const { start, end: nextStart } = quarterRange(quarter);
   const cuts = summaryCutsSql(actor, params);
   const members = (team: string) => prisma.$queryRaw<SumRow[]>(memberSumsSql(cuts, start, team));
