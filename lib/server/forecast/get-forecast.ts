@@ -188,8 +188,8 @@ async function rawFigures(actor: ActingUser, params: ForecastParams, quarter: st
     prisma.$queryRaw<SumRow[]>(forecastSumsSql(quarterRowsWhere(actor, params, start, nextEnd), end)),
     prisma.$queryRaw<StateRow[]>(weekStatesSql(where, cutsAccounts(actor, params))),
     lastWeekSnapshots(actor, params, quarter, lastWeek),
-    reasonSummary(actor, params, quarter),
-    forecastAccuracy(actor, forecastCutsSql(actor, params), today),
+    readReasons(actor, params, quarter, "rows"),
+    readAccuracy(actor, params, today, "rows"),
   ]);
   const thisQuarter = csmSums(groups.filter((group) => !group.next));
   const current = new Map<string, WeekState>(states.map((row) => [row.id, { open: row.open, category: row.category, amountCents: row.amountCents }]));
@@ -218,8 +218,8 @@ async function summaryFigures(actor: ActingUser, params: ForecastParams, quarter
     prisma.$queryRaw<SumRow[]>(teamSumsSql(cuts, start, nextStart)),
     params.team ? members(params.team) : Promise.resolve([]),
     prisma.$queryRaw<WeekChangeTally[]>(weekChangesSql(cuts, start, lastWeek)),
-    summaryReasons(actor, params, start),
-    summaryAccuracy(cuts, today),
+    readReasons(actor, params, quarter, "summaries"),
+    readAccuracy(actor, params, today, "summaries"),
   ]);
   const thisQuarter = csmSums(teams.filter((group) => !group.next));
   const sums = mergeSums(thisQuarter.map((group) => group.sums));
@@ -390,6 +390,16 @@ function reasonSummaries(groups: Iterable<ReasonGroup>): ReasonSummary[] {
     return { reason: group.reason || "No reason recorded", addressable: group.addressable, lostCents: group.lostCents, accounts: { items, more: group.count - items.length } };
   });
   return list.sort(byLoss((group) => group.reason));
+}
+
+/** The quarter's churn and downsell reasons, from the summaries or the ledger's rows. */
+export function readReasons(actor: ActingUser, params: ForecastParams, quarter: string, source: "summaries" | "rows"): Promise<ReasonSummary[]> {
+  return source === "summaries" ? summaryReasons(actor, params, quarterRange(quarter).start) : reasonSummary(actor, params, quarter);
+}
+
+/** The trailing year's accuracy, from the summaries or from every closed renewal's row. */
+export function readAccuracy(actor: ActingUser, params: ForecastParams, today: Date, source: "summaries" | "rows"): Promise<ForecastAccuracy> {
+  return source === "summaries" ? summaryAccuracy(summaryCutsSql(actor, params), today) : forecastAccuracy(actor, forecastCutsSql(actor, params), today);
 }
 
 /** Churn and contraction of the quarter from the ledger, by reason and addressable, with the accounts behind each. */
