@@ -17,6 +17,9 @@
 --   and one lock for all summaries means no two writers hold parts of what the other waits for.
 -- • A renewal's own delete removes its state row first (BEFORE DELETE), while its snapshots still exist, so the week
 --   changes it contributed are subtracted before the cascade deletes them.
+-- • A state row rewritten while a statement's new snapshots are not yet added (ClosedRenewalForecast's trigger on
+--   ForecastSnapshot fires first) subtracts and adds those snapshots too, so a count may pass through 0 with sums that
+--   are not: a summary row goes only once every figure in it is 0.
 -- • `SELECT forecast_page_summaries_rebuild()` recomputes everything (the backfill below, the bench generator).
 --
 -- Buckets: 0 Commit, 1 Best case, 2 Pipeline, 3 At risk, 4 Omitted, 5 Closed won, 6 Closed lost (get-forecast.ts).
@@ -236,7 +239,8 @@ BEGIN
     "upliftExpectedCents" = t."upliftExpectedCents" + EXCLUDED."upliftExpectedCents";
   DELETE FROM "ForecastQuarterSum" t
   USING (SELECT DISTINCT c."csmId", date_trunc('quarter', c."renewalDate")::date AS q, c."segment", c."bucket" FROM changed c) k
-  WHERE t."renewals" = 0 AND t."csmId" = k."csmId" AND t."quarterStart" = k.q AND t."segment" = k."segment" AND t."bucket" = k."bucket";
+  WHERE t."renewals" = 0 AND t."dueCents" = 0 AND t."bucketCents" = 0 AND t."expectedCents" = 0 AND t."grossRetainedCents" = 0 AND t."forecastBaseCents" = 0
+    AND t."upliftExpectedCents" = 0 AND t."csmId" = k."csmId" AND t."quarterStart" = k.q AND t."segment" = k."segment" AND t."bucket" = k."bucket";
 
   INSERT INTO "ForecastWeekChange" AS t ("csmId", "weekStart", "quarterStart", "segment", "kind", "renewals", "deltaCents", "lastWeekCents", "thisWeekCents", "inForecast")
   SELECT c."csmId", s."weekStart", date_trunc('quarter', c."renewalDate")::date, c."segment",
@@ -253,7 +257,8 @@ BEGIN
     "inForecast" = t."inForecast" + EXCLUDED."inForecast";
   DELETE FROM "ForecastWeekChange" t
   USING (SELECT DISTINCT c."csmId", date_trunc('quarter', c."renewalDate")::date AS q, c."segment" FROM changed c) k
-  WHERE t."renewals" = 0 AND t."csmId" = k."csmId" AND t."quarterStart" = k.q AND t."segment" = k."segment";
+  WHERE t."renewals" = 0 AND t."deltaCents" = 0 AND t."lastWeekCents" = 0 AND t."thisWeekCents" = 0 AND t."inForecast" = 0
+    AND t."csmId" = k."csmId" AND t."quarterStart" = k.q AND t."segment" = k."segment";
 
   INSERT INTO "ForecastAccuracyMonth" AS t ("csmId", "month", "segment", "renewals", "n90", "base90", "forecast90", "closed90", "error90",
     "n30", "base30", "forecast30", "closed30", "error30", "surprises", "brierRenewals", "brierSquares")
@@ -275,7 +280,8 @@ BEGIN
     "brierSquares" = t."brierSquares" + EXCLUDED."brierSquares";
   DELETE FROM "ForecastAccuracyMonth" t
   USING (SELECT DISTINCT c."csmId", date_trunc('month', c."renewalDate")::date AS m, c."segment" FROM changed c WHERE c."closed") k
-  WHERE t."renewals" = 0 AND t."csmId" = k."csmId" AND t."month" = k.m AND t."segment" = k."segment";
+  WHERE t."renewals" = 0 AND t."n90" = 0 AND t."n30" = 0 AND t."error90" = 0 AND t."error30" = 0 AND t."brierRenewals" = 0 AND t."surprises" = 0
+    AND t."csmId" = k."csmId" AND t."month" = k.m AND t."segment" = k."segment";
   RETURN NULL;
 END;
 $$;
@@ -312,7 +318,8 @@ BEGIN
   DELETE FROM "ForecastWeekChange" t
   USING (SELECT DISTINCT c."csmId", s."weekStart", date_trunc('quarter', c."renewalDate")::date AS q, c."segment"
          FROM changed s JOIN "ForecastRenewalState" c ON c."renewalOpportunityId" = s."renewalOpportunityId") k
-  WHERE t."renewals" = 0 AND t."csmId" = k."csmId" AND t."weekStart" = k."weekStart" AND t."quarterStart" = k.q AND t."segment" = k."segment";
+  WHERE t."renewals" = 0 AND t."deltaCents" = 0 AND t."lastWeekCents" = 0 AND t."thisWeekCents" = 0 AND t."inForecast" = 0
+    AND t."csmId" = k."csmId" AND t."weekStart" = k."weekStart" AND t."quarterStart" = k.q AND t."segment" = k."segment";
   RETURN NULL;
 END;
 $$;
