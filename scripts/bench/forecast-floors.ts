@@ -125,19 +125,19 @@ export function rawLastWeek(start: Date, end: Date, week: Date): Prisma.Sql {
 }
 
 /**
- * The quarter's losses per reason and addressable from ForecastReasonAccount, with the accounts ranked within each
- * (the first `limit` and their ties).
+ * The quarter's losses per reason and addressable from ForecastReasonSum, each with its largest accounts from
+ * ForecastReasonAccount (the first `limit` and their ties).
  */
 export function reasonsFloor(start: Date, limit: number): Prisma.Sql {
   return Prisma.sql`
-    SELECT x.reason, x.addressable, x.lost, x.accounts, x."accountId", a."name", x."accountCents"
-    FROM (
-      SELECT t."reason", t."addressable", t."accountId", t."lostCents" AS "accountCents",
-        sum(t."lostCents") OVER w AS lost, count(*) OVER w AS accounts, rank() OVER (w ORDER BY t."lostCents" DESC) AS n
-      FROM "ForecastReasonAccount" t WHERE t."quarterStart" = ${start}::date
-      WINDOW w AS (PARTITION BY t."reason", t."addressable")
-    ) x JOIN "Account" a ON a."id" = x."accountId"
-    WHERE x.n <= ${limit}`;
+    SELECT g.reason, g.addressable, g.lost, g.accounts, x."accountId", a."name", x."lostCents" AS "accountCents"
+    FROM (SELECT "reason", "addressable", sum("lostCents") AS lost, sum("accounts") AS accounts FROM "ForecastReasonSum" WHERE "quarterStart" = ${start}::date GROUP BY 1, 2) g
+    CROSS JOIN LATERAL (
+      SELECT t."accountId", t."lostCents" FROM "ForecastReasonAccount" t
+      WHERE t."quarterStart" = ${start}::date AND t."reason" = g.reason AND t."addressable" = g.addressable
+      ORDER BY t."lostCents" DESC FETCH FIRST ${limit} ROWS WITH TIES
+    ) x
+    JOIN LATERAL (SELECT "name" FROM "Account" WHERE "id" = x."accountId") a ON TRUE`;
 }
 
 const TALLY = Prisma.sql`

@@ -27,15 +27,16 @@ const text = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => 
 
 /** Every stored summary row, in key order (a row of zeros that a delta left is none). */
 async function stored(client: Prisma.TransactionClient | typeof prisma = prisma): Promise<string> {
-  const [states, quarters, weeks, months, reasons] = await Promise.all([
+  const [states, quarters, weeks, months, reasons, reasonSums] = await Promise.all([
     client.$queryRaw`SELECT * FROM "ForecastRenewalState" ORDER BY "renewalOpportunityId"`,
     client.$queryRaw`SELECT * FROM "ForecastQuarterSum" WHERE "renewals" <> 0 OR "dueCents" <> 0 OR "bucketCents" <> 0 ORDER BY "csmId", "quarterStart", "segment", "bucket"`,
     client.$queryRaw`SELECT * FROM "ForecastWeekChange" WHERE "renewals" <> 0 OR "deltaCents" <> 0 OR "lastWeekCents" <> 0 OR "thisWeekCents" <> 0 OR "inForecast" <> 0
       ORDER BY "csmId", "weekStart", "quarterStart", "segment", "kind"`,
     client.$queryRaw`SELECT * FROM "ForecastAccuracyMonth" WHERE "renewals" <> 0 OR "n90" <> 0 OR "n30" <> 0 OR "error90" <> 0 ORDER BY "csmId", "month", "segment"`,
     client.$queryRaw`SELECT * FROM "ForecastReasonAccount" ORDER BY "accountId", "quarterStart", "reason", "addressable"`,
+    client.$queryRaw`SELECT * FROM "ForecastReasonSum" ORDER BY "quarterStart", "segment", "reason", "addressable"`,
   ]);
-  return text({ states, quarters, weeks, months, reasons });
+  return text({ states, quarters, weeks, months, reasons, reasonSums });
 }
 
 /** The rows a rebuild from scratch writes (rolled back, so the kept summaries stay as they were). */

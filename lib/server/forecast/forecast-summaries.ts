@@ -82,18 +82,20 @@ export function weekChangesSql(cuts: Prisma.Sql, start: Date, week: Date): Prism
 /**
  * The quarter's losses per reason and addressable (count of accounts, sum), each with its largest accounts: the
  * first `limit` and any tied with the last of them, so the page's order (amount, then name) picks the same ones.
- * `cuts(alias)`: the view on that alias.
+ * The sums come from ForecastReasonSum for the company or a segment, from the accounts' rows for a CSM's view.
  */
-export function reasonRowsSql(cuts: (alias: string) => Prisma.Sql, start: Date, limit: number): Prisma.Sql {
+export function reasonRowsSql(actor: ActingUser, params: SummaryCuts, start: Date, limit: number): Prisma.Sql {
+  const cuts = (alias: string) => summaryCutsSql(actor, params, alias);
+  const byCsm = readsOwnForecastOnly(actor) || Boolean(params.csm);
+  const sums = byCsm
+    ? Prisma.sql`SELECT t."reason", t."addressable", sum(t."lostCents")::bigint AS "lostCents", count(*)::int AS accounts
+        FROM "ForecastReasonAccount" t WHERE t."quarterStart" = ${start}::date AND ${cuts("t")} GROUP BY 1, 2`
+    : Prisma.sql`SELECT t."reason", t."addressable", sum(t."lostCents")::bigint AS "lostCents", sum(t."accounts")::int AS accounts
+        FROM "ForecastReasonSum" t WHERE t."quarterStart" = ${start}::date AND ${cuts("t")} GROUP BY 1, 2`;
   return Prisma.sql`
     SELECT g."reason", CASE g."addressable" WHEN 1 THEN TRUE WHEN 0 THEN FALSE END AS addressable, g."lostCents", g.accounts,
-      x."accountId", a."name" AS "accountName", x."lostCents" AS "accountCents"
-    FROM (
-      SELECT t."reason", t."addressable", sum(t."lostCents")::bigint AS "lostCents", count(*)::int AS accounts
-      FROM "ForecastReasonAccount" t
-      WHERE t."quarterStart" = ${start}::date AND ${cuts("t")}
-      GROUP BY 1, 2
-    ) g
+      x."accountId", (SELECT a."name" FROM "Account" a WHERE a."id" = x."accountId") AS "accountName", x."lostCents" AS "accountCents"
+    FROM (${sums}) g
     CROSS JOIN LATERAL (
       SELECT t."accountId", t."lostCents" FROM "ForecastReasonAccount" t
       WHERE t."quarterStart" = ${start}::date AND t."reason" = g."reason" AND t."addressable" = g."addressable" AND ${cuts("t")}
@@ -101,8 +103,7 @@ export function reasonRowsSql(cuts: (alias: string) => Prisma.Sql, start: Date, 
           SELECT l."lostCents" FROM "ForecastReasonAccount" l
           WHERE l."quarterStart" = ${start}::date AND l."reason" = g."reason" AND l."addressable" = g."addressable" AND ${cuts("l")}
           ORDER BY l."lostCents" DESC OFFSET ${limit - 1} LIMIT 1), -9223372036854775808)
-    ) x
-    JOIN "Account" a ON a."id" = x."accountId"`;
+    ) x`;
 }
 
 /**

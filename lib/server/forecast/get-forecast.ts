@@ -429,7 +429,7 @@ export interface ReasonSummaryRow {
 
 /** The same from ForecastReasonAccount: each reason's sums, and only its largest accounts. */
 async function summaryReasons(actor: ActingUser, params: ForecastParams, start: Date): Promise<ReasonSummary[]> {
-  const rows = await prisma.$queryRaw<ReasonSummaryRow[]>(reasonRowsSql((alias) => summaryCutsSql(actor, params, alias), start, ACCOUNTS_PER_REASON));
+  const rows = await prisma.$queryRaw<ReasonSummaryRow[]>(reasonRowsSql(actor, params, start, ACCOUNTS_PER_REASON));
   const groups = new Map<string, ReasonGroup>();
   for (const row of rows) {
     const key = `${row.reason}|${row.addressable}`;

@@ -1,7 +1,8 @@
 -- Summaries for the forecast page's company-wide reads (issue 12 §4–6, issue 15), so that at 10× data they read rows
 -- set by the CSMs and the calendar, not by the renewals: the quarter's sums per CSM, segment and bucket; the changes
 -- since a week's snapshot per CSM, segment and kind of change; the accuracy of closed renewals per CSM, segment and
--- month; and the quarter's churn and contraction per account and reason (the page lists the first accounts of each).
+-- month; and the quarter's churn and contraction per account and reason (the page lists the first accounts of each)
+-- and per segment and reason.
 -- Kept by the database, never written by the app; lib/server/forecast/get-forecast.ts reads them for every view but an
 -- AE cut, which keeps reading the renewals themselves.
 --
@@ -139,6 +140,18 @@ CREATE TABLE "ForecastReasonAccount" (
 CREATE INDEX "ForecastReasonAccount_quarterStart_reason_addressable_lostC_idx" ON "ForecastReasonAccount"("quarterStart", "reason", "addressable", "lostCents" DESC);
 
 CREATE INDEX "ForecastReasonAccount_csmId_quarterStart_idx" ON "ForecastReasonAccount"("csmId", "quarterStart");
+
+-- The same per quarter, segment and reason (the company's and a segment's sums; a CSM's read their accounts' rows).
+CREATE TABLE "ForecastReasonSum" (
+    "quarterStart" DATE NOT NULL,
+    "segment" "Segment" NOT NULL,
+    "reason" TEXT NOT NULL,
+    "addressable" SMALLINT NOT NULL,
+    "accounts" INTEGER NOT NULL,
+    "lostCents" BIGINT NOT NULL,
+
+    CONSTRAINT "ForecastReasonSum_pkey" PRIMARY KEY ("quarterStart","segment","reason","addressable")
+);
 
 ALTER TABLE "ForecastRenewalState" ADD CONSTRAINT "ForecastRenewalState_renewalOpportunityId_fkey" FOREIGN KEY ("renewalOpportunityId") REFERENCES "RenewalOpportunity"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -423,7 +436,7 @@ BEGIN
   END IF;
   PERFORM pg_advisory_xact_lock(20261121);
   IF accounts IS NULL THEN
-    DELETE FROM "ForecastReasonAccount";
+    TRUNCATE "ForecastReasonAccount", "ForecastReasonSum";
   ELSE
     DELETE FROM "ForecastReasonAccount" t USING (SELECT DISTINCT unnest(accounts) AS id) i WHERE t."accountId" = i.id;
   END IF;
@@ -437,6 +450,35 @@ BEGIN
   GROUP BY 1, 2, 3, 4, 5, 6;
 END;
 $$;
+
+-- ForecastReasonAccount's rows of the statement (inserted: sign 1, deleted: -1) move ForecastReasonSum.
+CREATE FUNCTION "forecast_reason_apply"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sign INTEGER := TG_ARGV[0]::int;
+BEGIN
+  PERFORM pg_advisory_xact_lock(20261121);
+  INSERT INTO "ForecastReasonSum" AS t ("quarterStart", "segment", "reason", "addressable", "accounts", "lostCents")
+  SELECT c."quarterStart", c."segment", c."reason", c."addressable", sign * count(*), sign * sum(c."lostCents")
+  FROM changed c
+  GROUP BY 1, 2, 3, 4
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT ("quarterStart", "segment", "reason", "addressable") DO UPDATE SET
+    "accounts" = t."accounts" + EXCLUDED."accounts", "lostCents" = t."lostCents" + EXCLUDED."lostCents";
+  DELETE FROM "ForecastReasonSum" t
+  USING (SELECT DISTINCT c."quarterStart", c."segment", c."reason", c."addressable" FROM changed c) k
+  WHERE t."accounts" = 0 AND t."lostCents" = 0 AND t."quarterStart" = k."quarterStart" AND t."segment" = k."segment" AND t."reason" = k."reason" AND t."addressable" = k."addressable";
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER "forecast_reason_insert" AFTER INSERT ON "ForecastReasonAccount"
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "forecast_reason_apply"('1');
+CREATE TRIGGER "forecast_reason_delete" AFTER DELETE ON "ForecastReasonAccount"
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "forecast_reason_apply"('-1');
+CREATE TRIGGER "forecast_reason_update_old" AFTER UPDATE ON "ForecastReasonAccount"
+  REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "forecast_reason_apply"('-1');
+CREATE TRIGGER "forecast_reason_update_new" AFTER UPDATE ON "ForecastReasonAccount"
+  REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION "forecast_reason_apply"('1');
 
 CREATE FUNCTION "movements_forecast_reasons"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
