@@ -185,7 +185,8 @@ CREATE FUNCTION "forecast_state_rows"(ids TEXT[]) RETURNS SETOF "ForecastRenewal
   JOIN "Account" a ON a."id" = r."accountId"
   LEFT JOIN "RenewalForecast" f ON f."renewalOpportunityId" = r."id"
   LEFT JOIN "ClosedRenewalForecast" c ON c."renewalOpportunityId" = r."id"
-  CROSS JOIN LATERAL (SELECT ((r."amountCents" * (10000 + round(r."upliftPct" * 100)::bigint) + 5000) / 10000) AS flat) z
+  -- forecast-rows.ts's FLAT_CENTS_SQL, in numeric: ARR near 2⁵³ cents times 10⁴ would leave bigint.
+  CROSS JOIN LATERAL (SELECT div(r."amountCents"::numeric * (10000 + round(r."upliftPct" * 100)) + 5000, 10000)::bigint AS flat) z
   CROSS JOIN LATERAL (
     SELECT CASE r."stage" WHEN 'CLOSED_WON' THEN 5 WHEN 'CLOSED_LOST' THEN 6 ELSE
              CASE COALESCE(f."overrideCategory", f."category", 'PIPELINE') WHEN 'COMMIT' THEN 0 WHEN 'BEST_CASE' THEN 1 WHEN 'PIPELINE' THEN 2 WHEN 'AT_RISK' THEN 3 ELSE 4 END
