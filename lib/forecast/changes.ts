@@ -18,7 +18,6 @@ export interface ChangeBucket {
   renewals: number;
   /** The forecast's change in cents from these renewals. */
   deltaCents: bigint;
-  renewalIds: string[];
 }
 
 export const CHANGE_LABELS: Record<ChangeKind, string> = {
@@ -53,8 +52,7 @@ export interface Waterfall {
 
 /** `before`: last week's snapshot per renewal; `now`: each renewal as it stands. Last week + Σ deltas = this week. */
 export function weekWaterfall(before: ReadonlyMap<string, WeekState>, now: ReadonlyMap<string, WeekState>): Waterfall {
-  const kinds: ChangeKind[] = ["newAtRisk", "downgraded", "upgraded", "amount", "closed", "added"];
-  const buckets = new Map<ChangeKind, ChangeBucket>(kinds.map((kind) => [kind, { kind, renewals: 0, deltaCents: 0n, renewalIds: [] }]));
+  const buckets = new Map<ChangeKind, ChangeBucket>(CHANGE_KINDS.map((kind) => [kind, { kind, renewals: 0, deltaCents: 0n }]));
   const openAmount = (state: WeekState | undefined) => (state?.open ? inForecast(state) : 0n);
   let lastWeekCents = 0n;
   let thisWeekCents = 0n;
@@ -69,7 +67,44 @@ export function weekWaterfall(before: ReadonlyMap<string, WeekState>, now: Reado
     const bucket = buckets.get(kind)!;
     bucket.renewals += 1;
     bucket.deltaCents += openAmount(current) - openAmount(previous);
-    bucket.renewalIds.push(id);
   }
   return { lastWeekCents, thisWeekCents, buckets: [...buckets.values()] };
+}
+
+/** The waterfall's order; a kind's index is its number in the ForecastWeekChange summary (6: unchanged). */
+export const CHANGE_KINDS: readonly ChangeKind[] = ["newAtRisk", "downgraded", "upgraded", "amount", "closed", "added"];
+
+/** The renewals with a snapshot that week, summed per kind of change (ForecastWeekChange). */
+export interface WeekChangeTally {
+  kind: number;
+  renewals: number;
+  deltaCents: bigint;
+  lastWeekCents: bigint;
+  thisWeekCents: bigint;
+  /** How many of them are in the forecast now (open, not Omitted). */
+  inForecast: number;
+}
+
+/**
+ * weekWaterfall from sums: the snapshotted renewals' tallies, and the view's renewals in the forecast now (`open`: how
+ * many and their amount). Those without a snapshot that week are the difference, and each of them is "added".
+ */
+export function waterfallFromTallies(tallies: readonly WeekChangeTally[], open: { renewals: number; cents: bigint }): Waterfall {
+  const buckets = CHANGE_KINDS.map((kind) => ({ kind, renewals: 0, deltaCents: 0n }));
+  let lastWeekCents = 0n;
+  let snappedRenewals = 0;
+  let snappedCents = 0n;
+  for (const tally of tallies) {
+    lastWeekCents += tally.lastWeekCents;
+    snappedRenewals += tally.inForecast;
+    snappedCents += tally.thisWeekCents;
+    const bucket = buckets[tally.kind];
+    if (!bucket) continue;
+    bucket.renewals += tally.renewals;
+    bucket.deltaCents += tally.deltaCents;
+  }
+  const added = buckets[CHANGE_KINDS.indexOf("added")]!;
+  added.renewals += open.renewals - snappedRenewals;
+  added.deltaCents += open.cents - snappedCents;
+  return { lastWeekCents, thisWeekCents: open.cents, buckets };
 }

@@ -167,3 +167,21 @@ export function rollUpSums(groups: readonly CsmSums[]): RollUpNode {
   managerNodes.sort(byName);
   return { id: null, name: "Company", sums: mergeSums(managerNodes.map((node) => node.sums)), children: managerNodes };
 }
+
+export interface TeamSums {
+  managerId: string | null;
+  managerName: string | null;
+  sums: Sums;
+}
+
+/**
+ * The same tree from per-team sums, with CSM children only for the teams whose CSMs were read (`members`: the page
+ * shows one team's CSMs at a time, and reading every CSM's sums grows with the company).
+ */
+export function rollUpTeams(teams: readonly TeamSums[], members: readonly CsmSums[]): RollUpNode {
+  const opened = new Map(rollUpSums(members).children.map((node) => [node.id ?? "", node.children]));
+  const managerNodes = teams
+    .map((team) => ({ id: team.managerId, name: team.managerName ?? "No manager", sums: team.sums, children: opened.get(team.managerId ?? "") ?? [] }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return { id: null, name: "Company", sums: mergeSums(managerNodes.map((node) => node.sums)), children: managerNodes };
+}

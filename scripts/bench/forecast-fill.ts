@@ -3,7 +3,7 @@
 // checkpoints of every open renewal whose checkpoint day has come (in every state), and a year of weekly snapshots of
 // every renewal due within a year either side of today, and each closed renewal's forecast 90 and 30 days out
 // (ClosedRenewalForecast: the triggers write it as the renewals and snapshots go in; the last step rebuilds it once
-// more, so a load with triggers off is covered too). `npm run bench:generate` runs it as its last steps;
+// more, so a load with triggers off is covered too), and the forecast page's summaries rebuilt from all of it. `npm run bench:generate` runs it as its last steps;
 // `npm run bench:forecast` runs it on a bench database generated before the forecast existed.
 
 const rand = (key: string, salt: number) => `((abs(hashtextextended(${key}, ${salt})) % 1000000) / 1000000.0)`;
@@ -51,6 +51,9 @@ export const FORECAST_FILL: ReadonlyArray<readonly [string, string]> = [
    WHERE r."renewalDate" BETWEEN current_date - 365 AND current_date + 365
      AND week.start <= r."renewalDate" AND week.start > r."renewalDate" - 365`],
   ["closed renewals' 90/30-day forecasts", `SELECT closed_renewal_forecast_rebuild()`],
+  // Last: the page's summaries read the calls, the snapshots and the closed renewals' rows above.
+  ["forecast page summaries", `SELECT forecast_page_summaries_rebuild()`],
 ];
 
-export const FORECAST_ANALYZE = [`ANALYZE "RenewalForecast"`, `ANALYZE "ForecastCheckpoint"`, `ANALYZE "ForecastSnapshot"`, `ANALYZE "RenewalOpportunity"`, `ANALYZE "ClosedRenewalForecast"`];
+export const FORECAST_ANALYZE = [`ANALYZE "RenewalForecast"`, `ANALYZE "ForecastCheckpoint"`, `ANALYZE "ForecastSnapshot"`, `ANALYZE "RenewalOpportunity"`, `ANALYZE "ClosedRenewalForecast"`,
+  `ANALYZE "ForecastRenewalState"`, `ANALYZE "ForecastQuarterSum"`, `ANALYZE "ForecastWeekChange"`, `ANALYZE "ForecastAccuracyMonth"`, `ANALYZE "ForecastReasonAccount"`];

@@ -191,7 +191,7 @@ describe("accuracy over the stored rows", () => {
     // 30 days out: 100k vs 0, Omitted (0) vs 60k, 80k vs 60k, 10k vs 0 → 190k off of 250k → 24%; two surprises.
     expect(page.accuracy.company.at30).toMatchObject({ renewals: 4, baseCents: 25_000_000n, absErrorCents: 19_000_000n, accuracyPct: 24 });
     expect(page.accuracy.company.lateSurprises).toBe(2);
-    expect(page.accuracy.surprises.map((s) => toIsoDate(s.renewalDate))).toEqual(["2026-09-30", "2026-10-15"]);
+    expect(page.accuracy.surprises.items.map((s) => toIsoDate(s.renewalDate))).toEqual(["2026-09-30", "2026-10-15"]);
 
     const by = (key: "csm" | "manager" | "segment") => {
       const groups = new Map<string, ClosedHistory[]>();

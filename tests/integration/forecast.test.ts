@@ -270,12 +270,19 @@ describe("the forecast page", () => {
     expect(rows).toHaveLength(6);
     expect(page.rollUp.sums).toEqual(sumRows(rows.map(toForecastRow)));
     expect(page.rollUp.children.map((m) => m.name)).toEqual(["M1 Manager", "No manager"]);
-    for (const manager of page.rollUp.children) {
+    expect(page.rollUp.sums).toEqual(mergeSums(page.rollUp.children.map((m) => m.sums)));
+    // Only the opened team's CSMs are read; each team, opened, equals the sum of its CSMs.
+    expect(page.rollUp.children.map((m) => m.children.length)).toEqual([0, 0]);
+    for (const team of [m1.id, "none"]) {
+      const opened = await getForecast(leader, forecastParams.parse({ quarter: "2027-Q1", team }), NOW);
+      const manager = opened.rollUp.children.find((m) => (m.id ?? "none") === team)!;
       expect(manager.children.length).toBeGreaterThan(0);
       expect(manager.sums).toEqual(mergeSums(manager.children.map((c) => c.sums)));
+      expect(opened.rollUp.children.filter((m) => m !== manager).map((m) => m.children.length)).toEqual([0]);
     }
     expect(page.rollUp.children[0]?.id).toBe(m1.id);
-    expect(page.rollUp.children[0]?.children.map((c) => [c.name, c.sums.expectedCents])).toEqual([["C1 Csm", 13_500_000n], ["C2 Csm", 8_000_000n]]);
+    const m1Team = await getForecast(leader, forecastParams.parse({ quarter: "2027-Q1", team: m1.id }), NOW);
+    expect(m1Team.rollUp.children[0]?.children.map((c) => [c.name, c.sums.expectedCents])).toEqual([["C1 Csm", 13_500_000n], ["C2 Csm", 8_000_000n]]);
 
     // Changes since last week: r2 became At risk ($50,000 → $30,000), r1 moved up (Pipeline → Commit at the same $105,000), r6 left the forecast.
     const byKind = Object.fromEntries(page.waterfall.buckets.map((b) => [b.kind, [b.renewals, b.deltaCents]]));
@@ -312,7 +319,7 @@ describe("the forecast page", () => {
     expect(page.accuracy.company.at30).toMatchObject({ renewals: 2, absErrorCents: 10_000_000n, accuracyPct: 33.3 });
     expect(page.accuracy.company.brier).toBe(0.4);
     expect(page.accuracy.company.lateSurprises).toBe(1);
-    expect(page.accuracy.surprises.map((s) => s.id)).toEqual([lost.id]);
+    expect(page.accuracy.surprises.items.map((s) => s.id)).toEqual([lost.id]);
     expect(page.accuracy.byCsm.map((g) => [g.name, g.at90.renewals])).toEqual([["Ada Csm", 2]]);
     expect(page.accuracy.byManager.map((g) => g.name)).toEqual(["Grace Manager"]);
   });
@@ -330,7 +337,7 @@ describe("the forecast page", () => {
       ],
     });
     const page = await getForecast(csm, forecastParams.parse({ quarter: "2026-Q4" }), NOW);
-    expect(page.reasons.map((r) => [r.reason, r.addressable, r.lostCents, r.accounts.map((a) => a.name)])).toEqual([
+    expect(page.reasons.map((r) => [r.reason, r.addressable, r.lostCents, r.accounts.items.map((a) => a.name)])).toEqual([
       ["Budget", false, 11_000_000n, ["Zed Co", "Forecast Co"]],
       ["Product gap", true, 1_000_000n, ["Forecast Co"]],
     ]);

@@ -10,7 +10,7 @@ import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PersonPicker } from "@/components/ui/person-picker";
 import { CATEGORY_LABELS } from "@/lib/forecast/categories";
 import { BUCKET_LABELS } from "@/lib/forecast/display";
-import { accuracyCsms, ACCOUNTS_PER_REASON, firstOf, rollUpRows, SURPRISES_SHOWN, teamKey } from "@/lib/forecast/page-rows";
+import { accuracyCsms, rollUpRows, teamKey } from "@/lib/forecast/page-rows";
 import { formatCentsWhole, formatDate } from "@/lib/format";
 import { SEGMENT_LABELS } from "@/lib/labels";
 import { firstValues, type SearchParams } from "@/lib/paging";
@@ -133,7 +133,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
               reason.reason,
               reason.addressable === null ? "Not said" : reason.addressable ? "Addressable" : "Not addressable",
               formatCentsWhole(reason.lostCents),
-              <ShownLinks key={`${reason.reason}-${String(reason.addressable)}`} shown={firstOf(reason.accounts, ACCOUNTS_PER_REASON)} link={(account) => (
+              <ShownLinks key={`${reason.reason}-${String(reason.addressable)}`} shown={reason.accounts} link={(account) => (
                 <><Link href={`/accounts/${account.id}`} className="text-brand-700 underline">{account.name}</Link> ({formatCentsWhole(account.lostCents)})</>
               )} />,
             ])}
@@ -154,10 +154,10 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
             </p>
           ) : null}
           <AccuracyTable caption="Accuracy by segment" groups={view.accuracy.bySegment} />
-          {view.accuracy.surprises.length > 0 ? (
+          {view.accuracy.surprises.items.length > 0 ? (
             <p className="text-sm">
               Late surprises:{" "}
-              <ShownLinks shown={firstOf(view.accuracy.surprises, SURPRISES_SHOWN)} link={(surprise) => (
+              <ShownLinks shown={view.accuracy.surprises} link={(surprise) => (
                 <><Link href={`/renewals/${surprise.id}`} className="text-brand-700 underline">{surprise.accountName}</Link> ({formatDate(surprise.renewalDate)})</>
               )} />
             </p>

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { addCalendarDays } from "@/lib/calendar/company-day";
 import { accuracyOf, emptyTally, mergeTallies, type AccuracyFigures, type AccuracyTally } from "@/lib/forecast/accuracy";
-import { weekWaterfall, type Waterfall, type WeekState } from "@/lib/forecast/changes";
-import { bucketOf, emptySums, mergeSums, retentionRates, rollUpSums, type Bucket, type CsmSums, type ForecastRow, type RetentionRates, type RollUpNode, type Sums } from "@/lib/forecast/retention";
+import { waterfallFromTallies, weekWaterfall, type Waterfall, type WeekChangeTally, type WeekState } from "@/lib/forecast/changes";
+import { ACCOUNTS_PER_REASON, firstOf, SURPRISES_SHOWN, type Shown } from "@/lib/forecast/page-rows";
+import { bucketOf, emptySums, mergeSums, retentionRates, rollUpSums, rollUpTeams, type Bucket, type CsmSums, type ForecastRow, type RetentionRates, type RollUpNode, type Sums } from "@/lib/forecast/retention";
 import { addCalendarDaysUtc, weekStartOf } from "@/lib/forecast/week";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ForecastCategory, Segment } from "@/lib/generated/prisma/enums";
@@ -16,6 +17,7 @@ import type { ActingUser } from "@/lib/server/authz";
 import { forecastScopeSql } from "@/lib/server/forecast/access";
 import { forecastContext } from "@/lib/server/forecast/context";
 import { readsOwnForecastOnly } from "@/lib/server/forecast/permissions";
+import { accuracyTallySummarySql, lateSurprisesSummarySql, memberSumsSql, reasonRowsSql, summarised, summaryCutsSql, teamSumsSql, weekChangesSql } from "@/lib/server/forecast/forecast-summaries";
 import { AMOUNT_SQL, BUCKET_SQL, CATEGORY_SQL, FLAT_CENTS_SQL, readForecastRows, type ForecastRenewal } from "@/lib/server/forecast/forecast-rows";
 
 // The forecast page (issue 12 §4–6): the quarter's renewals with their forecast, the roll-up CSM → manager → company,
@@ -83,7 +85,8 @@ export interface ReasonSummary {
   reason: string;
   addressable: boolean | null;
   lostCents: bigint;
-  accounts: { id: string; name: string; lostCents: bigint }[];
+  /** The accounts behind it, largest loss first: the first few, and how many more. */
+  accounts: Shown<{ id: string; name: string; lostCents: bigint }>;
 }
 
 export interface AccuracyGroup {
@@ -107,7 +110,7 @@ export interface ForecastPage {
   rows: Paged<ForecastRenewal>;
   waterfall: Waterfall;
   reasons: ReasonSummary[];
-  accuracy: { company: AccuracyGroup; byCsm: AccuracyGroup[]; byManager: AccuracyGroup[]; bySegment: AccuracyGroup[]; surprises: { id: string; accountName: string; renewalDate: Date }[] };
+  accuracy: { company: AccuracyGroup; byCsm: AccuracyGroup[]; byManager: AccuracyGroup[]; bySegment: AccuracyGroup[]; surprises: Shown<{ id: string; accountName: string; renewalDate: Date }> };
   /** The CSM and AE the view is cut by, named for the pickers (null: none, or not one the actor may filter by). */
   options: { csm: PersonOption | null; ae: PersonOption | null };
 }
@@ -120,33 +123,25 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
   const quarter = params.quarter ?? quarterOf(context.today);
   const next = nextQuarter(quarter);
   const { start, end } = quarterRange(quarter);
-  const { end: nextEnd } = quarterRange(next);
   const weekStart = weekStartOf(context.today);
 
-  // The figures are summed in PostgreSQL (per CSM and bucket); only the page of rows on show is read whole, with
-  // Baton's likelihood — at company scale a quarter holds tens of thousands of renewals. Every read is independent of
-  // the others, so all go at once; the page asked for is read alongside the sums and read again only when it lies past
-  // the last page (a stale link), which the sums' count tells.
+  // The figures are sums: from the summaries (forecast-summaries.ts) for every view they answer, else from the
+  // renewals, in PostgreSQL. Only the page of rows on show is read whole, with Baton's likelihood. Every read is
+  // independent of the others, so all go at once; the page asked for is read alongside the sums and read again only
+  // when it lies past the last page (a stale link), which the sums' count tells.
   const where = quarterRowsWhere(actor, params, start, end);
   const rowsWhere = params.bucket ? Prisma.sql`${where} AND ${BUCKET_SQL} = ${params.bucket}` : where;
   const rowsContext = { ...context, settings: context.settings.forecast };
   const readPage = (page: number) => readForecastRows(rowsWhere, rowsContext, prisma, { take: PER_PAGE, skip: (page - 1) * PER_PAGE });
-  const [groups, states, previous, reasons, accuracy, options, asked] = await Promise.all([
-    prisma.$queryRaw<SumRow[]>(forecastSumsSql(quarterRowsWhere(actor, params, start, nextEnd), end)),
-    prisma.$queryRaw<StateRow[]>(weekStatesSql(where, cutsAccounts(actor, params))),
-    lastWeekSnapshots(actor, params, quarter, addCalendarDaysUtc(weekStart, -7)),
-    reasonSummary(actor, params, quarter),
-    forecastAccuracy(actor, forecastCutsSql(actor, params), context.today),
+  const [figures, options, asked] = await Promise.all([
+    forecastFigures(actor, params, context.today),
     filterOptions(actor, params),
     readPage(params.page),
   ]);
-  const thisQuarter = csmSums(groups.filter((group) => !group.next));
-  const sums = mergeSums(thisQuarter.map((group) => group.sums));
-  const nextSums = mergeSums(csmSums(groups.filter((group) => group.next)).map((group) => group.sums));
+  const { sums, nextSums } = figures;
   const count = params.bucket ? sums.buckets[params.bucket].renewals : sums.renewals;
   const page = Math.min(params.page, Math.max(1, Math.ceil(count / PER_PAGE)));
   const rows = page === params.page ? asked : await readPage(page);
-  const current = new Map<string, WeekState>(states.map((row) => [row.id, { open: row.open, category: row.category, amountCents: row.amountCents }]));
   return {
     quarter,
     nextQuarter: next,
@@ -155,12 +150,92 @@ export async function getForecast(actor: ActingUser, params: ForecastParams, now
     sums,
     rates: retentionRates(sums),
     next: { sums: nextSums, rates: retentionRates(nextSums) },
-    rollUp: rollUpSums(thisQuarter),
+    rollUp: figures.rollUp,
     rows: paged(rows, count, page, PER_PAGE),
+    waterfall: figures.waterfall,
+    reasons: figures.reasons,
+    accuracy: figures.accuracy,
+    options,
+  };
+}
+
+export interface ForecastFigures {
+  sums: Sums;
+  nextSums: Sums;
+  rollUp: RollUpNode;
+  waterfall: Waterfall;
+  reasons: ReasonSummary[];
+  accuracy: ForecastAccuracy;
+}
+
+/**
+ * The page's figures for the quarter asked (default: today's), from the summaries when they answer the view, else
+ * from the renewals (`source` forces one: the tests and the benchmark compare both).
+ */
+export async function forecastFigures(actor: ActingUser, params: ForecastParams, today: Date, source: "summaries" | "rows" = summarised(params) ? "summaries" : "rows"): Promise<ForecastFigures> {
+  forecastScopeSql(actor);
+  const quarter = params.quarter ?? quarterOf(today);
+  const lastWeek = addCalendarDaysUtc(weekStartOf(today), -7);
+  return source === "summaries" ? summaryFigures(actor, params, quarter, lastWeek, today) : rawFigures(actor, params, quarter, lastWeek, today);
+}
+
+/** The figures from the renewals themselves: the views the summaries do not answer (an AE cut). */
+async function rawFigures(actor: ActingUser, params: ForecastParams, quarter: string, lastWeek: Date, today: Date): Promise<ForecastFigures> {
+  const { start, end } = quarterRange(quarter);
+  const { end: nextEnd } = quarterRange(nextQuarter(quarter));
+  const where = quarterRowsWhere(actor, params, start, end);
+  const [groups, states, previous, reasons, accuracy] = await Promise.all([
+    prisma.$queryRaw<SumRow[]>(forecastSumsSql(quarterRowsWhere(actor, params, start, nextEnd), end)),
+    prisma.$queryRaw<StateRow[]>(weekStatesSql(where, cutsAccounts(actor, params))),
+    lastWeekSnapshots(actor, params, quarter, lastWeek),
+    readReasons(actor, params, quarter, "rows"),
+    readAccuracy(actor, params, today, "rows"),
+  ]);
+  const thisQuarter = csmSums(groups.filter((group) => !group.next));
+  const current = new Map<string, WeekState>(states.map((row) => [row.id, { open: row.open, category: row.category, amountCents: row.amountCents }]));
+  return {
+    sums: mergeSums(thisQuarter.map((group) => group.sums)),
+    nextSums: mergeSums(csmSums(groups.filter((group) => group.next)).map((group) => group.sums)),
+    rollUp: rollUpSums(thisQuarter),
     waterfall: weekWaterfall(previous, current),
     reasons,
     accuracy,
-    options,
+  };
+}
+
+const OPEN_BUCKETS = ["COMMIT", "BEST_CASE", "PIPELINE", "AT_RISK"] as const;
+
+/**
+ * The figures from the summaries: the quarter's sums per team (the roll-up reads the CSMs of the opened team only,
+ * or of the lone team), the week's changes per kind, the losses per reason with their first accounts, and accuracy
+ * per CSM and segment with the first late surprises.
+ */
+async function summaryFigures(actor: ActingUser, params: ForecastParams, quarter: string, lastWeek: Date, today: Date): Promise<ForecastFigures> {
+  const { start, end: nextStart } = quarterRange(quarter);
+  const cuts = summaryCutsSql(actor, params);
+  const members = (team: string) => prisma.$queryRaw<SumRow[]>(memberSumsSql(cuts, start, team));
+  const [teams, opened, tallies, reasons, accuracy] = await Promise.all([
+    prisma.$queryRaw<SumRow[]>(teamSumsSql(cuts, start, nextStart)),
+    params.team ? members(params.team) : Promise.resolve([]),
+    prisma.$queryRaw<WeekChangeTally[]>(weekChangesSql(cuts, start, lastWeek)),
+    readReasons(actor, params, quarter, "summaries"),
+    readAccuracy(actor, params, today, "summaries"),
+  ]);
+  const thisQuarter = csmSums(teams.filter((group) => !group.next));
+  const sums = mergeSums(thisQuarter.map((group) => group.sums));
+  const lone = !params.team && thisQuarter.length === 1 ? await members(thisQuarter[0]!.managerId ?? "none") : opened;
+  const open = { renewals: 0, cents: 0n };
+  for (const bucket of OPEN_BUCKETS) {
+    open.renewals += sums.buckets[bucket].renewals;
+    open.cents += sums.buckets[bucket].cents;
+  }
+  return {
+    sums,
+    nextSums: mergeSums(csmSums(teams.filter((group) => group.next)).map((group) => group.sums)),
+    rollUp: rollUpTeams(thisQuarter, csmSums(lone)),
+    waterfall: waterfallFromTallies(tallies, open),
+    reasons,
+    accuracy,
   };
 }
 
@@ -296,20 +371,73 @@ export function reasonSummarySql(actor: ActingUser, params: ForecastParams, quar
     GROUP BY 1, 2, 3, 4`;
 }
 
+interface ReasonGroup {
+  reason: string;
+  addressable: boolean | null;
+  lostCents: bigint;
+  /** How many accounts lost ARR for it; `accounts` may list only the largest. */
+  count: number;
+  accounts: { id: string; name: string; lostCents: bigint }[];
+}
+
+const byLoss = <T extends { lostCents: bigint }>(name: (item: T) => string) => (a: T, b: T) =>
+  b.lostCents > a.lostCents ? 1 : b.lostCents < a.lostCents ? -1 : name(a).localeCompare(name(b));
+
+/** The reasons, largest loss first, each with its first accounts (largest first, then by name). */
+function reasonSummaries(groups: Iterable<ReasonGroup>): ReasonSummary[] {
+  const list = [...groups].map((group) => {
+    const items = [...group.accounts].sort(byLoss((account) => account.name)).slice(0, ACCOUNTS_PER_REASON);
+    return { reason: group.reason || "No reason recorded", addressable: group.addressable, lostCents: group.lostCents, accounts: { items, more: group.count - items.length } };
+  });
+  return list.sort(byLoss((group) => group.reason));
+}
+
+/** The quarter's churn and downsell reasons, from the summaries or the ledger's rows. */
+export function readReasons(actor: ActingUser, params: ForecastParams, quarter: string, source: "summaries" | "rows"): Promise<ReasonSummary[]> {
+  return source === "summaries" ? summaryReasons(actor, params, quarterRange(quarter).start) : reasonSummary(actor, params, quarter);
+}
+
+/** The trailing year's accuracy, from the summaries or from every closed renewal's row. */
+export function readAccuracy(actor: ActingUser, params: ForecastParams, today: Date, source: "summaries" | "rows"): Promise<ForecastAccuracy> {
+  return source === "summaries" ? summaryAccuracy(summaryCutsSql(actor, params), today) : forecastAccuracy(actor, forecastCutsSql(actor, params), today);
+}
+
 /** Churn and contraction of the quarter from the ledger, by reason and addressable, with the accounts behind each. */
 async function reasonSummary(actor: ActingUser, params: ForecastParams, quarter: string): Promise<ReasonSummary[]> {
   const rows = await prisma.$queryRaw<{ reason: string; addressable: boolean | null; accountId: string; accountName: string; lostCents: bigint }[]>(reasonSummarySql(actor, params, quarter));
-  const groups = new Map<string, ReasonSummary>();
+  const groups = new Map<string, ReasonGroup>();
   for (const row of rows) {
     const key = `${row.reason}|${row.addressable}`;
-    const group = groups.get(key) ?? { reason: row.reason || "No reason recorded", addressable: row.addressable, lostCents: 0n, accounts: [] };
+    const group = groups.get(key) ?? { reason: row.reason, addressable: row.addressable, lostCents: 0n, count: 0, accounts: [] };
     groups.set(key, group);
     group.lostCents += row.lostCents;
+    group.count += 1;
     group.accounts.push({ id: row.accountId, name: row.accountName, lostCents: row.lostCents });
   }
-  const list = [...groups.values()];
-  for (const group of list) group.accounts.sort((a, b) => (b.lostCents > a.lostCents ? 1 : b.lostCents < a.lostCents ? -1 : a.name.localeCompare(b.name)));
-  return list.sort((a, b) => (b.lostCents > a.lostCents ? 1 : b.lostCents < a.lostCents ? -1 : a.reason.localeCompare(b.reason)));
+  return reasonSummaries(groups.values());
+}
+
+export interface ReasonSummaryRow {
+  reason: string;
+  addressable: boolean | null;
+  lostCents: bigint;
+  accounts: number;
+  accountId: string;
+  accountName: string;
+  accountCents: bigint;
+}
+
+/** The same from ForecastReasonAccount: each reason's sums, and only its largest accounts. */
+async function summaryReasons(actor: ActingUser, params: ForecastParams, start: Date): Promise<ReasonSummary[]> {
+  const rows = await prisma.$queryRaw<ReasonSummaryRow[]>(reasonRowsSql(actor, params, start, ACCOUNTS_PER_REASON));
+  const groups = new Map<string, ReasonGroup>();
+  for (const row of rows) {
+    const key = `${row.reason}|${row.addressable}`;
+    const group = groups.get(key) ?? { reason: row.reason, addressable: row.addressable, lostCents: row.lostCents, count: row.accounts, accounts: [] };
+    groups.set(key, group);
+    group.accounts.push({ id: row.accountId, name: row.accountName, lostCents: row.accountCents });
+  }
+  return reasonSummaries(groups.values());
 }
 
 interface TallyColumns {
@@ -435,9 +563,21 @@ export async function forecastAccuracy(actor: ActingUser, where: Prisma.Sql, tod
   const scoped = Prisma.sql`${forecastScopeSql(actor)} AND ${where}`;
   const [rows, surprises] = await Promise.all([
     prisma.$queryRaw<AccuracyTallyRow[]>(accuracyTallySql(scoped, today)),
-    prisma.$queryRaw<ForecastAccuracy["surprises"]>(lateSurprisesSql(scoped, today)),
+    prisma.$queryRaw<Surprise[]>(lateSurprisesSql(scoped, today)),
   ]);
-  return accuracyGroups(rows, surprises);
+  return accuracyGroups(rows, firstOf(surprises, SURPRISES_SHOWN));
+}
+
+type Surprise = ForecastAccuracy["surprises"]["items"][number];
+
+/** The same from the summaries (`cuts` on their alias t): the tallies, and only the first late surprises. */
+async function summaryAccuracy(cuts: Prisma.Sql, today: Date): Promise<ForecastAccuracy> {
+  const [rows, surprises] = await Promise.all([
+    prisma.$queryRaw<AccuracyTallyRow[]>(accuracyTallySummarySql(cuts, today)),
+    prisma.$queryRaw<Surprise[]>(lateSurprisesSummarySql(cuts, today, SURPRISES_SHOWN)),
+  ]);
+  const accuracy = accuracyGroups(rows, { items: surprises, more: 0 });
+  return { ...accuracy, surprises: { items: surprises, more: Math.max(0, accuracy.company.lateSurprises - surprises.length) } };
 }
 
 /**
