@@ -92,11 +92,14 @@ export async function getArrBridge(context: DashboardContext): Promise<ArrBridge
   const [ends, terms, losses] = await Promise.all([
     prisma.$queryRaw<{ starting: bigint; ending: bigint }[]>(bridgeEndsSql(scope, period)),
     prisma.$queryRaw<{ type: BridgeTerm; cents: bigint }[]>(bridgeTermsSql(scope, period)),
+    // Summed per account first (hashed), then counted: count(DISTINCT …) sorted every movement of the period by text.
     prisma.$queryRaw<{ type: "CHURN" | "CONTRACTION"; reason: string | null; addressable: boolean | null; cents: bigint; accounts: number }[]>`
-      SELECT m."type"::text AS type, m."reason", m."addressable", sum(m."amountCents")::bigint AS cents, count(DISTINCT m."accountId")::int AS accounts
-      ${bridgeMovementsFrom(scope, period)} AND m."type" IN ('CHURN', 'CONTRACTION')
-      GROUP BY m."type", m."reason", m."addressable"
-      ORDER BY cents DESC, m."reason" NULLS LAST`,
+      SELECT x."type"::text AS type, x."reason", x."addressable", sum(x.cents)::bigint AS cents, count(*)::int AS accounts
+      FROM (SELECT m."type", m."reason", m."addressable", m."accountId", sum(m."amountCents") AS cents
+            ${bridgeMovementsFrom(scope, period)} AND m."type" IN ('CHURN', 'CONTRACTION')
+            GROUP BY m."type", m."reason", m."addressable", m."accountId") x
+      GROUP BY x."type", x."reason", x."addressable"
+      ORDER BY cents DESC, x."reason" NULLS LAST`,
   ]);
   const term = (type: BridgeTerm) => BigInt(terms.find((row) => row.type === type)?.cents ?? 0n);
   const startingCents = BigInt(ends[0]?.starting ?? 0n);
