@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { decode } from "next-auth/jwt";
 import { isPublicPath } from "@/lib/auth/config";
+import { sessionClaims } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 import { urlHasNul } from "@/lib/input/text";
 import { newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers";
@@ -9,22 +9,8 @@ import { newNonce, pageContentSecurityPolicy } from "@/lib/http/security-headers
 // the sign-in throttle, sends signed-out visitors to /login and back, and sets the page's Content-Security-Policy
 // with a fresh nonce. It never re-issues the session cookie (lib/auth/config.ts).
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
-
 async function hasSession(request: NextRequest): Promise<boolean> {
-  const secret = env().AUTH_SECRET;
-  if (!secret) return false;
-  for (const name of SESSION_COOKIES) {
-    const token = request.cookies.get(name)?.value;
-    if (!token) continue;
-    try {
-      const payload = await decode({ token, secret, salt: name });
-      if (payload?.sub && payload.sid) return true;
-    } catch {
-      // tampered or expired: not signed in
-    }
-  }
-  return false;
+  return (await sessionClaims((name) => request.cookies.get(name)?.value, env().AUTH_SECRET)) !== null;
 }
 
 export async function proxy(request: NextRequest) {

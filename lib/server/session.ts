@@ -1,7 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { auth } from "@/lib/server/auth/next-auth";
+import { cookies } from "next/headers";
 import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { sessionClaims } from "@/lib/auth/session-cookie";
 import { resolveSession } from "@/lib/server/auth/sessions";
 import type { ActingUser } from "@/lib/server/authz";
 
@@ -11,10 +13,10 @@ export type { ActingUser } from "@/lib/server/authz";
 // lifetime, user active) and the user's role are read from the database on every request, so a role change,
 // a deactivation or a sign-out takes effect at once.
 export const getActingUser = cache(async (): Promise<ActingUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id || !session.sessionId) return null;
-  return resolveSession(session.sessionId, id);
+  const jar = await cookies();
+  const claims = await sessionClaims((name) => jar.get(name)?.value, env().AUTH_SECRET);
+  if (!claims) return null;
+  return resolveSession(claims.sessionId, claims.userId);
 });
 
 export async function requireUser(): Promise<ActingUser> {

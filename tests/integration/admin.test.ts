@@ -14,10 +14,11 @@ import { listProducts, productListParams, saveProduct } from "@/lib/server/produ
 import { auditListParams, listAuditEvents } from "@/lib/server/audit-log/list-audit-events";
 import { createAccount, createCsm, createDeal, createProduct, createUser, closeToHandoff } from "./support/fixtures";
 
-// getActingUser reads the session through next-auth; here the session is a stand-in naming a user id, so the
+// getActingUser reads the session cookie's claims; here they are a stand-in naming a user and session, so the
 // test shows what the function does with the user's row on each request.
 const session = vi.hoisted(() => ({ userId: null as string | null, sessionId: null as string | null }));
-vi.mock("@/lib/server/auth/next-auth", () => ({ auth: async () => (session.userId ? { user: { id: session.userId }, sessionId: session.sessionId } : null) }));
+vi.mock("@/lib/auth/session-cookie", () => ({ sessionClaims: async () => (session.userId && session.sessionId ? { userId: session.userId, sessionId: session.sessionId } : null) }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 const { getActingUser } = await import("@/lib/server/session");
 const { startSession } = await import("@/lib/server/auth/sessions");
 

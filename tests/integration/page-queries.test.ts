@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getAccount } from "@/lib/server/accounts/get-account";
@@ -9,7 +9,14 @@ import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
 import { aeVisibleHandoffIds, visibleHandoffs, visibleHandoffsSql } from "@/lib/server/handoffs/access";
 import { handoffListParams, listHandoffs } from "@/lib/server/handoffs/list-handoffs";
 import { getBook } from "@/lib/server/touchpoints/get-book";
+import { startSession } from "@/lib/server/auth/sessions";
 import { createAccount, createCsm, createDeal, createProduct, createRenewal, createUser, closeToHandoff } from "./support/fixtures";
+
+// The layout's user: the cookie's claims stand in for a signed cookie (tests/unit/session-cookie.test.ts reads real ones).
+const claims = vi.hoisted(() => ({ current: null as { userId: string; sessionId: string } | null }));
+vi.mock("@/lib/auth/session-cookie", () => ({ sessionClaims: async () => claims.current }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+const { getActingUser } = await import("@/lib/server/session");
 
 // What the heavy pages cost in statements (bench:load: every statement is a round trip and a turn for a pooled
 // connection under load). Counted where every statement goes: the pg driver under Prisma's adapter.
@@ -127,6 +134,20 @@ describe("the handoff page's reads", () => {
     const { handoffId } = await richHandoff();
     const stranger = await createUser("AE");
     await expect(getHandoffView(stranger, handoffId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the signed-in user of every page", () => {
+  it("takes one statement: the session with its user (the cookie is decrypted in-process, no session endpoint)", async () => {
+    const ae = await createUser("AE");
+    claims.current = { userId: ae.id, sessionId: await startSession(ae.id, "10.0.0.1") };
+    try {
+      const { result, statements } = await counted(() => getActingUser());
+      expect(result).toMatchObject({ id: ae.id, role: "AE" });
+      expect(statements).toHaveLength(1);
+    } finally {
+      claims.current = null;
+    }
   });
 });
 

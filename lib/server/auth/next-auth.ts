@@ -35,7 +35,7 @@ async function requestAddress(request?: Request): Promise<string> {
   return clientAddress(request?.headers ?? (await headers()));
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   // A refused sign-in is an expected outcome, answered on the form; only real failures are logged.
   logger: {

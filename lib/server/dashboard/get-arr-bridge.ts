@@ -104,10 +104,14 @@ export function bridgeLossesSql(scope: DashboardScope, period: Period, raw = fal
       GROUP BY s."type", s."reason", s."addressable"
       ${order}`;
   }
+  // Summed per account first (hashed, on the losses index), then counted: count(DISTINCT …) sorted every movement of
+  // the period by text.
   return Prisma.sql`
-    SELECT m."type"::text AS type, m."reason", m."addressable", sum(m."amountCents")::bigint AS cents, count(DISTINCT m."accountId")::int AS accounts
-    ${bridgeMovementsFrom(scope, period)} AND m."type" IN ('CHURN', 'CONTRACTION')
-    GROUP BY m."type", m."reason", m."addressable"
+    SELECT x."type"::text AS type, x."reason", x."addressable", sum(x.cents)::bigint AS cents, count(*)::int AS accounts
+    FROM (SELECT m."type", m."reason", m."addressable", m."accountId", sum(m."amountCents") AS cents
+          ${bridgeMovementsFrom(scope, period)} AND m."type" IN ('CHURN', 'CONTRACTION')
+          GROUP BY m."type", m."reason", m."addressable", m."accountId") x
+    GROUP BY x."type", x."reason", x."addressable"
     ${order}`;
 }
 

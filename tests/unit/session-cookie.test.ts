@@ -1,0 +1,37 @@
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { sessionClaims } from "@/lib/auth/session-cookie";
+
+const SECRET = "unit-test-secret-unit-test-secret-0123";
+const NAME = "authjs.session-token";
+
+async function cookieOf(token: Record<string, unknown>, options: { secret?: string; salt?: string; maxAge?: number } = {}) {
+  return encode({ token, secret: options.secret ?? SECRET, salt: options.salt ?? NAME, maxAge: options.maxAge });
+}
+
+const jar = (values: Record<string, string>) => (name: string) => values[name];
+
+describe("the session cookie's claims", () => {
+  it("name the user and the server-side session of a cookie signed with the secret", async () => {
+    const token = await cookieOf({ sub: "user_1", sid: "session_1", name: "Ada" });
+    expect(await sessionClaims(jar({ [NAME]: token }), SECRET)).toEqual({ userId: "user_1", sessionId: "session_1" });
+  });
+
+  it("are read from the __Secure- cookie over HTTPS", async () => {
+    const secure = `__Secure-${NAME}`;
+    const token = await cookieOf({ sub: "user_2", sid: "session_2" }, { salt: secure });
+    expect(await sessionClaims(jar({ [secure]: token }), SECRET)).toEqual({ userId: "user_2", sessionId: "session_2" });
+  });
+
+  it("are null for no cookie, another secret, another cookie's salt, a tampered or expired token, or no session id", async () => {
+    const good = await cookieOf({ sub: "user_1", sid: "session_1" });
+    expect(await sessionClaims(jar({}), SECRET)).toBeNull();
+    expect(await sessionClaims(jar({ [NAME]: good }), undefined)).toBeNull();
+    expect(await sessionClaims(jar({ [NAME]: good }), "another-secret-another-secret-0123456")).toBeNull();
+    expect(await sessionClaims(jar({ [`__Secure-${NAME}`]: good }), SECRET)).toBeNull();
+    const tampered = `${good.slice(0, -4)}${good.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;
+    expect(await sessionClaims(jar({ [NAME]: tampered }), SECRET)).toBeNull();
+    expect(await sessionClaims(jar({ [NAME]: await cookieOf({ sub: "user_1", sid: "session_1" }, { maxAge: -60 }) }), SECRET)).toBeNull();
+    expect(await sessionClaims(jar({ [NAME]: await cookieOf({ sub: "user_1" }) }), SECRET)).toBeNull();
+  });
+});
