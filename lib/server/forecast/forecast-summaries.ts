@@ -99,10 +99,9 @@ export function reasonRowsSql(actor: ActingUser, params: SummaryCuts, start: Dat
     CROSS JOIN LATERAL (
       SELECT t."accountId", t."lostCents" FROM "ForecastReasonAccount" t
       WHERE t."quarterStart" = ${start}::date AND t."reason" = g."reason" AND t."addressable" = g."addressable" AND ${cuts("t")}
-        AND t."lostCents" >= COALESCE((
-          SELECT l."lostCents" FROM "ForecastReasonAccount" l
-          WHERE l."quarterStart" = ${start}::date AND l."reason" = g."reason" AND l."addressable" = g."addressable" AND ${cuts("l")}
-          ORDER BY l."lostCents" DESC OFFSET ${limit - 1} LIMIT 1), -9223372036854775808)
+      -- One walk down the (quarter, reason, addressable, amount) index; a threshold subquery beside it was planned as a
+      -- scan of every account row of the reason (494 ms against 3.5 at company scale).
+      ORDER BY t."lostCents" DESC FETCH FIRST ${limit} ROWS WITH TIES
     ) x`;
 }
 
