@@ -106,14 +106,15 @@ export function expansionCreditQuery(scope: DashboardScope, period: Period, wind
   // One AE's, a CSM's or a team's accounts are their own index ranges (an AE's: 2 ms at 1× and 10×).
   if (period.toDate || narrowsAccounts(scope)) return expansionCreditRawQuery(scope, period, windowMonths);
   const segment = scope.segment ? Prisma.sql`AND c."segment" = ${scope.segment}::"Segment"` : Prisma.empty;
-  // One index range per month (month, then window months 1 … windowMonths).
+  // One index range per month (month, then window months 1 … windowMonths). The months as an array, not a joined
+  // generate_series: the planner took the series for 1,000 rows and hashed the whole table (104 ms against 27).
   return Prisma.sql`
     WITH per_ae AS (
       SELECT c."aeId" AS ae_id, coalesce(sum(c."accounts") FILTER (WHERE c."prevMonth" < ${period.firstMonth}::int), 0)::int AS accounts,
              sum(c."movements")::int AS movements, sum(c."amountCents")::bigint AS expansion
-      FROM generate_series(${period.firstMonth}::int, ${period.lastMonth}::int) g(month)
-      JOIN "ExpansionCreditMonth" c ON c."month" = g.month AND c."windowMonth" BETWEEN 1 AND ${windowMonths}::int
-      WHERE TRUE ${segment}
+      FROM "ExpansionCreditMonth" c
+      WHERE c."month" = ANY (ARRAY(SELECT generate_series(${period.firstMonth}::int, ${period.lastMonth}::int)))
+        AND c."windowMonth" BETWEEN 1 AND ${windowMonths}::int ${segment}
       GROUP BY c."aeId"
     )
     SELECT x.ae_id, u."name" AS ae_name, x.accounts, x.movements, x.expansion
