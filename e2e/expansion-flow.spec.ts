@@ -42,40 +42,46 @@ test("a CSM names who leads an expansion and its deal's owner by typing, from a 
     `SELECT id, name FROM "User" WHERE role = 'AE' AND active AND id <> $1 ORDER BY name LIMIT 1`,
     [ae.id],
   );
-  const inactive = `Gone ${randomUUID().slice(0, 6)} Former`;
-  await query(`INSERT INTO "User" (id, email, name, role, active, "updatedAt") VALUES ($1, $2, $3, 'AE', false, NOW())`, [`e2e-u-${inactive}`, `${inactive.replace(/ /g, ".")}@example.test`, inactive]);
-  await signIn(page, "csm@baton.test");
-  await page.goto(`/handoffs/${handoffId}`);
-  // No <option> of people anywhere in the page.
-  expect(await page.locator("option").count()).toBe(0);
+  // An inactive AE of its own, removed after: other specs pick "the first AE by e-mail" and must not get it.
+  const tag = randomUUID().slice(0, 6);
+  const inactive = `Gone ${tag} Former`;
+  await query(`INSERT INTO "User" (id, email, name, role, active, "updatedAt") VALUES ($1, $2, $3, 'AE', false, NOW())`, [`e2e-u-gone-${tag}`, `zz-gone-${tag}@example.test`, inactive]);
+  try {
+    await signIn(page, "csm@baton.test");
+    await page.goto(`/handoffs/${handoffId}`);
+    // No <option> of people anywhere in the page.
+    expect(await page.locator("option").count()).toBe(0);
 
-  await page.getByRole("checkbox").first().check();
-  await page.getByLabel("Estimated potential (USD ARR)").fill("18000");
-  await page.getByRole("button", { name: "Record the upsell scope" }).click();
+    await page.getByRole("checkbox").first().check();
+    await page.getByLabel("Estimated potential (USD ARR)").fill("18000");
+    await page.getByRole("button", { name: "Record the upsell scope" }).click();
 
-  // Who leads: AEs and CSMs, each with their role.
-  const lead = page.getByRole("combobox", { name: "Who leads the expansion", exact: true });
-  await expect(lead).toBeVisible();
-  await lead.fill(ae.name.slice(0, 4));
-  await expect(page.getByRole("listbox", { name: "Who leads the expansion choices" }).getByRole("option").filter({ hasText: ae.name }).first()).toContainText("Account executive ·");
-  await lead.fill(inactive);
-  await expect(page.getByRole("status").filter({ hasText: "0 matches" })).toBeAttached();
-  await expect(page.getByRole("listbox", { name: "Who leads the expansion choices" }).getByRole("option").filter({ hasText: inactive })).toHaveCount(0);
-  await pick(page, "Who leads the expansion", ae.name.slice(0, 4), ae.name);
-  await page.getByRole("button", { name: "Record who leads" }).click();
-  await expect.poll(async () => (await one<{ ownerId: string }>(`SELECT "ownerId" FROM "Handoff" WHERE id = $1`, [handoffId])).ownerId).toBe(ae.id);
+    // Who leads: AEs and CSMs, each with their role.
+    const lead = page.getByRole("combobox", { name: "Who leads the expansion", exact: true });
+    await expect(lead).toBeVisible();
+    await lead.fill(ae.name.slice(0, 4));
+    await expect(page.getByRole("listbox", { name: "Who leads the expansion choices" }).getByRole("option").filter({ hasText: ae.name }).first()).toContainText("Account executive ·");
+    await lead.fill(inactive);
+    await expect(page.getByRole("status").filter({ hasText: "0 matches" })).toBeAttached();
+    await expect(page.getByRole("listbox", { name: "Who leads the expansion choices" }).getByRole("option").filter({ hasText: inactive })).toHaveCount(0);
+    await pick(page, "Who leads the expansion", ae.name.slice(0, 4), ae.name);
+    await page.getByRole("button", { name: "Record who leads" }).click();
+    await expect.poll(async () => (await one<{ ownerId: string }>(`SELECT "ownerId" FROM "Handoff" WHERE id = $1`, [handoffId])).ownerId).toBe(ae.id);
 
-  // The deal's owner starts as the account's AE; another AE is chosen by typing.
-  await page.getByRole("radio", { name: "Create a new expansion deal" }).check();
-  const owner = page.getByRole("combobox", { name: "Deal owner (AE)", exact: true });
-  await expect(owner).toHaveValue(ae.name);
-  await page.getByLabel("Deal name").fill("Analytics upsell");
-  await page.getByLabel("ARR (USD)").fill("18000");
-  await pick(page, "Deal owner (AE)", other.name.slice(0, 5), other.name);
-  await page.getByRole("button", { name: "Create the expansion deal" }).click();
-  await expect
-    .poll(async () => (await query<{ ownerId: string }>(`SELECT "ownerId" FROM "Deal" WHERE "accountId" = $1 AND type = 'EXPANSION'`, [accountId])).map((d) => d.ownerId))
-    .toEqual([other.id]);
+    // The deal's owner starts as the account's AE; another AE is chosen by typing.
+    await page.getByRole("radio", { name: "Create a new expansion deal" }).check();
+    const owner = page.getByRole("combobox", { name: "Deal owner (AE)", exact: true });
+    await expect(owner).toHaveValue(ae.name);
+    await page.getByLabel("Deal name").fill("Analytics upsell");
+    await page.getByLabel("ARR (USD)").fill("18000");
+    await pick(page, "Deal owner (AE)", other.name.slice(0, 5), other.name);
+    await page.getByRole("button", { name: "Create the expansion deal" }).click();
+    await expect
+      .poll(async () => (await query<{ ownerId: string }>(`SELECT "ownerId" FROM "Deal" WHERE "accountId" = $1 AND type = 'EXPANSION'`, [accountId])).map((d) => d.ownerId))
+      .toEqual([other.id]);
+  } finally {
+    await query(`DELETE FROM "User" WHERE id = $1`, [`e2e-u-gone-${tag}`]);
+  }
 });
 
 test("the pickers' look-up answers only those who may record the step", async ({ browser, playwright }) => {

@@ -13,16 +13,17 @@ import type { Role } from "@/lib/generated/prisma/enums";
 const field = "block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 
 /** Creates a token and shows its secret once, with a Copy button; the form is cleared for the next token. */
-export function ApiTokenForm() {
+/** `me`: the signed-in admin, whom a token acts as until another user is chosen. */
+export function ApiTokenForm({ me }: { me: { id: string; name: string; role: Role } }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [name, setName] = useState("");
-  const [userId, setUserId] = useState("");
-  const [role, setRole] = useState<Role>("LEADERSHIP");
-  // A new picker after each created token: the next one starts with nobody chosen.
+  const [userId, setUserId] = useState(me.id);
+  const [role, setRole] = useState<Role>(me.role);
+  // A new picker after each created token: the next one starts again from the signed-in admin.
   const [createdCount, setCreatedCount] = useState(0);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -39,8 +40,8 @@ export function ApiTokenForm() {
       setErrors({});
       setCreated({ name, secret: result.data.secret });
       setName("");
-      setUserId("");
-      setRole("LEADERSHIP");
+      setUserId(me.id);
+      setRole(me.role);
       setCreatedCount((count) => count + 1);
       router.refresh();
     });
@@ -62,7 +63,7 @@ export function ApiTokenForm() {
           label="Acts as"
           lookup="/api/admin/token-users"
           allLabel="Type a name or e-mail…"
-          selected={null}
+          selected={{ value: me.id, label: me.name }}
           wide
           error={errors.userId?.[0]}
           onChoose={(option) => {

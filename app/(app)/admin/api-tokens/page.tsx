@@ -36,7 +36,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
       </p>
       <div className="mb-6">
         <Panel title="Create a token">
-          <ApiTokenForm />
+          <ApiTokenForm me={{ id: user.id, name: user.name, role: user.role }} />
         </Panel>
       </div>
       <ApiTokensTable rows={rows} />
