@@ -52,14 +52,16 @@ const closed = (group: ClosedCounts) => Math.max(group.at90.renewals, group.at30
 
 /**
  * The CSMs of the accuracy table: the opened team's (all of them), otherwise the CSMs with the most closed renewals
- * (ties by name), `limit` of them.
+ * (ties by name), `limit` of them. `count`: how many CSM groups there are, when `byCsm` holds only the ones that can
+ * be shown (the summaries' read: the team's, or the first `limit` with the ties of the last).
  */
-export function accuracyCsms<T extends ClosedCounts>(byCsm: readonly T[], tree: RollUpNode, team: string | undefined, limit = CSMS_SHOWN): Shown<T> & { team: string | null } {
+export function accuracyCsms<T extends ClosedCounts>(byCsm: readonly T[], tree: RollUpNode, team: string | undefined, count = byCsm.length, limit = CSMS_SHOWN): Shown<T> & { team: string | null } {
   const opened = tree.children.find((manager) => teamKey(manager) === team);
   if (opened) {
     const members = new Set(opened.children.map((csm) => csm.id ?? ""));
     return { items: byCsm.filter((group) => members.has(group.key)), more: 0, team: opened.name };
   }
   const ranked = [...byCsm].sort((a, b) => closed(b) - closed(a) || a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
-  return { ...firstOf(ranked, limit), team: null };
+  const items = ranked.slice(0, limit);
+  return { items, more: Math.max(0, count - items.length), team: null };
 }

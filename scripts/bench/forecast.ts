@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   const { forecastContext } = await import("@/lib/server/forecast/context");
   const { readForecastRows } = await import("@/lib/server/forecast/forecast-rows");
   const forecast = await import("@/lib/server/forecast/get-forecast");
+  const { accuracyCsms } = await import("@/lib/forecast/page-rows");
+  const { emptySums } = await import("@/lib/forecast/retention");
 
   const [filled] = await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "ForecastSnapshot"`;
   if ((filled?.n ?? 0) === 0) {
@@ -124,7 +126,12 @@ async function main(): Promise<void> {
   };
   const open = await openNow();
   const window = summaries.accuracyWindow(context.today);
-  const accuracyAnswer = (accuracy: Awaited<ReturnType<typeof forecast.readAccuracy>>) => text({ company: accuracy.company, segments: accuracy.bySegment, managers: accuracy.byManager, csms: accuracy.byCsm, surprises: accuracy.surprises });
+  // The CSMs as the page shows them: the summaries return only those, with the count of all.
+  const noTeams = { id: null, name: "Company", sums: emptySums(), children: [] };
+  const accuracyAnswer = (accuracy: Awaited<ReturnType<typeof forecast.readAccuracy>>) => text({
+    company: accuracy.company, segments: accuracy.bySegment, managers: accuracy.byManager, surprises: accuracy.surprises,
+    csms: accuracyCsms(accuracy.byCsm, noTeams, undefined, accuracy.csmCount),
+  });
   // Each case: the lib/server code the page runs, the floor's statements (run at once when more than one, as the
   // function runs its own), and `agree`: whether the function, the floor and the answer from the rows (`raw`, once,
   // untimed) are the same. `info`: printed for reference, neither PASS nor FAIL.

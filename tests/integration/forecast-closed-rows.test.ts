@@ -203,7 +203,7 @@ describe("accuracy over the stored rows", () => {
     expect(strip(page.accuracy.byManager)).toEqual(by("manager"));
     expect(strip(page.accuracy.bySegment)).toEqual(by("segment").map((g) => ({ ...g, name: { ENTERPRISE: "Enterprise", MID_MARKET: "Mid-Market", SCALE: "Scale" }[g.name as Segment] })));
 
-    // The dashboard's figure for leadership (every account, no account read) and for Bob's book are the same sums.
+    // The dashboard's figure for leadership (from the summaries, no renewal read) and for Bob's book are the same sums.
     const dashboard = await getForecastAccuracy(await dashboardContext(leader, dashboardParams.parse({}), { now: NOW }));
     expect(dashboard).toEqual(page.accuracy.company);
     const bobs = await getForecastAccuracy(await dashboardContext(bob, dashboardParams.parse({}), { now: NOW }));

@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { accuracyCsms } from "@/lib/forecast/page-rows";
 import type { RollUpNode } from "@/lib/forecast/retention";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "@/lib/server/authz";
-import { forecastFigures, forecastParams, type ForecastFigures } from "@/lib/server/forecast/get-forecast";
+import { accuracyLevels, forecastFigures, forecastParams, type AccuracyLevelRow, type ForecastFigures } from "@/lib/server/forecast/get-forecast";
+import { accuracyLevelsSummarySql, summaryCutsSql } from "@/lib/server/forecast/forecast-summaries";
 import { overrideForecast, setForecast } from "@/lib/server/forecast/set-forecast";
 import { stopBoss } from "@/lib/server/jobs/boss";
 import { snapshotForecasts } from "@/lib/server/jobs/handlers/forecast-snapshots";
@@ -68,7 +70,12 @@ function shownTree(tree: RollUpNode, team: string | undefined): unknown {
   };
 }
 
-const comparable = (figures: ForecastFigures, team: string | undefined) => text({ ...figures, rollUp: shownTree(figures.rollUp, team) });
+/** The accuracy table's CSMs as the page shows them: the summaries return only those (and count the rest). */
+const shownCsms = (figures: ForecastFigures, team: string | undefined, limit?: number) =>
+  accuracyCsms(figures.accuracy.byCsm, figures.rollUp, team, figures.accuracy.csmCount, limit);
+
+const comparable = (figures: ForecastFigures, team: string | undefined) =>
+  text({ ...figures, rollUp: shownTree(figures.rollUp, team), accuracy: { ...figures.accuracy, byCsm: shownCsms(figures, team) } });
 
 interface World {
   leader: ActingUser;
@@ -199,6 +206,16 @@ describe("the forecast page's summaries", () => {
     expect(company.reasons.map((reason) => [reason.reason, reason.addressable, reason.accounts.items.length])).toEqual([["Budget", false, 2], ["No reason recorded", null, 1], ["Budget", true, 1]]);
     expect(company.accuracy.company.at90.renewals).toBe(3);
     expect(company.accuracy.company.lateSurprises).toBe(2);
+    // The summaries' CSMs of the accuracy table: the first one by closed renewals and any tied with it, and the rest
+    // counted; the page then shows the same CSM and "more" as from every CSM's row.
+    const rows = await forecastFigures(w.leader, forecastParams.parse({}), TODAY, "rows");
+    const levels = await prisma.$queryRaw<AccuracyLevelRow[]>(accuracyLevelsSummarySql(summaryCutsSql(w.leader, {}), TODAY, { limit: 1 }));
+    const firstOnly = { ...company, accuracy: accuracyLevels(levels, company.accuracy.surprises) };
+    expect(rows.accuracy.byCsm.length).toBeGreaterThan(1);
+    expect(firstOnly.accuracy.byCsm.length).toBeLessThan(rows.accuracy.byCsm.length);
+    expect(firstOnly.accuracy.csmCount).toBe(rows.accuracy.byCsm.length);
+    expect(text(shownCsms(firstOnly, undefined, 1))).toBe(text(shownCsms(rows, undefined, 1)));
+    expect(shownCsms(firstOnly, undefined, 1).more).toBe(rows.accuracy.byCsm.length - 1);
 
     // This week's snapshot; then a renewal, and an account with everything on it, deleted.
     await snapshotForecasts(NOW);

@@ -22,9 +22,11 @@ describe("the forecast page's rows", () => {
   it("lists the opened team's CSMs for accuracy, otherwise those with the most closed renewals", () => {
     const byCsm = [group("c1", "Cy", 3), group("c2", "Di", 9), group("c3", "Ed", 3), group("c4", "Bo", 3)];
     expect(accuracyCsms(byCsm, tree, "m1")).toEqual({ items: [byCsm[0], byCsm[1]], more: 0, team: "Ana" });
-    const top = accuracyCsms(byCsm, tree, undefined, 3);
+    const top = accuracyCsms(byCsm, tree, undefined, byCsm.length, 3);
     expect(top.items.map((g) => g.name)).toEqual(["Di", "Bo", "Cy"]);
     expect(top).toMatchObject({ more: 1, team: null });
+    // From the summaries, byCsm holds only the CSMs that can be shown; the count of all of them gives "more".
+    expect(accuracyCsms(byCsm.slice(0, 2), tree, undefined, 40, 1)).toMatchObject({ items: [byCsm[1]], more: 39 });
   });
 
   it("keeps the first few of a list and counts the rest", () => {

@@ -37,7 +37,7 @@ export default async function ForecastPage({ searchParams }: { searchParams: Pro
   const user = await pageUser();
   const view = await loadPage(() => getForecast(user, params));
   const { sums, quarter } = view;
-  const csmAccuracy = accuracyCsms(view.accuracy.byCsm, view.rollUp, params.team);
+  const csmAccuracy = accuracyCsms(view.accuracy.byCsm, view.rollUp, params.team, view.accuracy.csmCount);
   const exportQuery = new URLSearchParams(Object.entries({ quarter, segment: params.segment, csm: params.csm, ae: params.ae, bucket: params.bucket }).filter((entry): entry is [string, string] => Boolean(entry[1])));
   const bucketStat = (bucket: keyof typeof sums.buckets) => (
     <Stat

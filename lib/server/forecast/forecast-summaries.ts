@@ -120,27 +120,62 @@ export function accuracyWindow(today: Date): { from: Date; to: Date; monthsFrom:
 const TALLY_COLUMNS = ["n90", "base90", "forecast90", "closed90", "error90", "n30", "base30", "forecast30", "closed30", "error30", "surprises", "brierRenewals", "brierSquares"];
 const COUNTS = new Set(["n90", "n30", "surprises", "brierRenewals"]);
 
-/** Accuracy's sums per CSM and segment over the trailing year (AccuracyTallyRow), from the summaries. */
-export function accuracyTallySummarySql(cuts: Prisma.Sql, today: Date): Prisma.Sql {
+const tallySums = (alias: string) => Prisma.raw(TALLY_COLUMNS.map((c) => `sum(${alias}."${c}")::${COUNTS.has(c) ? "int" : "bigint"} AS "${c}"`).join(", "));
+
+/** The trailing year's accuracy rows (csmId, segment, the tally's columns): whole months, and the closed renewals of the days either side. */
+function accuracyYearRows(cuts: Prisma.Sql, today: Date): Prisma.Sql {
   const { from, to, monthsFrom, monthsTo } = accuracyWindow(today);
   const columns = Prisma.raw(TALLY_COLUMNS.map((c) => `t."${c}"`).join(", "));
-  const sums = Prisma.raw(TALLY_COLUMNS.map((c) => `sum(p."${c}")::${COUNTS.has(c) ? "int" : "bigint"} AS "${c}"`).join(", "));
   return Prisma.sql`
-    SELECT g.*, u."name" AS "csmName", m."id" AS "managerId", m."name" AS "managerName"
-    FROM (
-      SELECT NULLIF(p."csmId", '') AS "csmId", p."segment", ${sums}
-      FROM (
-        SELECT t."csmId", t."segment", ${columns} FROM "ForecastAccuracyMonth" t
-        WHERE t."month" >= ${monthsFrom}::date AND t."month" < ${monthsTo}::date AND ${cuts}
-        UNION ALL
-        SELECT t."csmId", t."segment", ${columns} FROM "ForecastRenewalState" t
-        WHERE t."closed" AND ${cuts}
-          AND ((t."renewalDate" >= ${from}::date AND t."renewalDate" < ${monthsFrom}::date) OR (t."renewalDate" >= ${monthsTo}::date AND t."renewalDate" <= ${to}::date))
-      ) p
-      GROUP BY 1, 2
-    ) g
-    LEFT JOIN "User" u ON u."id" = g."csmId"
-    LEFT JOIN "User" m ON m."id" = u."managerId"`;
+    SELECT t."csmId", t."segment", ${columns} FROM "ForecastAccuracyMonth" t
+    WHERE t."month" >= ${monthsFrom}::date AND t."month" < ${monthsTo}::date AND ${cuts}
+    UNION ALL
+    SELECT t."csmId", t."segment", ${columns} FROM "ForecastRenewalState" t
+    WHERE t."closed" AND ${cuts}
+      AND ((t."renewalDate" >= ${from}::date AND t."renewalDate" < ${monthsFrom}::date) OR (t."renewalDate" >= ${monthsTo}::date AND t."renewalDate" <= ${to}::date))`;
+}
+
+/** The whole company's accuracy over the trailing year in one row of sums (TallyColumns; NULL sums when none closed). */
+export function companyAccuracySummarySql(today: Date): Prisma.Sql {
+  return Prisma.sql`SELECT ${tallySums("p")} FROM (${accuracyYearRows(Prisma.sql`TRUE`, today)}) p`;
+}
+
+/** The CSMs the accuracy table can show: the first `limit` by closed renewals, and the team it may list in full (a manager's id, or "none"). */
+export interface AccuracyCsmPick {
+  limit: number;
+  team?: string;
+}
+
+/**
+ * Accuracy over the trailing year from the summaries, summed in the database for the page's groups
+ * (AccuracyLevelRow): the company row (with the count of CSM groups), each segment, each manager, and only the CSMs
+ * the page can show — those with the most closed renewals (the first `limit` and any tied with the last, so the page's
+ * own order, by name after the count, picks the same ones) and the picked team's. At 10× that is ≈ 1,000 rows out
+ * instead of every CSM and segment (30,000) grouped in Node.
+ */
+export function accuracyLevelsSummarySql(cuts: Prisma.Sql, today: Date, pick: AccuracyCsmPick): Prisma.Sql {
+  // The company row of no closed renewal at all has NULL sums.
+  const names = Prisma.raw(TALLY_COLUMNS.map((c) => `coalesce(s."${c}", 0) AS "${c}"`).join(", "));
+  const team = pick.team === undefined ? Prisma.sql`FALSE` : pick.team === "none" ? Prisma.sql`"managerId" IS NULL` : Prisma.sql`"managerId" = ${pick.team}`;
+  const picked = Prisma.sql`(SELECT * FROM csms ORDER BY greatest(n90, n30) DESC FETCH FIRST ${pick.limit} ROWS WITH TIES) UNION SELECT * FROM csms WHERE ${team}`;
+  return Prisma.sql`
+    WITH g AS MATERIALIZED (
+      SELECT NULLIF(p."csmId", '') AS "csmId", p."segment", u."managerId", ${tallySums("p")}
+      FROM (${accuracyYearRows(cuts, today)}) p
+      LEFT JOIN "User" u ON u."id" = NULLIF(p."csmId", '')
+      GROUP BY 1, 2, 3
+    ), levels AS (
+      -- grouping(): 7 the company, 3 a segment, 5 a manager, 4 a CSM.
+      SELECT grouping(g."segment", g."managerId", g."csmId") AS level, g."segment", g."managerId", g."csmId", ${tallySums("g")}
+      FROM g
+      GROUP BY GROUPING SETS ((), (g."segment"), (g."managerId"), (g."csmId", g."managerId"))
+    ), csms AS (SELECT * FROM levels WHERE level = 4)
+    SELECT s.level::int AS level, CASE s.level WHEN 3 THEN s."segment"::text WHEN 5 THEN s."managerId" ELSE s."csmId" END AS key,
+      CASE s.level WHEN 5 THEN m."name" WHEN 4 THEN c."name" END AS name,
+      CASE s.level WHEN 7 THEN (SELECT count(*) FROM csms)::int END AS csms, ${names}
+    FROM (SELECT * FROM levels WHERE level <> 4 UNION ALL (${picked})) s
+    LEFT JOIN "User" m ON s.level = 5 AND m."id" = s."managerId"
+    LEFT JOIN "User" c ON s.level = 4 AND c."id" = s."csmId"`;
 }
 
 /** The first `limit` late surprises of the trailing year, soonest renewal first (as lateSurprisesSql orders them). */

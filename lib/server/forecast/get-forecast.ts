@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { addCalendarDays } from "@/lib/calendar/company-day";
 import { accuracyOf, emptyTally, mergeTallies, type AccuracyFigures, type AccuracyTally } from "@/lib/forecast/accuracy";
 import { waterfallFromTallies, weekWaterfall, type Waterfall, type WeekChangeTally, type WeekState } from "@/lib/forecast/changes";
-import { ACCOUNTS_PER_REASON, firstOf, SURPRISES_SHOWN, type Shown } from "@/lib/forecast/page-rows";
+import { ACCOUNTS_PER_REASON, CSMS_SHOWN, firstOf, SURPRISES_SHOWN, type Shown } from "@/lib/forecast/page-rows";
 import { bucketOf, emptySums, mergeSums, retentionRates, rollUpSums, rollUpTeams, type Bucket, type CsmSums, type ForecastRow, type RetentionRates, type RollUpNode, type Sums } from "@/lib/forecast/retention";
 import { addCalendarDaysUtc, weekStartOf } from "@/lib/forecast/week";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -17,7 +17,7 @@ import type { ActingUser } from "@/lib/server/authz";
 import { forecastScopeSql } from "@/lib/server/forecast/access";
 import { forecastContext } from "@/lib/server/forecast/context";
 import { readsOwnForecastOnly } from "@/lib/server/forecast/permissions";
-import { accuracyTallySummarySql, lateSurprisesSummarySql, memberSumsSql, reasonRowsSql, summarised, summaryCutsSql, teamSumsSql, weekChangesSql } from "@/lib/server/forecast/forecast-summaries";
+import { accuracyLevelsSummarySql, companyAccuracySummarySql, lateSurprisesSummarySql, type AccuracyCsmPick, memberSumsSql, reasonRowsSql, summarised, summaryCutsSql, teamSumsSql, weekChangesSql } from "@/lib/server/forecast/forecast-summaries";
 import { AMOUNT_SQL, BUCKET_SQL, CATEGORY_SQL, FLAT_CENTS_SQL, readForecastRows, type ForecastRenewal } from "@/lib/server/forecast/forecast-rows";
 
 // The forecast page (issue 12 §4–6): the quarter's renewals with their forecast, the roll-up CSM → manager → company,
@@ -110,7 +110,15 @@ export interface ForecastPage {
   rows: Paged<ForecastRenewal>;
   waterfall: Waterfall;
   reasons: ReasonSummary[];
-  accuracy: { company: AccuracyGroup; byCsm: AccuracyGroup[]; byManager: AccuracyGroup[]; bySegment: AccuracyGroup[]; surprises: Shown<{ id: string; accountName: string; renewalDate: Date }> };
+  accuracy: {
+    company: AccuracyGroup;
+    /** Every CSM group, or from the summaries only those the page can show (accuracyCsms); csmCount counts them all. */
+    byCsm: AccuracyGroup[];
+    csmCount: number;
+    byManager: AccuracyGroup[];
+    bySegment: AccuracyGroup[];
+    surprises: Shown<{ id: string; accountName: string; renewalDate: Date }>;
+  };
   /** The CSM and AE the view is cut by, named for the pickers (null: none, or not one the actor may filter by). */
   options: { csm: PersonOption | null; ae: PersonOption | null };
 }
@@ -399,7 +407,9 @@ export function readReasons(actor: ActingUser, params: ForecastParams, quarter: 
 
 /** The trailing year's accuracy, from the summaries or from every closed renewal's row. */
 export function readAccuracy(actor: ActingUser, params: ForecastParams, today: Date, source: "summaries" | "rows"): Promise<ForecastAccuracy> {
-  return source === "summaries" ? summaryAccuracy(summaryCutsSql(actor, params), today) : forecastAccuracy(actor, forecastCutsSql(actor, params), today);
+  return source === "summaries"
+    ? summaryAccuracy(summaryCutsSql(actor, params), today, { limit: CSMS_SHOWN, team: params.team })
+    : forecastAccuracy(actor, forecastCutsSql(actor, params), today);
 }
 
 /** Churn and contraction of the quarter from the ledger, by reason and addressable, with the accounts behind each. */
@@ -525,6 +535,8 @@ function toTally(row: TallyColumns): AccuracyTally {
   };
 }
 
+const byName = (a: AccuracyGroup, b: AccuracyGroup) => a.name.localeCompare(b.name);
+
 function group(key: string, name: string, rows: readonly AccuracyTallyRow[]): AccuracyGroup {
   return { key, name, ...accuracyOf(mergeTallies(rows.map(toTally))) };
 }
@@ -537,7 +549,7 @@ function groupBy(rows: readonly AccuracyTallyRow[], keyOf: (row: AccuracyTallyRo
     map.set(key, entry);
     entry.rows.push(row);
   }
-  return [...map.entries()].map(([key, entry]) => group(key, entry.name, entry.rows)).sort((a, b) => a.name.localeCompare(b.name));
+  return [...map.entries()].map(([key, entry]) => group(key, entry.name, entry.rows)).sort(byName);
 }
 
 const SEGMENT_NAMES: Record<Segment, string> = { ENTERPRISE: "Enterprise", MID_MARKET: "Mid-Market", SCALE: "Scale" };
@@ -546,11 +558,40 @@ export type ForecastAccuracy = ForecastPage["accuracy"];
 
 /** The groups of the accuracy section from its per-CSM-and-segment sums. */
 export function accuracyGroups(rows: readonly AccuracyTallyRow[], surprises: ForecastAccuracy["surprises"]): ForecastAccuracy {
+  const byCsm = groupBy(rows, (row) => [row.csmId ?? "", row.csmName ?? "Unassigned"]);
   return {
     company: group("company", "Company", rows),
-    byCsm: groupBy(rows, (row) => [row.csmId ?? "", row.csmName ?? "Unassigned"]),
+    byCsm,
+    csmCount: byCsm.length,
     byManager: groupBy(rows, (row) => [row.managerId ?? "", row.managerName ?? "No manager"]),
     bySegment: groupBy(rows, (row) => [row.segment, SEGMENT_NAMES[row.segment]]),
+    surprises,
+  };
+}
+
+/** One group of accuracyLevelsSummarySql: level 7 the company, 3 a segment, 5 a manager, 4 a CSM. */
+export interface AccuracyLevelRow extends TallyColumns {
+  level: 3 | 4 | 5 | 7;
+  key: string | null;
+  name: string | null;
+  /** On the company row: how many CSM groups there are. */
+  csms: number | null;
+}
+
+/** The same groups from the database's per-level sums. */
+export function accuracyLevels(rows: readonly AccuracyLevelRow[], surprises: ForecastAccuracy["surprises"]): ForecastAccuracy {
+  const groups = (level: AccuracyLevelRow["level"], keyOf: (row: AccuracyLevelRow) => [string, string]) =>
+    rows.filter((row) => row.level === level).map((row) => {
+      const [key, name] = keyOf(row);
+      return { key, name, ...accuracyOf(toTally(row)) };
+    }).sort(byName);
+  const company = rows.find((row) => row.level === 7);
+  return {
+    company: { key: "company", name: "Company", ...accuracyOf(company ? toTally(company) : emptyTally()) },
+    byCsm: groups(4, (row) => [row.key ?? "", row.name ?? "Unassigned"]),
+    csmCount: company?.csms ?? 0,
+    byManager: groups(5, (row) => [row.key ?? "", row.name ?? "No manager"]),
+    bySegment: groups(3, (row) => [row.key!, SEGMENT_NAMES[row.key as Segment]]),
     surprises,
   };
 }
@@ -570,13 +611,13 @@ export async function forecastAccuracy(actor: ActingUser, where: Prisma.Sql, tod
 
 type Surprise = ForecastAccuracy["surprises"]["items"][number];
 
-/** The same from the summaries (`cuts` on their alias t): the tallies, and only the first late surprises. */
-async function summaryAccuracy(cuts: Prisma.Sql, today: Date): Promise<ForecastAccuracy> {
+/** The same from the summaries (`cuts` on their alias t): the page's groups, and only the first late surprises. */
+async function summaryAccuracy(cuts: Prisma.Sql, today: Date, pick: AccuracyCsmPick): Promise<ForecastAccuracy> {
   const [rows, surprises] = await Promise.all([
-    prisma.$queryRaw<AccuracyTallyRow[]>(accuracyTallySummarySql(cuts, today)),
+    prisma.$queryRaw<AccuracyLevelRow[]>(accuracyLevelsSummarySql(cuts, today, pick)),
     prisma.$queryRaw<Surprise[]>(lateSurprisesSummarySql(cuts, today, SURPRISES_SHOWN)),
   ]);
-  const accuracy = accuracyGroups(rows, { items: surprises, more: 0 });
+  const accuracy = accuracyLevels(rows, { items: surprises, more: 0 });
   return { ...accuracy, surprises: { items: surprises, more: Math.max(0, accuracy.company.lateSurprises - surprises.length) } };
 }
 
@@ -592,11 +633,12 @@ export function companyAccuracySql(where: Prisma.Sql | null, today: Date): Prism
     WHERE ${closedInYear(where ?? Prisma.sql`TRUE`, today)}`;
 }
 
+/** The dashboard's figure: the whole company's from the summaries (its rows set by the CSMs, not the renewals), a cut's from its accounts' renewals. */
 export async function companyAccuracy(actor: ActingUser, where: Prisma.Sql | null, today: Date): Promise<AccuracyGroup> {
   const scope = forecastScopeSql(actor);
   const scoped = where || readsOwnForecastOnly(actor) ? Prisma.sql`${scope} AND ${where ?? Prisma.sql`TRUE`}` : null;
-  const [row] = await prisma.$queryRaw<TallyColumns[]>(companyAccuracySql(scoped, today));
-  return { key: "company", name: "Company", ...accuracyOf(row ? toTally(row) : emptyTally()) };
+  const [row] = await prisma.$queryRaw<(TallyColumns | Record<keyof TallyColumns, null>)[]>(scoped ? companyAccuracySql(scoped, today) : companyAccuracySummarySql(today));
+  return { key: "company", name: "Company", ...accuracyOf(row && row.n90 !== null ? toTally(row) : emptyTally()) };
 }
 
 async function filterOptions(actor: ActingUser, params: ForecastParams): Promise<ForecastPage["options"]> {
