@@ -17,6 +17,7 @@
 //   npm run bench:load -- --skip-build --processes 2
 //   npm run bench:load -- --skip-build --sweep --connections 10
 //   npm run bench:load -- --skip-build --sizes      (only the HTML size of the list and dashboard pages, per role)
+//   npm run bench:load -- --skip-build --connections 10 --profile /tmp/prof   (a V8 CPU profile of each web process)
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -41,6 +42,8 @@ interface Options {
   sweep: number;
   /** Print the HTML size of the list pages per role and stop (issue 15: pickers instead of every name). */
   sizes: boolean;
+  /** A directory for each web process's V8 CPU profile (`--cpu-prof`), written when the server stops. */
+  profile: string | null;
 }
 
 function options(args: readonly string[]): Options {
@@ -60,7 +63,7 @@ function options(args: readonly string[]): Options {
   if (levels.some((level) => !Number.isInteger(level) || level < 1 || level > 500)) throw new Error("--connections must be whole numbers from 1 to 500, e.g. 10,100");
   const sweep = args.includes("--sweep") ? Number(value("--sweep-requests") ?? 20) : 0;
   if (!Number.isInteger(sweep) || sweep < 0 || sweep > 1000) throw new Error("--sweep-requests must be a whole number from 1 to 1000");
-  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes, sweep, sizes: args.includes("--sizes") };
+  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes, sweep, sizes: args.includes("--sizes"), profile: value("--profile") ?? null };
 }
 
 // ── the mix ──
@@ -402,7 +405,8 @@ async function main() {
 
   const ports = Array.from({ length: opts.processes }, (_, index) => opts.port + index);
   const servers = ports.map((port) =>
-    spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"], detached: true }),
+    spawn(process.execPath, [...(opts.profile ? ["--cpu-prof", `--cpu-prof-dir=${opts.profile}`] : []), "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+      { env, stdio: ["ignore", "ignore", "inherit"], detached: true }),
   );
   const stop = () => {
     for (const server of servers) if (server.pid && server.exitCode === null) process.kill(-server.pid, "SIGTERM");

@@ -33,17 +33,18 @@ const text = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => 
 
 /** Every stored summary row, zero rows of the delta-kept tables left out (a rebuild writes none). */
 async function stored(client: Prisma.TransactionClient | typeof prisma = prisma): Promise<string> {
-  const [renewals, handoffs, loads, stages, potential, months, ttfv, trend] = await Promise.all([
+  const [renewals, handoffs, loads, stages, potential, customers, months, ttfv, trend] = await Promise.all([
     client.$queryRaw`SELECT * FROM "RenewalDueDay" ORDER BY "day", "segment"`,
     client.$queryRaw`SELECT * FROM "HandoffHour" ORDER BY "hour", "segment"`,
     client.$queryRaw`SELECT * FROM "CsmSegmentLoad" WHERE "accounts" <> 0 OR "arrCents" <> 0 ORDER BY "csmId", "segment"`,
     client.$queryRaw`SELECT * FROM "ExpansionPipelineStage" ORDER BY "segment", "stage"`,
     client.$queryRaw`SELECT * FROM "ExpansionPotentialSegment" WHERE "accounts" <> 0 OR "potentialCents" <> 0 ORDER BY "segment"`,
+    client.$queryRaw`SELECT * FROM "CustomerSegment" WHERE "customers" <> 0 OR "arrCents" <> 0 ORDER BY "segment"`,
     client.$queryRaw`SELECT * FROM "ArrMovementMonth" ORDER BY "month", "segment", "type"`,
     client.$queryRaw`SELECT * FROM "TtfvMonth" ORDER BY "month", "segment", "days"`,
     client.$queryRaw`SELECT * FROM "RetentionTrendDeltaCsm" ORDER BY "csmId", "month", "segment"`,
   ]);
-  return text({ renewals, handoffs, loads, stages, potential, months, ttfv, trend });
+  return text({ renewals, handoffs, loads, stages, potential, customers, months, ttfv, trend });
 }
 
 /** The rows a rebuild from scratch writes (rolled back, so the kept summaries stay as they were). */

@@ -26,7 +26,8 @@ export async function getLeadershipHome(user: ActingUser, now = new Date()): Pro
   const context = await dashboardContext(user, dashboardParams.parse({}), { now });
   const { from, until } = renewalWindow(context.today);
   const [totals, contracted, retention, renewals] = await Promise.all([
-    prisma.account.aggregate({ _sum: { arrCents: true }, _count: { _all: true }, where: { arrCents: { gt: 0 } } }),
+    // Kept per segment by the database (CustomerSegment): three rows, not every account.
+    prisma.customerSegment.aggregate({ _sum: { arrCents: true, customers: true } }),
     prisma.$queryRaw<{ cents: bigint | null; from: Date | null }[]>`
       SELECT sum(ledger_signed(type, "amountCents"))::bigint AS cents, min(date) FILTER (WHERE type IN ('NEW', 'EXPANSION')) AS "from"
       FROM "ArrMovement" WHERE date > ${context.today}::date AND type <> 'RENEWAL'`,
@@ -40,7 +41,7 @@ export async function getLeadershipHome(user: ActingUser, now = new Date()): Pro
   const { targets } = context.settings;
   return {
     totalArrCents: totals._sum.arrCents ?? 0n,
-    activeCustomers: totals._count._all,
+    activeCustomers: totals._sum.customers ?? 0,
     contracted: { cents: BigInt(contracted[0]?.cents ?? 0n), from: contracted[0]?.from ?? null },
     trailingYear: retention.figures,
     periodStart: retention.period.start,
