@@ -159,11 +159,13 @@ export function accuracyLevelsSummarySql(cuts: Prisma.Sql, today: Date, pick: Ac
   const team = pick.team === undefined ? Prisma.sql`FALSE` : pick.team === "none" ? Prisma.sql`"managerId" IS NULL` : Prisma.sql`"managerId" = ${pick.team}`;
   const picked = Prisma.sql`(SELECT * FROM csms ORDER BY greatest(n90, n30) DESC FETCH FIRST ${pick.limit} ROWS WITH TIES) UNION SELECT * FROM csms WHERE ${team}`;
   return Prisma.sql`
-    WITH g AS MATERIALIZED (
-      SELECT NULLIF(p."csmId", '') AS "csmId", p."segment", u."managerId", ${tallySums("p")}
+    WITH per_csm AS (
+      SELECT NULLIF(p."csmId", '') AS "csmId", p."segment", ${tallySums("p")}
       FROM (${accuracyYearRows(cuts, today)}) p
-      LEFT JOIN "User" u ON u."id" = NULLIF(p."csmId", '')
-      GROUP BY 1, 2, 3
+      GROUP BY 1, 2
+    ), g AS MATERIALIZED (
+      -- Managers joined to the grouped rows, not to the month rows (a wider sort that spilled to disk at 10×).
+      SELECT x.*, u."managerId" FROM per_csm x LEFT JOIN "User" u ON u."id" = x."csmId"
     ), levels AS (
       -- grouping(): 7 the company, 3 a segment, 5 a manager, 4 a CSM.
       SELECT grouping(g."segment", g."managerId", g."csmId") AS level, g."segment", g."managerId", g."csmId", ${tallySums("g")}
