@@ -622,15 +622,15 @@ async function summaryAccuracy(cuts: Prisma.Sql, today: Date, pick: AccuracyCsmP
 }
 
 /**
- * The whole cut's accuracy in one row of sums: the dashboard's figure (the same as the forecast page's company row).
- * `where` on the account aliased `a`, or null for every account (then no account is read).
+ * A cut's accuracy in one row of sums: the dashboard's figure (the same as the forecast page's company row), on the
+ * accounts `where` (aliased `a`) admits. The whole company's comes from the summaries (companyAccuracySummarySql).
  */
-export function companyAccuracySql(where: Prisma.Sql | null, today: Date): Prisma.Sql {
+export function companyAccuracySql(where: Prisma.Sql, today: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT ${tallySums()}
     FROM "ClosedRenewalForecast" c
-    ${where ? Prisma.sql`JOIN "Account" a ON a."id" = c."accountId"` : Prisma.empty}
-    WHERE ${closedInYear(where ?? Prisma.sql`TRUE`, today)}`;
+    JOIN "Account" a ON a."id" = c."accountId"
+    WHERE ${closedInYear(where, today)}`;
 }
 
 /** The dashboard's figure: the whole company's from the summaries (its rows set by the CSMs, not the renewals), a cut's from its accounts' renewals. */
