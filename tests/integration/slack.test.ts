@@ -60,7 +60,9 @@ async function closedWonHandoff() {
   const account = await createAccount();
   await prisma.account.update({ where: { id: account.id }, data: { name: "Acme Renewals" } });
   const deal = await createDeal(account.id, ae.id, { amountCents: 6_000_000n });
-  const handoffId = await closeToHandoff(ae, deal.id);
+  // Closed on a fixed day before the checklist fixture's contract start (2026-12-01): closed "now", the close date is
+  // the company's today, and from 2026-12-02 on the contract would start before it.
+  const handoffId = await closeToHandoff(ae, deal.id, { at: new Date("2026-11-16T15:00:00Z") });
   return { handoffId, ae };
 }
 
