@@ -18,6 +18,7 @@
 //   npm run bench:load -- --skip-build --sweep --connections 10
 //   npm run bench:load -- --skip-build --sizes      (only the HTML size of the list and dashboard pages, per role)
 //   npm run bench:load -- --skip-build --connections 10 --profile /tmp/prof   (a V8 CPU profile of each web process)
+//   npm run bench:load -- --skip-build --floor --connections 10   (one page with no data instead of the mix: the framework's own cost)
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -44,6 +45,8 @@ interface Options {
   sizes: boolean;
   /** A directory for each web process's V8 CPU profile (`--cpu-prof`), written when the server stops. */
   profile: string | null;
+  /** Only the leader's calendar page (`/profile`: the layout and one form, no data) instead of the mix. */
+  floor: boolean;
 }
 
 function options(args: readonly string[]): Options {
@@ -63,7 +66,7 @@ function options(args: readonly string[]): Options {
   if (levels.some((level) => !Number.isInteger(level) || level < 1 || level > 500)) throw new Error("--connections must be whole numbers from 1 to 500, e.g. 10,100");
   const sweep = args.includes("--sweep") ? Number(value("--sweep-requests") ?? 20) : 0;
   if (!Number.isInteger(sweep) || sweep < 0 || sweep > 1000) throw new Error("--sweep-requests must be a whole number from 1 to 1000");
-  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes, sweep, sizes: args.includes("--sizes"), profile: value("--profile") ?? null };
+  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes, sweep, sizes: args.includes("--sizes"), profile: value("--profile") ?? null, floor: args.includes("--floor") };
 }
 
 // ── the mix ──
@@ -424,7 +427,7 @@ async function main() {
     for (const role of Object.keys(ROLE_USERS) as RoleKey[]) cookies[role] = await signIn(agent, opts.port, ROLE_USERS[role]);
     agent.destroy();
     if (opts.sizes) return await printSizes(opts.port, cookies);
-    const targets = mix(cookies, ids);
+    const targets = opts.floor ? [{ label: "leader /profile (no data)", path: "/profile", headers: { cookie: cookies.leader } }] : mix(cookies, ids);
     console.log(
       `bench:load on ${database}: ${targets.length} pages and API calls, each role signed in; ${opts.seconds} s per level` +
         (opts.processes > 1 ? `; ${opts.processes} web processes (ports ${ports.join(", ")})` : ""),

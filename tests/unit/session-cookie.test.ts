@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { sessionClaims } from "@/lib/auth/session-cookie";
 
 const SECRET = "unit-test-secret-unit-test-secret-0123";
@@ -33,5 +33,32 @@ describe("the session cookie's claims", () => {
     expect(await sessionClaims(jar({ [NAME]: tampered }), SECRET)).toBeNull();
     expect(await sessionClaims(jar({ [NAME]: await cookieOf({ sub: "user_1", sid: "session_1" }, { maxAge: -60 }) }), SECRET)).toBeNull();
     expect(await sessionClaims(jar({ [NAME]: await cookieOf({ sub: "user_1" }) }), SECRET)).toBeNull();
+  });
+
+  describe("remembered after the first decryption", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("only for the secret that decrypted the cookie", async () => {
+      const token = await cookieOf({ sub: "user_3", sid: "session_3" });
+      expect(await sessionClaims(jar({ [NAME]: token }), SECRET)).toEqual({ userId: "user_3", sessionId: "session_3" });
+      expect(await sessionClaims(jar({ [NAME]: token }), "another-secret-another-secret-0123456")).toBeNull();
+      expect(await sessionClaims(jar({ [NAME]: token }), SECRET)).toEqual({ userId: "user_3", sessionId: "session_3" });
+    });
+
+    it("until the cookie's own expiry", async () => {
+      const token = await cookieOf({ sub: "user_4", sid: "session_4" }, { maxAge: 60 });
+      expect(await sessionClaims(jar({ [NAME]: token }), SECRET)).toEqual({ userId: "user_4", sessionId: "session_4" });
+      vi.useFakeTimers({ toFake: ["Date"] });
+      // Past next-auth's own 15 s of clock tolerance too.
+      vi.setSystemTime(Date.now() + 80_000);
+      expect(await sessionClaims(jar({ [NAME]: token }), SECRET)).toBeNull();
+    });
+
+    it("never for a tampered cookie, even after the genuine one was read", async () => {
+      const good = await cookieOf({ sub: "user_5", sid: "session_5" });
+      expect(await sessionClaims(jar({ [NAME]: good }), SECRET)).not.toBeNull();
+      const tampered = `${good.slice(0, -4)}${good.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;
+      expect(await sessionClaims(jar({ [NAME]: tampered }), SECRET)).toBeNull();
+    });
   });
 });
