@@ -19,6 +19,7 @@
 //   npm run bench:load -- --skip-build --sizes      (only the HTML size of the list and dashboard pages, per role)
 //   npm run bench:load -- --skip-build --connections 10 --profile /tmp/prof   (a V8 CPU profile of each web process)
 //   npm run bench:load -- --skip-build --floor --connections 10   (one page with no data instead of the mix: the framework's own cost)
+//   npm run bench:load -- --skip-build --no-gzip   (pages without a browser's Accept-Encoding, as the figures before 2026-12-02)
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
@@ -47,6 +48,8 @@ interface Options {
   profile: string | null;
   /** Only the leader's calendar page (`/profile`: the layout and one form, no data) instead of the mix. */
   floor: boolean;
+  /** Pages asked for with a browser's Accept-Encoding (the default; `--no-gzip` for the earlier figures' way). */
+  gzip: boolean;
 }
 
 function options(args: readonly string[]): Options {
@@ -66,7 +69,7 @@ function options(args: readonly string[]): Options {
   if (levels.some((level) => !Number.isInteger(level) || level < 1 || level > 500)) throw new Error("--connections must be whole numbers from 1 to 500, e.g. 10,100");
   const sweep = args.includes("--sweep") ? Number(value("--sweep-requests") ?? 20) : 0;
   if (!Number.isInteger(sweep) || sweep < 0 || sweep > 1000) throw new Error("--sweep-requests must be a whole number from 1 to 1000");
-  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes, sweep, sizes: args.includes("--sizes"), profile: value("--profile") ?? null, floor: args.includes("--floor") };
+  return { url: benchDatabaseUrl(args), port, seconds, levels, build: !args.includes("--skip-build"), processes, sweep, sizes: args.includes("--sizes"), profile: value("--profile") ?? null, floor: args.includes("--floor"), gzip: !args.includes("--no-gzip") };
 }
 
 // ── the mix ──
@@ -107,9 +110,13 @@ async function prepareUsers(db: pg.Client): Promise<{ handoffId: string; account
   return { handoffId: row.id, accountId: row.accountId, dealId: row.dealId };
 }
 
-function mix(cookies: Record<RoleKey, string>, ids: { handoffId: string; accountId: string; dealId: string }): Target[] {
-  const page = (role: RoleKey, label: string, path: string): Target => ({ label, path, headers: { cookie: cookies[role] } });
+function mix(cookies: Record<RoleKey, string>, ids: { handoffId: string; accountId: string; dealId: string }, opts: { gzip: boolean; floor: boolean }): Target[] {
+  // As a browser asks, so the server gzips the page as it would for one (Next compresses in-process, ≈ 15 % of the
+  // mix's throughput); `--no-gzip` leaves it out, as every figure before 2026-12-02 did.
+  const encoding: Record<string, string> = opts.gzip ? { "accept-encoding": "gzip, deflate, br" } : {};
+  const page = (role: RoleKey, label: string, path: string): Target => ({ label, path, headers: { cookie: cookies[role], ...encoding } });
   const api = (label: string, path: string): Target => ({ label, path, headers: { authorization: `Bearer ${API_TOKEN}` } });
+  if (opts.floor) return [page("leader", "leader /profile (no data)", "/profile")];
   return [
     page("ae", "AE home /", "/"),
     page("ae", "AE /handoffs", "/handoffs"),
@@ -427,10 +434,10 @@ async function main() {
     for (const role of Object.keys(ROLE_USERS) as RoleKey[]) cookies[role] = await signIn(agent, opts.port, ROLE_USERS[role]);
     agent.destroy();
     if (opts.sizes) return await printSizes(opts.port, cookies);
-    const targets = opts.floor ? [{ label: "leader /profile (no data)", path: "/profile", headers: { cookie: cookies.leader } }] : mix(cookies, ids);
+    const targets = mix(cookies, ids, opts);
     console.log(
       `bench:load on ${database}: ${targets.length} pages and API calls, each role signed in; ${opts.seconds} s per level` +
-        (opts.processes > 1 ? `; ${opts.processes} web processes (ports ${ports.join(", ")})` : ""),
+        (opts.processes > 1 ? `; ${opts.processes} web processes (ports ${ports.join(", ")})` : "") + (opts.gzip ? "; pages gzipped as for a browser" : "; pages not compressed (--no-gzip)"),
     );
     // Warm-up: every page once on every process, so compilation caches and the database's buffers are not what is measured.
     for (const port of ports) await load([port], targets, 1, Math.min(10, opts.seconds));
