@@ -48,17 +48,25 @@ export function formatDate(date: Date): string {
   return dateFormat.format(date);
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a list formats a date per row: one
+// formatter per zone (a handful: the company's and the users' own).
+function perZone(options: Intl.DateTimeFormatOptions): (timeZone: string) => Intl.DateTimeFormat {
+  const formats = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let format = formats.get(timeZone);
+    if (!format) formats.set(timeZone, (format = new Intl.DateTimeFormat("en-US", { ...options, timeZone })));
+    return format;
+  };
+}
+
+const dateTimeFormat = perZone({ dateStyle: "medium", timeStyle: "short" });
+const zoneNameFormat = perZone({ timeZoneName: "short" });
+
 export function formatDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  }).format(date);
+  return dateTimeFormat(timeZone).format(date);
 }
 
 /** An instant in a time zone with the zone's abbreviation: "Nov 17, 2026, 10:00 AM EST". */
 export function formatDateTimeInZone(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date) +
-    " " +
-    (new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "short" }).formatToParts(date).find((part) => part.type === "timeZoneName")?.value ?? timeZone);
+  return formatDateTime(date, timeZone) + " " + (zoneNameFormat(timeZone).formatToParts(date).find((part) => part.type === "timeZoneName")?.value ?? timeZone);
 }
