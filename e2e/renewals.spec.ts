@@ -39,6 +39,26 @@ test.describe("the renewal engine", () => {
     await app.dispose();
   });
 
+  test("a CSM's long book shows its first 50 with the true count, and opens the whole list", async ({ page }) => {
+    // 55 check-ins at the far end of the 120-day window, so the other tests' touchpoints due today stay on top.
+    const customer = await customerWithRenewal({ amountCents: 1_200_000n, renewalInDays: 200 });
+    for (let i = 0; i < 55; i++) await plannedTouchpoint({ accountId: customer.accountId, ownerEmail: "csm@baton.test", type: "CHECK_IN", inDays: 110 + (i % 10) });
+    await signIn(page, "csm@baton.test");
+    await page.goto("/book");
+    const upcoming = page.getByRole("region", { name: /^Upcoming touchpoints/ });
+    const total = Number(/\(([\d,]+)\)/.exec((await upcoming.getByRole("heading").textContent()) ?? "")?.[1]?.replace(/,/g, ""));
+    expect(total).toBeGreaterThanOrEqual(55);
+    await expect(upcoming.getByRole("listitem")).toHaveCount(50);
+    await expect(upcoming).toContainText(`Showing the first 50 of ${total}, soonest first.`);
+
+    await upcoming.getByRole("link", { name: `Show all ${total}` }).click();
+    await expect(page).toHaveURL(/\/book\?show=upcoming/);
+    await expect(upcoming.getByRole("listitem")).toHaveCount(total);
+    await expect(upcoming.getByRole("listitem", { name: `${TOUCHPOINT_LABELS.CHECK_IN} with ${customer.name}` })).toHaveCount(55);
+    await upcoming.getByRole("link", { name: "Show fewer" }).click();
+    await expect(upcoming.getByRole("listitem")).toHaveCount(50);
+  });
+
   test("a CS manager finds a CSM by typing part of their name, and the filtered list survives a reload", async ({ page }) => {
     const csm = await one<{ id: string; name: string; count: number }>(
       `SELECT u.id, u.name, count(*)::int AS count FROM "User" u JOIN "Account" a ON a."csmId" = u.id JOIN "RenewalOpportunity" r ON r."accountId" = a.id

@@ -2,15 +2,22 @@ import Link from "next/link";
 import { CompleteTouchpointForm } from "@/components/book/complete-touchpoint-form";
 import { formatDate } from "@/lib/format";
 import { TOUCHPOINT_LABELS } from "@/lib/labels";
-import type { BookTouchpoint } from "@/lib/server/touchpoints/get-book";
+import { BOOK_LIST_ROWS, type BookList, type BookTouchpoint } from "@/lib/server/touchpoints/get-book";
 import { daysBetween } from "@/lib/dates";
 
-export function TouchpointList({ title, rows, today, empty, done = false }: { title: string; rows: BookTouchpoint[]; today: Date; empty: string; done?: boolean }) {
+interface ListOfMany {
+  name: BookList;
+  /** Every touchpoint of the list, shown or not. */
+  total: number;
+  expanded: boolean;
+}
+
+export function TouchpointList({ title, rows, today, empty, done = false, list }: { title: string; rows: BookTouchpoint[]; today: Date; empty: string; done?: boolean; list?: ListOfMany }) {
   const id = `book-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white">
       <h2 id={id} className="border-b border-slate-100 px-4 py-3 font-semibold">
-        {title} <span className="text-sm font-normal text-slate-500">({rows.length})</span>
+        {title} <span className="text-sm font-normal text-slate-500">({(list?.total ?? rows.length).toLocaleString("en-US")})</span>
       </h2>
       {rows.length === 0 ? (
         <p className="p-4 text-sm text-slate-500">{empty}</p>
@@ -38,6 +45,29 @@ export function TouchpointList({ title, rows, today, empty, done = false }: { ti
           })}
         </ul>
       )}
+      {list ? <ListFooter id={id} shown={rows.length} list={list} /> : null}
     </section>
   );
+}
+
+/** Says when a list shows only its first rows, and opens it in full (or back to its first rows). */
+function ListFooter({ id, shown, list }: { id: string; shown: number; list: ListOfMany }) {
+  const count = (n: number) => n.toLocaleString("en-US");
+  if (shown < list.total) {
+    return (
+      <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-600">
+        Showing the first {count(shown)} of {count(list.total)}, soonest first.{" "}
+        {list.expanded ? (
+          "The calendar feed below has every one."
+        ) : (
+          <Link href={`/book?show=${list.name}#${id}`} className="text-brand-700 hover:underline">Show all {count(list.total)}</Link>
+        )}
+      </p>
+    );
+  }
+  return list.expanded && list.total > BOOK_LIST_ROWS ? (
+    <p className="border-t border-slate-100 px-4 py-3 text-sm">
+      <Link href={`/book#${id}`} className="text-brand-700 hover:underline">Show fewer</Link>
+    </p>
+  ) : null;
 }

@@ -13,7 +13,7 @@ import { listAllRenewals, listRenewals, renewalListParams } from "@/lib/server/r
 import { moveRenewalStage } from "@/lib/server/renewals/move-renewal-stage";
 import { arrOn } from "@/lib/server/ledger/ledger-day";
 import { completeTouchpoint } from "@/lib/server/touchpoints/complete-touchpoint";
-import { getBook } from "@/lib/server/touchpoints/get-book";
+import { BOOK_LIST_ROWS, getBook } from "@/lib/server/touchpoints/get-book";
 import { createAccount, createRenewal, createUser } from "./support/fixtures";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
@@ -239,6 +239,30 @@ describe("the CSM's book and calendars", () => {
     const after = await getBook(csm, NOW);
     expect(after.overdue).toEqual([]);
     expect(after.done.map((t) => t.id)).toEqual([overdue.id]);
+  });
+
+  it("shows the first rows of a long list with its true count, and the whole list when the CSM opens it", async () => {
+    const { csm, account, unowned, upcoming } = await book();
+    // 60 more in the next 120 days, one a day from 2027-01-11 (after the QBR) to 2027-03-11; with the two above, 62.
+    await prisma.touchpoint.createMany({
+      data: Array.from({ length: 60 }, (_, i) => {
+        const dueDate = new Date(Date.UTC(2027, 0, 11 + i));
+        return { accountId: account.id, type: "CHECK_IN" as const, dueDate, ruleDate: dueDate, ownerId: csm.id };
+      }),
+    });
+    const first = await getBook(csm, NOW);
+    expect(first.counts).toEqual({ overdue: 1, upcoming: 62 });
+    expect(first.upcoming).toHaveLength(BOOK_LIST_ROWS);
+    expect(first.upcoming.slice(0, 2).map((t) => t.id)).toEqual([unowned.id, upcoming.id]);
+    expect(first.upcoming.at(-1)?.dueDate).toEqual(day("2027-02-27"));
+    expect(first.expanded).toBeNull();
+
+    const all = await getBook(csm, NOW, "upcoming");
+    expect(all.counts).toEqual({ overdue: 1, upcoming: 62 });
+    expect(all.upcoming).toHaveLength(62);
+    expect(all.upcoming.at(-1)?.dueDate).toEqual(day("2027-03-11"));
+    expect(all.overdue).toHaveLength(1);
+    expect(all.expanded).toBe("upcoming");
   });
 
   it("refuses other CSMs and AEs", async () => {

@@ -22,15 +22,26 @@ export interface BookTouchpoint {
   accountName: string;
 }
 
+/** The two lists a CSM can open in full. */
+export type BookList = "overdue" | "upcoming";
+
 export interface Book {
   today: Date;
   overdue: BookTouchpoint[];
   upcoming: BookTouchpoint[];
   done: BookTouchpoint[];
+  /** All of each list, whatever it shows: at company scale a book has up to 460 touchpoints in the next 120 days. */
+  counts: Record<BookList, number>;
+  /** The list shown in full (up to BOOK_EXPANDED_ROWS), if any. */
+  expanded: BookList | null;
   calendarToken: string;
 }
 
 const UPCOMING_DAYS = 120;
+/** Rows of each list, soonest first; the CSM opens one in full from the page. */
+export const BOOK_LIST_ROWS = 50;
+/** Rows of a list opened in full; past that the calendar feed has every one. */
+export const BOOK_EXPANDED_ROWS = 1_000;
 
 /**
  * The CSM's touchpoints as a `where`. Their accounts are read first (a book is tens of accounts): on account ids
@@ -56,20 +67,31 @@ const select = {
 type Selected = { account: { id: string; name: string } } & Omit<BookTouchpoint, "accountId" | "accountName">;
 const flat = ({ account, ...row }: Selected): BookTouchpoint => ({ ...row, accountId: account.id, accountName: account.name });
 
-export async function getBook(actor: ActingUser, now = new Date()): Promise<Book> {
+export async function getBook(actor: ActingUser, now = new Date(), expand: BookList | null = null): Promise<Book> {
   assertRole(actor, ["CSM"]);
   const [{ calendar }, mine] = await Promise.all([getSettings(), myTouchpoints(actor.id)]);
   const today = companyToday(now, calendar.timezone);
-  const [overdue, upcoming, done, calendarToken] = await Promise.all([
-    prisma.touchpoint.findMany({ where: { ...mine, status: "PLANNED", dueDate: { lt: today } }, orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: 200, select }),
-    prisma.touchpoint.findMany({
-      where: { ...mine, status: "PLANNED", dueDate: { gte: today, lte: addCalendarDays(today, UPCOMING_DAYS) } },
-      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
-      take: 200,
-      select,
-    }),
+  const where: Record<BookList, Prisma.TouchpointWhereInput> = {
+    overdue: { ...mine, status: "PLANNED", dueDate: { lt: today } },
+    upcoming: { ...mine, status: "PLANNED", dueDate: { gte: today, lte: addCalendarDays(today, UPCOMING_DAYS) } },
+  };
+  const list = (name: BookList) =>
+    prisma.touchpoint.findMany({ where: where[name], orderBy: [{ dueDate: "asc" }, { id: "asc" }], take: expand === name ? BOOK_EXPANDED_ROWS : BOOK_LIST_ROWS, select });
+  const [overdue, upcoming, done, overdueCount, upcomingCount, calendarToken] = await Promise.all([
+    list("overdue"),
+    list("upcoming"),
     prisma.touchpoint.findMany({ where: { ...mine, status: "DONE" }, orderBy: [{ completedAt: "desc" }, { id: "asc" }], take: 10, select }),
+    prisma.touchpoint.count({ where: where.overdue }),
+    prisma.touchpoint.count({ where: where.upcoming }),
     ensureCalendarToken(actor),
   ]);
-  return { today, overdue: overdue.map(flat), upcoming: upcoming.map(flat), done: done.map(flat), calendarToken };
+  return {
+    today,
+    overdue: overdue.map(flat),
+    upcoming: upcoming.map(flat),
+    done: done.map(flat),
+    counts: { overdue: overdueCount, upcoming: upcomingCount },
+    expanded: expand,
+    calendarToken,
+  };
 }
