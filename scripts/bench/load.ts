@@ -111,8 +111,8 @@ async function prepareUsers(db: pg.Client): Promise<{ handoffId: string; account
 }
 
 function mix(cookies: Record<RoleKey, string>, ids: { handoffId: string; accountId: string; dealId: string }, opts: { gzip: boolean; floor: boolean }): Target[] {
-  // As a browser asks, so the server gzips the page as it would for one (Next compresses in-process, ≈ 15 % of the
-  // mix's throughput); `--no-gzip` leaves it out, as every figure before 2026-12-02 did.
+  // As a browser asks, so the server gzips the page as it would for one (Next compresses in-process: 0–25 % of the
+  // mix's throughput, run to run); `--no-gzip` leaves it out, as every figure before 2026-12-02 did.
   const encoding: Record<string, string> = opts.gzip ? { "accept-encoding": "gzip, deflate, br" } : {};
   const page = (role: RoleKey, label: string, path: string): Target => ({ label, path, headers: { cookie: cookies[role], ...encoding } });
   const api = (label: string, path: string): Target => ({ label, path, headers: { authorization: `Bearer ${API_TOKEN}` } });
