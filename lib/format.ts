@@ -49,12 +49,16 @@ export function formatDate(date: Date): string {
 }
 
 // Building an Intl.DateTimeFormat costs far more than formatting with one, and a list formats a date per row: one
-// formatter per zone (a handful: the company's and the users' own).
+// formatter per zone (a handful: the company's and the users' own; the zones come from stored data, so at most 100).
 function perZone(options: Intl.DateTimeFormatOptions): (timeZone: string) => Intl.DateTimeFormat {
   const formats = new Map<string, Intl.DateTimeFormat>();
   return (timeZone) => {
     let format = formats.get(timeZone);
-    if (!format) formats.set(timeZone, (format = new Intl.DateTimeFormat("en-US", { ...options, timeZone })));
+    if (!format) {
+      format = new Intl.DateTimeFormat("en-US", { ...options, timeZone });
+      if (formats.size >= 100) formats.clear();
+      formats.set(timeZone, format);
+    }
     return format;
   };
 }

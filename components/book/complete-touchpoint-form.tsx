@@ -15,18 +15,20 @@ interface Props {
 
 /**
  * "Mark done" with notes, for one touchpoint; every control is named after the touchpoint it acts on. The form is
- * rendered once its disclosure opens: a book lists up to 400 touchpoints, and a form for each made the page 214 KB
- * and most of its server time.
+ * rendered the first time its disclosure opens, and stays (closing it keeps what was typed): a book lists hundreds
+ * of touchpoints, and a form for each made the page 214 KB and most of its server time.
  */
 export function CompleteTouchpointForm(props: Props) {
   const details = useRef<HTMLDetailsElement>(null);
-  const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
   // Opened before hydration, the toggle event had no listener yet.
-  useEffect(() => setOpen(details.current?.open ?? false), []);
+  useEffect(() => {
+    if (details.current?.open) setOpened(true);
+  }, []);
   return (
-    <details ref={details} className="text-sm" onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details ref={details} className="text-sm" onToggle={(event) => event.currentTarget.open && setOpened(true)}>
       <summary className="cursor-pointer text-brand-700 hover:underline" aria-label={`Mark done: ${props.label}`}>Mark done</summary>
-      {open ? <CompleteTouchpointFields {...props} /> : null}
+      {opened ? <CompleteTouchpointFields {...props} /> : null}
     </details>
   );
 }

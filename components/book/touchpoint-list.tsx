@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CompleteTouchpointForm } from "@/components/book/complete-touchpoint-form";
 import { formatDate } from "@/lib/format";
 import { TOUCHPOINT_LABELS } from "@/lib/labels";
-import { BOOK_LIST_ROWS, type BookList, type BookTouchpoint } from "@/lib/server/touchpoints/get-book";
+import { BOOK_EXPANDED_ROWS, BOOK_LIST_ROWS, type BookList, type BookTouchpoint } from "@/lib/server/touchpoints/get-book";
 import { daysBetween } from "@/lib/dates";
 
 interface ListOfMany {
@@ -50,24 +50,22 @@ export function TouchpointList({ title, rows, today, empty, done = false, list }
   );
 }
 
+const ORDER: Record<BookList, string> = { overdue: "most overdue first", upcoming: "soonest first" };
+
 /** Says when a list shows only its first rows, and opens it in full (or back to its first rows). */
 function ListFooter({ id, shown, list }: { id: string; shown: number; list: ListOfMany }) {
   const count = (n: number) => n.toLocaleString("en-US");
-  if (shown < list.total) {
-    return (
-      <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-600">
-        Showing the first {count(shown)} of {count(list.total)}, soonest first.{" "}
-        {list.expanded ? (
-          "The calendar feed below has every one."
-        ) : (
-          <Link href={`/book?show=${list.name}#${id}`} className="text-brand-700 hover:underline">Show all {count(list.total)}</Link>
-        )}
-      </p>
-    );
-  }
-  return list.expanded && list.total > BOOK_LIST_ROWS ? (
-    <p className="border-t border-slate-100 px-4 py-3 text-sm">
-      <Link href={`/book#${id}`} className="text-brand-700 hover:underline">Show fewer</Link>
+  const link = "text-brand-700 hover:underline";
+  const more = list.total > BOOK_EXPANDED_ROWS ? `Show the first ${count(BOOK_EXPANDED_ROWS)}` : `Show all ${count(list.total)}`;
+  if (shown >= list.total && !(list.expanded && list.total > BOOK_LIST_ROWS)) return null;
+  return (
+    <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-600">
+      {shown < list.total ? `Showing the first ${count(shown)} of ${count(list.total)}, ${ORDER[list.name]}. ` : null}
+      {list.expanded ? (
+        <Link href={`/book#${id}`} className={link}>Show fewer</Link>
+      ) : (
+        <Link href={`/book?show=${list.name}#${id}`} className={link}>{more}</Link>
+      )}
     </p>
-  ) : null;
+  );
 }

@@ -26,7 +26,9 @@ interface Decoded {
 const decoded = new Map<string, Decoded>();
 const DECODED_MAX = 2_000;
 
+// Least recently used first out: a hit moves its cookie to the end.
 function remember(key: string, entry: Decoded) {
+  decoded.delete(key);
   if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
   decoded.set(key, entry);
 }
@@ -39,12 +41,16 @@ export async function sessionClaims(cookie: (name: string) => string | undefined
     if (!token) continue;
     const key = `${name}\n${token}`;
     const known = decoded.get(key);
-    if (known && known.secret === secret && known.expiresAtMs > Date.now()) return known.claims;
+    if (known && known.secret === secret && known.expiresAtMs > Date.now()) {
+      remember(key, known);
+      return known.claims;
+    }
     try {
       const payload = await decode({ token, secret, salt: name });
       if (typeof payload?.sub === "string" && typeof payload.sid === "string" && payload.sub && payload.sid) {
         const claims = { userId: payload.sub, sessionId: payload.sid };
-        if (typeof payload.exp === "number") remember(key, { secret, claims, expiresAtMs: payload.exp * 1000 });
+        // decode() allows 15 s past exp; such a cookie is answered but not remembered.
+        if (typeof payload.exp === "number" && payload.exp * 1000 > Date.now()) remember(key, { secret, claims, expiresAtMs: payload.exp * 1000 });
         return claims;
       }
     } catch {

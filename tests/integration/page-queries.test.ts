@@ -8,7 +8,7 @@ import { getFlowView } from "@/lib/server/handoffs/flows/flow-view";
 import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
 import { aeVisibleHandoffIds, visibleHandoffs, visibleHandoffsSql } from "@/lib/server/handoffs/access";
 import { handoffListParams, listHandoffs } from "@/lib/server/handoffs/list-handoffs";
-import { getBook } from "@/lib/server/touchpoints/get-book";
+import { BOOK_LIST_ROWS, getBook } from "@/lib/server/touchpoints/get-book";
 import { startSession } from "@/lib/server/auth/sessions";
 import { createAccount, createCsm, createDeal, createProduct, createRenewal, createUser, closeToHandoff } from "./support/fixtures";
 
@@ -180,6 +180,9 @@ describe("the CSM's book", () => {
     const book = await getBook(csm);
     const notes = [...book.overdue, ...book.upcoming].map((t) => t.notes).filter((n) => n !== "").sort();
     expect(notes).toEqual(["owned by them elsewhere", "unowned, theirs"]);
+    // The counts read the same touchpoints as the lists (all of them shown here): not the other CSM's two.
+    expect(book.upcoming.length).toBeLessThan(BOOK_LIST_ROWS);
+    expect(book.counts).toEqual({ overdue: book.overdue.length, upcoming: book.upcoming.length });
   });
 });
 

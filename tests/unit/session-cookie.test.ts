@@ -2,6 +2,19 @@ import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sessionClaims } from "@/lib/auth/session-cookie";
 
+// next-auth's own decode, counted: a remembered cookie is not decrypted again.
+const decodes = vi.hoisted(() => ({ count: 0 }));
+vi.mock("next-auth/jwt", async (importOriginal) => {
+  const real = await importOriginal<typeof import("next-auth/jwt")>();
+  return {
+    ...real,
+    decode: (async (...args: Parameters<typeof real.decode>) => {
+      decodes.count += 1;
+      return real.decode(...args);
+    }) as typeof real.decode,
+  };
+});
+
 const SECRET = "unit-test-secret-unit-test-secret-0123";
 const NAME = "authjs.session-token";
 
@@ -37,6 +50,15 @@ describe("the session cookie's claims", () => {
 
   describe("remembered after the first decryption", () => {
     afterEach(() => vi.useRealTimers());
+
+    it("without decrypting it again", async () => {
+      const token = await cookieOf({ sub: "user_6", sid: "session_6" });
+      const before = decodes.count;
+      expect(await sessionClaims(jar({ [NAME]: token }), SECRET)).toEqual({ userId: "user_6", sessionId: "session_6" });
+      expect(await sessionClaims(jar({ [NAME]: token }), SECRET)).toEqual({ userId: "user_6", sessionId: "session_6" });
+      expect(await sessionClaims(jar({ [NAME]: token }), SECRET)).toEqual({ userId: "user_6", sessionId: "session_6" });
+      expect(decodes.count - before).toBe(1);
+    });
 
     it("only for the secret that decrypted the cookie", async () => {
       const token = await cookieOf({ sub: "user_3", sid: "session_3" });

@@ -40,7 +40,7 @@ export interface Book {
 const UPCOMING_DAYS = 120;
 /** Rows of each list, soonest first; the CSM opens one in full from the page. */
 export const BOOK_LIST_ROWS = 50;
-/** Rows of a list opened in full; past that the calendar feed has every one. */
+/** Rows of a list opened in full (a book has hundreds; the page says when there are more). */
 export const BOOK_EXPANDED_ROWS = 1_000;
 
 /**
