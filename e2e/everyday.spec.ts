@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { one, query } from "./support/db";
+import { headingCount } from "./support/counts";
 
 // Everyday use (issue 13): lists open on what needs action, home figures equal the lists they open, the global
 // search is scoped by role, destructive actions ask first and offer undo where it is safe, notifications read
@@ -55,7 +56,7 @@ test.describe("home figures are the counts of the lists they link to", () => {
     // The list's heading counts all of them; the list shows the first 50.
     const overdue = await expectFigureMatchesList(page, "Overdue touchpoints", async (book) => {
       const list = book.getByRole("region", { name: /^Overdue touchpoints/ });
-      const total = Number(/\(([\d,]+)\)/.exec((await list.getByRole("heading").textContent()) ?? "")?.[1]?.replace(/,/g, ""));
+      const total = await headingCount(list);
       expect(await list.getByRole("listitem").count()).toBe(Math.min(total, 50));
       return total;
     });

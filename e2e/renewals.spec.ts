@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { callServerAction } from "./support/actions";
 import { signIn } from "./support/auth";
 import { one } from "./support/db";
+import { headingCount } from "./support/counts";
 import { customerWithRenewal, plannedTouchpoint } from "./support/fixtures";
 import { TOUCHPOINT_LABELS } from "../lib/labels";
 
@@ -46,7 +47,7 @@ test.describe("the renewal engine", () => {
     await signIn(page, "csm@baton.test");
     await page.goto("/book");
     const upcoming = page.getByRole("region", { name: /^Upcoming touchpoints/ });
-    const total = Number(/\(([\d,]+)\)/.exec((await upcoming.getByRole("heading").textContent()) ?? "")?.[1]?.replace(/,/g, ""));
+    const total = await headingCount(upcoming);
     expect(total).toBeGreaterThanOrEqual(55);
     await expect(upcoming.getByRole("listitem")).toHaveCount(50);
     await expect(upcoming).toContainText(`Showing the first 50 of ${total}, soonest first.`);

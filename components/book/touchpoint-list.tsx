@@ -5,6 +5,8 @@ import { TOUCHPOINT_LABELS } from "@/lib/labels";
 import { BOOK_EXPANDED_ROWS, BOOK_LIST_ROWS, type BookList, type BookTouchpoint } from "@/lib/server/touchpoints/get-book";
 import { daysBetween } from "@/lib/dates";
 
+const count = (n: number) => n.toLocaleString("en-US");
+
 interface ListOfMany {
   name: BookList;
   /** Every touchpoint of the list, shown or not. */
@@ -17,7 +19,7 @@ export function TouchpointList({ title, rows, today, empty, done = false, list }
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white">
       <h2 id={id} className="border-b border-slate-100 px-4 py-3 font-semibold">
-        {title} <span className="text-sm font-normal text-slate-500">({(list?.total ?? rows.length).toLocaleString("en-US")})</span>
+        {title} <span className="text-sm font-normal text-slate-500">({count(list?.total ?? rows.length)})</span>
       </h2>
       {rows.length === 0 ? (
         <p className="p-4 text-sm text-slate-500">{empty}</p>
@@ -54,7 +56,6 @@ const ORDER: Record<BookList, string> = { overdue: "most overdue first", upcomin
 
 /** Says when a list shows only its first rows, and opens it in full (or back to its first rows). */
 function ListFooter({ id, shown, list }: { id: string; shown: number; list: ListOfMany }) {
-  const count = (n: number) => n.toLocaleString("en-US");
   const link = "text-brand-700 hover:underline";
   const more = list.total > BOOK_EXPANDED_ROWS ? `Show the first ${count(BOOK_EXPANDED_ROWS)}` : `Show all ${count(list.total)}`;
   if (shown >= list.total && !(list.expanded && list.total > BOOK_LIST_ROWS)) return null;

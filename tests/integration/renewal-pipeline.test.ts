@@ -13,7 +13,7 @@ import { listAllRenewals, listRenewals, renewalListParams } from "@/lib/server/r
 import { moveRenewalStage } from "@/lib/server/renewals/move-renewal-stage";
 import { arrOn } from "@/lib/server/ledger/ledger-day";
 import { completeTouchpoint } from "@/lib/server/touchpoints/complete-touchpoint";
-import { BOOK_LIST_ROWS, getBook } from "@/lib/server/touchpoints/get-book";
+import { BOOK_LIST_ROWS, bookListParam, getBook } from "@/lib/server/touchpoints/get-book";
 import { createAccount, createRenewal, createUser } from "./support/fixtures";
 
 const NOW = new Date("2026-11-23T15:00:00Z");
@@ -257,7 +257,8 @@ describe("the CSM's book and calendars", () => {
     expect(first.upcoming.at(-1)?.dueDate).toEqual(day("2027-02-27"));
     expect(first.expanded).toBeNull();
 
-    const all = await getBook(csm, NOW, "upcoming");
+    expect([bookListParam("upcoming"), bookListParam("overdue"), bookListParam("all"), bookListParam(undefined)]).toEqual(["upcoming", "overdue", null, null]);
+    const all = await getBook(csm, NOW, bookListParam("upcoming"));
     expect(all.counts).toEqual({ overdue: 1, upcoming: 62 });
     expect(all.upcoming).toHaveLength(62);
     expect(all.upcoming.at(-1)?.dueDate).toEqual(day("2027-03-11"));

@@ -5,14 +5,14 @@ import { TouchpointList } from "@/components/book/touchpoint-list";
 import { Panel } from "@/components/ui/panel";
 import { firstValues, type SearchParams } from "@/lib/paging";
 import { loadPage, pageUser } from "@/lib/server/page-guard";
-import { getBook } from "@/lib/server/touchpoints/get-book";
+import { bookListParam, getBook } from "@/lib/server/touchpoints/get-book";
 
 export const metadata: Metadata = { title: "My book" };
 
 export default async function BookPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { show } = firstValues(await searchParams);
   const user = await pageUser();
-  const book = await loadPage(() => getBook(user, new Date(), show === "overdue" || show === "upcoming" ? show : null));
+  const book = await loadPage(() => getBook(user, new Date(), bookListParam(show)));
   // The feed URL as the browser reached Baton, so it is right behind a proxy or on another port.
   const head = await headers();
   const origin = `${head.get("x-forwarded-proto") ?? "http"}://${head.get("x-forwarded-host") ?? head.get("host") ?? "localhost"}`;

@@ -25,6 +25,11 @@ export interface BookTouchpoint {
 /** The two lists a CSM can open in full. */
 export type BookList = "overdue" | "upcoming";
 
+/** The list the page's `?show=` opens in full; anything else opens none. */
+export function bookListParam(value: string | undefined): BookList | null {
+  return value === "overdue" || value === "upcoming" ? value : null;
+}
+
 export interface Book {
   today: Date;
   overdue: BookTouchpoint[];
