@@ -4,6 +4,7 @@
 // shape there shows as a ratio above 1. The `raw…` statements compute the same answers from the renewals, snapshots,
 // closed renewals and movements themselves: the benchmark runs them once, untimed, and checks that the function, its
 // floor and they agree ("same").
+import type { AccuracyBlock } from "@/lib/forecast/accuracy-window";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The flat renewal amount with its contractual uplift, rounded half up to the cent. */
@@ -157,11 +158,16 @@ const YEAR = (today: Date) => Prisma.sql`c."renewalDate" > ${today}::date - 365 
 const STATE_TALLY = `n90, base90, forecast90, closed90, error90, n30, base30, forecast30, closed30, error30, surprises, "brierRenewals", "brierSquares"`;
 
 /**
- * Accuracy per CSM and segment over the trailing year, from ForecastAccuracyMonth's whole months and the renewals'
- * state rows of the days either side (`window`: as forecast-summaries.ts's accuracyWindow), and the first late surprises.
+ * Accuracy per CSM and segment over the trailing year, from ForecastAccuracyYear's block and the renewals' state rows
+ * of the days where it and the year differ (`block`: accuracyBlock), and the first late surprises.
  */
-export function accuracyFloor(window: { from: Date; to: Date; monthsFrom: Date; monthsTo: Date }, limit: number): Prisma.Sql[] {
+export function accuracyFloor(block: AccuracyBlock, limit: number): Prisma.Sql[] {
   const columns = Prisma.raw(STATE_TALLY);
+  const negated = Prisma.raw(STATE_TALLY.split(", ").map((c) => `-${c} AS ${c}`).join(", "));
+  const edges = block.edges.map((edge) => Prisma.sql`
+          UNION ALL
+          SELECT "csmId", "segment", ${edge.sign}::int, ${edge.sign === 1 ? columns : negated} FROM "ForecastRenewalState"
+          WHERE "closed" AND "renewalDate" >= ${edge.from}::date AND "renewalDate" < ${edge.until}::date`);
   return [
     Prisma.sql`
       SELECT g.*, u."name", u."managerId", m."name" AS "managerName" FROM (
@@ -169,15 +175,12 @@ export function accuracyFloor(window: { from: Date; to: Date; monthsFrom: Date; 
           sum(error90)::bigint AS error90, sum(n30)::int AS n30, sum(base30)::bigint AS base30, sum(forecast30)::bigint AS forecast30, sum(closed30)::bigint AS closed30,
           sum(error30)::bigint AS error30, sum(surprises)::int AS surprises, sum("brierRenewals")::int AS brier_n, sum("brierSquares")::bigint AS brier_squares
         FROM (
-          SELECT "csmId", "segment", ${columns} FROM "ForecastAccuracyMonth" WHERE "month" >= ${window.monthsFrom}::date AND "month" < ${window.monthsTo}::date
-          UNION ALL
-          SELECT "csmId", "segment", ${columns} FROM "ForecastRenewalState"
-          WHERE "closed" AND ("renewalDate" BETWEEN ${window.from}::date AND ${window.monthsFrom}::date - 1 OR "renewalDate" BETWEEN ${window.monthsTo}::date AND ${window.to}::date)
-        ) p GROUP BY 1, 2
+          SELECT "csmId", "segment", renewals, ${columns} FROM "ForecastAccuracyYear" WHERE "lastMonth" = ${block.lastMonth}::date${Prisma.join(edges, "")}
+        ) p GROUP BY 1, 2 HAVING sum(renewals) > 0
       ) g LEFT JOIN "User" u ON u."id" = g."csmId" LEFT JOIN "User" m ON m."id" = u."managerId"`,
     Prisma.sql`
       SELECT s."renewalOpportunityId", a."name", s."renewalDate" FROM "ForecastRenewalState" s JOIN "Account" a ON a."id" = s."accountId"
-      WHERE s."surprises" = 1 AND s."renewalDate" BETWEEN ${window.from}::date AND ${window.to}::date
+      WHERE s."surprises" = 1 AND s."renewalDate" BETWEEN ${block.from}::date AND ${block.to}::date
       ORDER BY s."renewalDate", a."name", s."renewalOpportunityId" LIMIT ${limit}`,
   ];
 }

@@ -11,6 +11,7 @@
 // benchmark, not a test: the machine's other load shows up in the figures.
 //
 // Runs under `tsx --conditions=react-server` so the server modules' `server-only` marker resolves.
+import { accuracyBlock } from "@/lib/forecast/accuracy-window";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ForecastCategory } from "@/lib/generated/prisma/enums";
 import type { SumRow } from "@/lib/server/forecast/get-forecast";
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
     return open;
   };
   const open = await openNow();
-  const window = summaries.accuracyWindow(context.today);
+  const block = accuracyBlock(context.today);
   // The CSMs as the page shows them: the summaries return only those, with the count of all.
   const noTeams = { id: null, name: "Company", sums: emptySums(), children: [] };
   const accuracyAnswer = (accuracy: Awaited<ReturnType<typeof forecast.readAccuracy>>) => text({
@@ -191,7 +192,7 @@ async function main(): Promise<void> {
     {
       name: "Accuracy: closed renewals at 90/30",
       run: () => forecast.readAccuracy(leader, params, context.today, "summaries"),
-      floor: floors.accuracyFloor(window, SURPRISES_SHOWN),
+      floor: floors.accuracyFloor(block, SURPRISES_SHOWN),
       raw: () => forecast.readAccuracy(leader, params, context.today, "rows"),
       agree: (fn, [groups, surprises], raw) => {
         const accuracy = fn as Awaited<ReturnType<typeof forecast.readAccuracy>>;

@@ -25,20 +25,22 @@ const NOW = new Date("2026-11-25T15:00:00Z"); // Wednesday; this week starts Nov
 const LAST_WEEK = new Date("2026-11-18T15:00:00Z");
 const TODAY = new Date("2026-11-25T00:00:00Z");
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const OTHER_DAYS = ["2026-12-01", "2026-12-20", "2026-12-31", "2027-08-04", "2027-08-06", "2027-09-15"];
 const text = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item));
 
 /** Every stored summary row, in key order (a row of zeros that a delta left is none). */
 async function stored(client: Prisma.TransactionClient | typeof prisma = prisma): Promise<string> {
-  const [states, quarters, weeks, months, reasons, reasonSums] = await Promise.all([
+  const [states, quarters, weeks, months, years, reasons, reasonSums] = await Promise.all([
     client.$queryRaw`SELECT * FROM "ForecastRenewalState" ORDER BY "renewalOpportunityId"`,
     client.$queryRaw`SELECT * FROM "ForecastQuarterSum" WHERE "renewals" <> 0 OR "dueCents" <> 0 OR "bucketCents" <> 0 ORDER BY "csmId", "quarterStart", "segment", "bucket"`,
     client.$queryRaw`SELECT * FROM "ForecastWeekChange" WHERE "renewals" <> 0 OR "deltaCents" <> 0 OR "lastWeekCents" <> 0 OR "thisWeekCents" <> 0 OR "inForecast" <> 0
       ORDER BY "csmId", "weekStart", "quarterStart", "segment", "kind"`,
     client.$queryRaw`SELECT * FROM "ForecastAccuracyMonth" WHERE "renewals" <> 0 OR "n90" <> 0 OR "n30" <> 0 OR "error90" <> 0 ORDER BY "csmId", "month", "segment"`,
+    client.$queryRaw`SELECT * FROM "ForecastAccuracyYear" WHERE "renewals" <> 0 OR "n90" <> 0 OR "n30" <> 0 OR "error90" <> 0 ORDER BY "lastMonth", "csmId", "segment"`,
     client.$queryRaw`SELECT * FROM "ForecastReasonAccount" ORDER BY "accountId", "quarterStart", "reason", "addressable"`,
     client.$queryRaw`SELECT * FROM "ForecastReasonSum" ORDER BY "quarterStart", "segment", "reason", "addressable"`,
   ]);
-  return text({ states, quarters, weeks, months, reasons, reasonSums });
+  return text({ states, quarters, weeks, months, years, reasons, reasonSums });
 }
 
 /** The rows a rebuild from scratch writes (rolled back, so the kept summaries stay as they were). */
@@ -101,6 +103,13 @@ async function expectSummariesMatchRows(world: World): Promise<void> {
     const params = forecastParams.parse(raw);
     const [summaries, rows] = await Promise.all([forecastFigures(actor, params, TODAY, "summaries"), forecastFigures(actor, params, TODAY, "rows")]);
     expect(comparable(summaries, params.team), `${actor.role} ${JSON.stringify(raw)}`).toBe(comparable(rows, params.team));
+  }
+  // The accuracy's trailing year is a twelve-month block and the days either side: on other days too, early and late
+  // in a month (a renewal closed early, dated after the day), on a month's last day, and a year after the closes.
+  for (const day of OTHER_DAYS) {
+    const params = forecastParams.parse({});
+    const [summaries, rows] = await Promise.all([forecastFigures(world.leader, params, d(day), "summaries"), forecastFigures(world.leader, params, d(day), "rows")]);
+    expect(comparable(summaries, undefined), day).toBe(comparable(rows, undefined));
   }
   expect(await stored()).toBe(await rebuilt());
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { addCalendarDaysUtc } from "@/lib/forecast/week";
+import { accuracyBlock } from "@/lib/forecast/accuracy-window";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "@/lib/server/authz";
 import { readsOwnForecastOnly } from "@/lib/server/forecast/permissions";
@@ -105,39 +105,41 @@ export function reasonRowsSql(actor: ActingUser, params: SummaryCuts, start: Dat
     ) x`;
 }
 
-/**
- * The trailing year of closed renewals (renewal date in (today − 365, today]) as whole months of the summary and the
- * days either side of them, read from the renewals' own state rows.
- */
-export function accuracyWindow(today: Date): { from: Date; to: Date; monthsFrom: Date; monthsTo: Date } {
-  const from = addCalendarDaysUtc(today, -364);
-  const monthsFrom = from.getUTCDate() === 1 ? from : new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
-  const after = addCalendarDaysUtc(today, 1);
-  const monthsTo = new Date(Date.UTC(after.getUTCFullYear(), after.getUTCMonth(), 1));
-  return { from, to: today, monthsFrom, monthsTo };
-}
-
 const TALLY_COLUMNS = ["n90", "base90", "forecast90", "closed90", "error90", "n30", "base30", "forecast30", "closed30", "error30", "surprises", "brierRenewals", "brierSquares"];
 const COUNTS = new Set(["n90", "n30", "surprises", "brierRenewals"]);
 
 const tallySums = (alias: string) => Prisma.raw(TALLY_COLUMNS.map((c) => `sum(${alias}."${c}")::${COUNTS.has(c) ? "int" : "bigint"} AS "${c}"`).join(", "));
 
-/** The trailing year's accuracy rows (csmId, segment, the tally's columns): whole months, and the closed renewals of the days either side. */
-function accuracyYearRows(cuts: Prisma.Sql, today: Date): Prisma.Sql {
-  const { from, to, monthsFrom, monthsTo } = accuracyWindow(today);
-  const columns = Prisma.raw(TALLY_COLUMNS.map((c) => `t."${c}"`).join(", "));
+const YEAR_COLUMNS = ["renewals", ...TALLY_COLUMNS];
+
+/**
+ * `per_csm`: the trailing year's renewals and tallies per CSM ('' none) and segment, within `cuts` (on alias t). One
+ * twelve-month block per CSM and segment, corrected by the sums of the closed renewals of the days where the block and
+ * the year differ (accuracyBlock) — joined, not summed with them, as most groups have no such renewal. A group is in
+ * the year when its renewals come to more than none: a block's only renewals can be taken out again.
+ */
+function accuracyYearCtes(cuts: Prisma.Sql, today: Date): Prisma.Sql {
+  const { lastMonth, edges } = accuracyBlock(today);
+  const columns = (sign: number) => Prisma.raw([`${sign}::int AS "renewals"`, ...TALLY_COLUMNS.map((c) => (sign === 1 ? `t."${c}"` : `-t."${c}" AS "${c}"`))].join(", "));
+  const edgeRows = edges.length
+    ? Prisma.join(edges.map((edge) => Prisma.sql`
+        SELECT t."csmId", t."segment", ${columns(edge.sign)} FROM "ForecastRenewalState" t
+        WHERE t."closed" AND t."renewalDate" >= ${edge.from}::date AND t."renewalDate" < ${edge.until}::date AND ${cuts}`), " UNION ALL ")
+    : Prisma.sql`SELECT t."csmId", t."segment", ${columns(0)} FROM "ForecastRenewalState" t WHERE FALSE`;
+  const corrected = Prisma.raw(YEAR_COLUMNS.map((c) => `coalesce(y."${c}", 0) + coalesce(e."${c}", 0) AS "${c}"`).join(", "));
   return Prisma.sql`
-    SELECT t."csmId", t."segment", ${columns} FROM "ForecastAccuracyMonth" t
-    WHERE t."month" >= ${monthsFrom}::date AND t."month" < ${monthsTo}::date AND ${cuts}
-    UNION ALL
-    SELECT t."csmId", t."segment", ${columns} FROM "ForecastRenewalState" t
-    WHERE t."closed" AND ${cuts}
-      AND ((t."renewalDate" >= ${from}::date AND t."renewalDate" < ${monthsFrom}::date) OR (t."renewalDate" >= ${monthsTo}::date AND t."renewalDate" <= ${to}::date))`;
+    edge AS (SELECT t."csmId", t."segment", ${tallySums("t")}, sum(t."renewals")::int AS "renewals" FROM (${edgeRows}) t GROUP BY 1, 2),
+    per_csm AS MATERIALIZED (
+      SELECT coalesce(y."csmId", e."csmId") AS "csmId", coalesce(y."segment", e."segment") AS "segment", ${corrected}
+      FROM (SELECT * FROM "ForecastAccuracyYear" t WHERE t."lastMonth" = ${lastMonth}::date AND ${cuts}) y
+      FULL JOIN edge e ON e."csmId" = y."csmId" AND e."segment" = y."segment"
+      WHERE coalesce(y."renewals", 0) + coalesce(e."renewals", 0) > 0
+    )`;
 }
 
-/** The whole company's accuracy over the trailing year in one row of sums (TallyColumns; NULL sums when none closed). */
+/** The whole company's accuracy over the trailing year in one row of sums (TallyColumns; no row when none closed). */
 export function companyAccuracySummarySql(today: Date): Prisma.Sql {
-  return Prisma.sql`SELECT ${tallySums("p")} FROM (${accuracyYearRows(Prisma.sql`TRUE`, today)}) p`;
+  return Prisma.sql`WITH ${accuracyYearCtes(Prisma.sql`TRUE`, today)} SELECT ${tallySums("p")} FROM per_csm p HAVING count(*) > 0`;
 }
 
 /** The CSMs the accuracy table can show: the first `limit` by closed renewals, and the team it may list in full (a manager's id, or "none"). */
@@ -151,38 +153,37 @@ export interface AccuracyCsmPick {
  * (AccuracyLevelRow): the company row (with the count of CSM groups), each segment, each manager, and only the CSMs
  * the page can show — those with the most closed renewals (the first `limit` and any tied with the last, so the page's
  * own order, by name after the count, picks the same ones) and the picked team's. At 10× that is ≈ 1,000 rows out
- * instead of every CSM and segment (30,000) grouped in Node.
+ * instead of every CSM and segment (30,000) grouped in Node. Each level is its own small GROUP BY over per_csm: the
+ * CSMs are ranked by two integer sums and only the picked ones summed in full (one GROUPING SETS over every column of
+ * 10,000 CSMs took 3× as long).
  */
 export function accuracyLevelsSummarySql(cuts: Prisma.Sql, today: Date, pick: AccuracyCsmPick): Prisma.Sql {
-  // The company row of no closed renewal at all has NULL sums.
-  const names = Prisma.raw(TALLY_COLUMNS.map((c) => `coalesce(s."${c}", 0) AS "${c}"`).join(", "));
-  const team = pick.team === undefined ? Prisma.sql`FALSE` : pick.team === "none" ? Prisma.sql`"managerId" IS NULL` : Prisma.sql`"managerId" = ${pick.team}`;
-  const picked = Prisma.sql`(SELECT * FROM csms ORDER BY greatest(n90, n30) DESC FETCH FIRST ${pick.limit} ROWS WITH TIES) UNION SELECT * FROM csms WHERE ${team}`;
+  const team = pick.team === undefined ? Prisma.sql`FALSE` : pick.team === "none" ? Prisma.sql`u."managerId" IS NULL` : Prisma.sql`u."managerId" = ${pick.team}`;
+  const columns = Prisma.raw(TALLY_COLUMNS.map((c) => `s."${c}"`).join(", "));
   return Prisma.sql`
-    WITH per_csm AS (
-      SELECT NULLIF(p."csmId", '') AS "csmId", p."segment", ${tallySums("p")}
-      FROM (${accuracyYearRows(cuts, today)}) p
-      GROUP BY 1, 2
-    ), g AS MATERIALIZED (
-      -- Managers joined to the grouped rows, not to the month rows (a wider sort that spilled to disk at 10×).
-      SELECT x.*, u."managerId" FROM per_csm x LEFT JOIN "User" u ON u."id" = x."csmId"
-    ), levels AS (
-      -- grouping(): 7 the company, 3 a segment, 5 a manager, 4 a CSM.
-      SELECT grouping(g."segment", g."managerId", g."csmId") AS level, g."segment", g."managerId", g."csmId", ${tallySums("g")}
-      FROM g
-      GROUP BY GROUPING SETS ((), (g."segment"), (g."managerId"), (g."csmId", g."managerId"))
-    ), csms AS (SELECT * FROM levels WHERE level = 4)
-    SELECT s.level::int AS level, CASE s.level WHEN 3 THEN s."segment"::text WHEN 5 THEN s."managerId" ELSE s."csmId" END AS key,
-      CASE s.level WHEN 5 THEN m."name" WHEN 4 THEN c."name" END AS name,
-      CASE s.level WHEN 7 THEN (SELECT count(*) FROM csms)::int END AS csms, ${names}
-    FROM (SELECT * FROM levels WHERE level <> 4 UNION ALL (${picked})) s
-    LEFT JOIN "User" m ON s.level = 5 AND m."id" = s."managerId"
-    LEFT JOIN "User" c ON s.level = 4 AND c."id" = s."csmId"`;
+    WITH ${accuracyYearCtes(cuts, today)},
+    csm_counts AS MATERIALIZED (SELECT g."csmId", sum(g."n90") AS n90, sum(g."n30") AS n30 FROM per_csm g GROUP BY 1),
+    picked AS (
+      (SELECT c."csmId" FROM csm_counts c ORDER BY greatest(c.n90, c.n30) DESC FETCH FIRST ${pick.limit} ROWS WITH TIES)
+      UNION SELECT c."csmId" FROM csm_counts c LEFT JOIN "User" u ON u."id" = c."csmId" WHERE ${team}
+    ),
+    segments AS (SELECT g."segment", ${tallySums("g")} FROM per_csm g GROUP BY 1)
+    -- level: 7 the company, 3 a segment, 5 a manager, 4 a CSM.
+    SELECT 7 AS level, NULL::text AS key, NULL::text AS name, (SELECT count(*) FROM csm_counts)::int AS csms, ${tallySums("s")} FROM segments s HAVING count(*) > 0
+    UNION ALL SELECT 3, s."segment"::text, NULL, NULL, ${columns} FROM segments s
+    UNION ALL
+    SELECT 5, g."managerId", min(g."name"), NULL, ${tallySums("g")}
+    FROM (SELECT p.*, u."managerId", m."name" FROM per_csm p LEFT JOIN "User" u ON u."id" = p."csmId" LEFT JOIN "User" m ON m."id" = u."managerId") g
+    GROUP BY g."managerId"
+    UNION ALL
+    SELECT 4, NULLIF(g."csmId", ''), min(c."name"), NULL, ${tallySums("g")}
+    FROM per_csm g JOIN picked p ON p."csmId" = g."csmId" LEFT JOIN "User" c ON c."id" = g."csmId"
+    GROUP BY g."csmId"`;
 }
 
 /** The first `limit` late surprises of the trailing year, soonest renewal first (as lateSurprisesSql orders them). */
 export function lateSurprisesSummarySql(cuts: Prisma.Sql, today: Date, limit: number): Prisma.Sql {
-  const { from, to } = accuracyWindow(today);
+  const { from, to } = accuracyBlock(today);
   return Prisma.sql`
     SELECT t."renewalOpportunityId" AS id, a."name" AS "accountName", t."renewalDate"
     FROM "ForecastRenewalState" t
