@@ -16,7 +16,7 @@
 //   npm run bench:load -- --skip-build --seconds 10 --connections 10
 //   npm run bench:load -- --skip-build --processes 2
 //   npm run bench:load -- --skip-build --sweep --connections 10
-//   npm run bench:load -- --skip-build --sizes      (only the HTML size of the list and dashboard pages, per role)
+//   npm run bench:load -- --skip-build --sizes      (only the HTML size of the list and dashboard pages, per role, and of the mix's pages)
 //   npm run bench:load -- --skip-build --connections 10 --profile /tmp/prof   (a V8 CPU profile of each web process)
 //   npm run bench:load -- --skip-build --floor --connections 10   (one page with no data instead of the mix: the framework's own cost)
 //   npm run bench:load -- --skip-build --no-gzip   (pages without a browser's Accept-Encoding, as the figures before 2026-12-02)
@@ -141,15 +141,15 @@ function mix(cookies: Record<RoleKey, string>, ids: { handoffId: string; account
 /** The pages whose filters named every CSM and AE, for leadership and a CS manager. */
 const SIZED_PAGES = ["/dashboard", "/renewals", "/forecast", "/deals"] as const;
 
-async function printSizes(port: number, cookies: Record<RoleKey, string>): Promise<void> {
+async function printSizes(port: number, cookies: Record<RoleKey, string>, targets: readonly Target[]): Promise<void> {
   const agent = new http.Agent({ keepAlive: true });
-  console.log(`${"page".padEnd(28)} ${"HTML bytes".padStart(10)}  <option>s`);
-  for (const role of ["leader", "manager"] as const) {
-    for (const path of SIZED_PAGES) {
-      const answer = await request(agent, port, "GET", path, { cookie: cookies[role] });
-      const options = answer.body.match(/<option\b/g)?.length ?? 0;
-      console.log(`${`${role} ${path}`.padEnd(28)} ${String(Buffer.byteLength(answer.body)).padStart(10)}  ${String(options).padStart(9)}${answer.status === 200 ? "" : `  (HTTP ${answer.status})`}`);
-    }
+  console.log(`${"page".padEnd(34)} ${"HTML bytes".padStart(10)}  <option>s`);
+  const sized = (["leader", "manager"] as const).flatMap((role) => SIZED_PAGES.map((path) => ({ label: `${role} ${path}`, path, headers: { cookie: cookies[role] } })));
+  // Then the mix's own pages and calls (uncompressed: the bytes rendered).
+  for (const target of [...sized, ...targets.map((target) => ({ ...target, label: `mix: ${target.label}`, headers: { ...target.headers, "accept-encoding": "identity" } }))]) {
+    const answer = await request(agent, port, "GET", target.path, target.headers);
+    const options = answer.body.match(/<option\b/g)?.length ?? 0;
+    console.log(`${target.label.padEnd(34)} ${String(Buffer.byteLength(answer.body)).padStart(10)}  ${String(options).padStart(9)}${answer.status === 200 ? "" : `  (HTTP ${answer.status})`}`);
   }
   agent.destroy();
 }
@@ -433,8 +433,8 @@ async function main() {
     const cookies = {} as Record<RoleKey, string>;
     for (const role of Object.keys(ROLE_USERS) as RoleKey[]) cookies[role] = await signIn(agent, opts.port, ROLE_USERS[role]);
     agent.destroy();
-    if (opts.sizes) return await printSizes(opts.port, cookies);
     const targets = mix(cookies, ids, opts);
+    if (opts.sizes) return await printSizes(opts.port, cookies, targets);
     console.log(
       `bench:load on ${database}: ${targets.length} pages and API calls, each role signed in; ${opts.seconds} s per level` +
         (opts.processes > 1 ? `; ${opts.processes} web processes (ports ${ports.join(", ")})` : "") + (opts.gzip ? "; pages gzipped as for a browser" : "; pages not compressed (--no-gzip)"),
