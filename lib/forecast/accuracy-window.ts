@@ -33,7 +33,10 @@ function edgesBetween(blockFrom: Date, blockUntil: Date, from: Date, until: Date
   return edges;
 }
 
-/** Days of the edges up to today: the renewals read from the state rows (few renewals dated after today are closed). */
+/**
+ * Days of the edges up to today: what the read costs. The edges read closed renewals only (the state rows' (closed,
+ * date) index), and few renewals dated after today are closed yet.
+ */
 function pastDays(edges: readonly AccuracyEdge[], until: Date): number {
   return edges.reduce((days, edge) => days + Math.max(0, (Math.min(edge.until.getTime(), until.getTime()) - edge.from.getTime()) / DAY_MS), 0);
 }

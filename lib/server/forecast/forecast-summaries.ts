@@ -5,10 +5,11 @@ import type { ActingUser } from "@/lib/server/authz";
 import { readsOwnForecastOnly } from "@/lib/server/forecast/permissions";
 
 // The forecast page's company-wide reads from the summaries the forecast_page_summaries migration keeps (per CSM and
-// segment: the quarter's sums by bucket, the changes since each week's snapshot, closed renewals' accuracy by month,
-// and each account's losses by reason), so a read sums rows set by the CSMs, not by the renewals. They answer every
-// view but an AE cut (the summaries are not kept per AE): `summarised` says which, get-forecast.ts reads the renewals
-// themselves otherwise. Each returns the same rows as the raw statement it stands for (same column names).
+// segment: the quarter's sums by bucket, the changes since each week's snapshot, closed renewals' accuracy in blocks
+// of twelve months, and each account's losses by reason), so a read sums rows set by the CSMs, not by the renewals.
+// They answer every view but an AE cut (the summaries are not kept per AE): `summarised` says which, get-forecast.ts
+// reads the renewals themselves otherwise. Each gives the same figures as the raw statement it stands for (same column
+// names; the accuracy has no company row when nothing closed, where the raw one has a row of NULLs).
 
 export interface SummaryCuts {
   csm?: string;

@@ -231,7 +231,9 @@ async function summaryFigures(actor: ActingUser, params: ForecastParams, quarter
   ]);
   const thisQuarter = csmSums(teams.filter((group) => !group.next));
   const sums = mergeSums(thisQuarter.map((group) => group.sums));
-  const lone = !params.team && thisQuarter.length === 1 ? await members(thisQuarter[0]!.managerId ?? "none") : opened;
+  // A lone team is shown opened whichever team the link names (another team may have nothing this quarter).
+  const loneTeam = thisQuarter.length === 1 ? (thisQuarter[0]!.managerId ?? "none") : null;
+  const lone = loneTeam !== null && loneTeam !== params.team ? await members(loneTeam) : opened;
   const open = { renewals: 0, cents: 0n };
   for (const bucket of OPEN_BUCKETS) {
     open.renewals += sums.buckets[bucket].renewals;
