@@ -2,6 +2,7 @@
 // summaries hold it as twelve-month blocks (ForecastAccuracyYear, one per CSM, segment and last month), so a read takes
 // one block and corrects it by the closed renewals of the days where the block and the year differ.
 
+import { daysBetween, minDate } from "@/lib/dates";
 import { addCalendarDaysUtc } from "@/lib/forecast/week";
 
 /** Renewal dates in [from, until), added to the block (sign 1) or taken out of it (−1). */
@@ -21,7 +22,6 @@ export interface AccuracyBlock {
 }
 
 const monthStart = (date: Date, shift: number) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + shift, 1));
-const DAY_MS = 86_400_000;
 
 /** Where [blockFrom, blockUntil) and [from, until) differ: what to add to the block and what to take out. */
 function edgesBetween(blockFrom: Date, blockUntil: Date, from: Date, until: Date): AccuracyEdge[] {
@@ -38,7 +38,7 @@ function edgesBetween(blockFrom: Date, blockUntil: Date, from: Date, until: Date
  * date) index), and few renewals dated after today are closed yet.
  */
 function pastDays(edges: readonly AccuracyEdge[], until: Date): number {
-  return edges.reduce((days, edge) => days + Math.max(0, (Math.min(edge.until.getTime(), until.getTime()) - edge.from.getTime()) / DAY_MS), 0);
+  return edges.reduce((days, edge) => days + Math.max(0, daysBetween(edge.from, minDate(edge.until, until))), 0);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIsoDate, toIsoDate } from "@/lib/dates";
+import { daysBetween, minDate, parseIsoDate, toIsoDate } from "@/lib/dates";
 import { accuracyBlock } from "@/lib/forecast/accuracy-window";
 import { addCalendarDaysUtc } from "@/lib/forecast/week";
 
@@ -30,7 +30,7 @@ describe("accuracyBlock", () => {
         if (counted(block, date) !== (date >= block.from && date <= today ? 1 : 0)) wrong.push(toIsoDate(date));
       }
       expect(wrong, toIsoDate(today)).toEqual([]);
-      const past = block.edges.reduce((sum, edge) => sum + Math.max(0, Math.min(edge.until.getTime(), addCalendarDaysUtc(today, 1).getTime()) - edge.from.getTime()) / 86_400_000, 0);
+      const past = block.edges.reduce((sum, edge) => sum + Math.max(0, daysBetween(edge.from, minDate(edge.until, addCalendarDaysUtc(today, 1)))), 0);
       mostPastDays = Math.max(mostPastDays, past);
       checked++;
     }
