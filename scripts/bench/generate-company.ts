@@ -5,7 +5,7 @@
 // forecast's calls, checkpoints and a year of weekly snapshots (scripts/bench/forecast-fill.ts).
 // It goes into its own database (default `baton_bench` on the server of DATABASE_URL, or 127.0.0.1:5432),
 // which is dropped, recreated and migrated first. Every row is made inside PostgreSQL with
-// INSERT … SELECT generate_series, so it takes about 12 minutes on two shared cores. Deterministic: the same day
+// INSERT … SELECT generate_series, in bulk (see WITH_TRIGGERS), so it takes about 4 minutes on two shared cores. Deterministic: the same day
 // gives the same data (pseudo-random numbers are hashes of the row number).
 //
 //   npm run bench:generate                 # baton_bench on the default server
