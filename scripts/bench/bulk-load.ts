@@ -3,8 +3,8 @@
 // random page writes in every index (ArrMovement has nine, Deal fourteen), so at 10× the inserts spent most of their
 // time in index maintenance (the movements took 15.6× their 1× time); one sort per index after the insert does not grow
 // faster than the rows. Only the indexes no foreign key depends on are dropped (a primary key that another table
-// references stays); a step that reads its own table through a trigger or a function keeps its triggers on and is not
-// a bulk step.
+// references stays), and only on the tables the step's own SQL inserts into: a table a function fills (a rebuild, which
+// reads it and upserts into it) keeps its indexes.
 import type pg from "pg";
 
 /** The tables a step's SQL inserts into, in order of appearance. */

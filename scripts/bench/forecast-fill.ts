@@ -2,8 +2,9 @@
 // are hashes of the row ids): contract terms on a third of the renewals, a call on 80% of the open ones, the two
 // checkpoints of every open renewal whose checkpoint day has come (in every state), and a year of weekly snapshots of
 // every renewal due within a year either side of today, and each closed renewal's forecast 90 and 30 days out
-// (ClosedRenewalForecast: the triggers write it as the renewals and snapshots go in; the last step rebuilds it once
-// more, so a load with triggers off is covered too), and the forecast page's summaries rebuilt from all of it. `npm run bench:generate` runs it as its last steps;
+// (ClosedRenewalForecast: the triggers write it as the renewals and snapshots go in; the step after the snapshots
+// rebuilds it, so a load with triggers off — the generator's — is covered too), and the forecast page's summaries
+// rebuilt from all of it. `npm run bench:generate` runs it as its last steps;
 // `npm run bench:forecast` runs it on a bench database generated before the forecast existed.
 
 const rand = (key: string, salt: number) => `((abs(hashtextextended(${key}, ${salt})) % 1000000) / 1000000.0)`;

@@ -310,9 +310,9 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   ],
   [
     "assigned books",
-    // The assignments went in with triggers off (see BULK): row by row, each one's trigger recomputed its account's book
-    // CSM with a plan made while the table had no statistics (a bitmap AND over every approved assignment), quadratic
-    // in the assignments: 22 s at 1×, more than 15 min at 10×. Once analyzed, one pass gives the same column.
+    // The assignments went in with triggers off (see WITH_TRIGGERS): row by row, each one's trigger recomputed its
+    // account's book CSM (quadratic in the assignments before they were analyzed: 22 s at 1×, more than 15 min at 10×).
+    // One pass gives the same column.
     `
     ANALYZE "CsmAssignment";
     UPDATE "Account" a SET "bookCsmId" = account_book_csm(a.id, a."csmId") WHERE a."bookCsmId" IS DISTINCT FROM account_book_csm(a.id, a."csmId");`,
@@ -445,28 +445,33 @@ async function main(): Promise<void> {
     await client.query(`SET maintenance_work_mem = '1GB'; SET work_mem = '256MB'`);
     for (const [label, sql] of STEPS.slice(first)) {
       const at = performance.now();
-      if (WITH_TRIGGERS.has(label)) {
+      try {
+        if (WITH_TRIGGERS.has(label)) {
+          await client.query(sql);
+          console.log(`  ${label.padEnd(22)} ${seconds(at)}`);
+          continue;
+        }
+        await client.query(`BEGIN; SET LOCAL session_replication_role = replica`);
+        const tables = insertedTables(sql);
+        const indexes = await dropIndexes(client, tables);
         await client.query(sql);
-        console.log(`  ${label.padEnd(22)} ${seconds(at)}`);
-        continue;
+        const indexed = performance.now();
+        for (const create of indexes) await client.query(create);
+        // The steps after it are planned on the rows it wrote (autovacuum may be off, and is slower than the next step).
+        for (const table of tables) await client.query(`ANALYZE "${table}"`);
+        await client.query(`COMMIT`);
+        console.log(`  ${label.padEnd(22)} ${seconds(at)}${indexes.length > 0 ? ` (${indexes.length} indexes rebuilt in ${seconds(indexed)})` : ""}`);
+      } catch (error) {
+        // The step's name is what `--from` takes to resume there (its transaction left nothing).
+        throw new Error(`step "${label}" failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      await client.query(`BEGIN; SET LOCAL session_replication_role = replica`);
-      const tables = insertedTables(sql);
-      const indexes = await dropIndexes(client, tables);
-      await client.query(sql);
-      const indexed = performance.now();
-      for (const create of indexes) await client.query(create);
-      // The steps after it are planned on the rows it wrote (autovacuum may be off, and is slower than the next step).
-      for (const table of tables) await client.query(`ANALYZE "${table}"`);
-      await client.query(`COMMIT`);
-      console.log(`  ${label.padEnd(22)} ${seconds(at)}${indexes.length > 0 ? ` (${indexes.length} indexes rebuilt in ${seconds(indexed)})` : ""}`);
     }
     const rebuilt = performance.now();
     // Statistics first: with autovacuum off (as on some servers) the rebuilds below were planned on tables PostgreSQL
     // had never analyzed, and the measure summaries' rebuild ran past 7 minutes instead of 28 s.
     await client.query(`ANALYZE`);
     await client.query(`SELECT dashboard_rebuild_summaries()`);
-    // The CSM book counters likewise: the accounts' book ARR was computed before their movements existed.
+    // The CSM book counters likewise: the accounts' counter trigger was off while their CSMs and book ARR were written.
     await client.query(`SELECT csm_book_rebuild()`);
     // And the measure summaries (renewals per day, handoffs per hour, CSM load, expansion pipeline, AE expansion credit,
     // the ARR bridge's losses by reason), from the final rows.
