@@ -57,4 +57,4 @@ export const FORECAST_FILL: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export const FORECAST_ANALYZE = [`ANALYZE "RenewalForecast"`, `ANALYZE "ForecastCheckpoint"`, `ANALYZE "ForecastSnapshot"`, `ANALYZE "RenewalOpportunity"`, `ANALYZE "ClosedRenewalForecast"`,
-  `ANALYZE "ForecastRenewalState"`, `ANALYZE "ForecastQuarterSum"`, `ANALYZE "ForecastWeekChange"`, `ANALYZE "ForecastAccuracyMonth"`, `ANALYZE "ForecastAccuracyYear"`, `ANALYZE "ForecastReasonAccount"`];
+  `ANALYZE "ForecastRenewalState"`, `ANALYZE "ForecastQuarterSum"`, `ANALYZE "ForecastTeamQuarterSum"`, `ANALYZE "ForecastWeekChange"`, `ANALYZE "ForecastAccuracyMonth"`, `ANALYZE "ForecastAccuracyYear"`, `ANALYZE "ForecastReasonAccount"`];

@@ -12,15 +12,15 @@ const FLAT = Prisma.sql`((r."amountCents" * (10000 + round(r."upliftPct" * 100):
 /** The forecast amount in force: the override's, else the call's, else flat. */
 const AMOUNT = Prisma.sql`CASE WHEN f."overrideCategory" IS NOT NULL THEN COALESCE(f."overrideAmountCents", f."amountCents") ELSE COALESCE(f."amountCents", ${FLAT}) END`;
 
-/** The quarter and the next from ForecastQuarterSum: per (quarter, team, bucket), then the managers' names. */
+/** The quarter and the next from ForecastTeamQuarterSum: per (quarter, team, bucket), then the managers' names. */
 export function quarterSumsFloor(start: Date, nextStart: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT g.*, m."name" AS "managerName"
     FROM (
-      SELECT q."quarterStart" = ${nextStart}::date AS next, u."managerId", q."bucket", sum(q."renewals")::int AS renewals, sum(q."dueCents")::bigint AS due,
+      SELECT q."quarterStart" = ${nextStart}::date AS next, NULLIF(q."managerId", '') AS "managerId", q."bucket", sum(q."renewals")::int AS renewals, sum(q."dueCents")::bigint AS due,
         sum(q."bucketCents")::bigint AS bucket_cents, sum(q."expectedCents")::bigint AS expected, sum(q."grossRetainedCents")::bigint AS retained,
         sum(q."forecastBaseCents")::bigint AS forecast_base, sum(q."upliftExpectedCents")::bigint AS uplift
-      FROM "ForecastQuarterSum" q LEFT JOIN "User" u ON u."id" = q."csmId"
+      FROM "ForecastTeamQuarterSum" q
       WHERE q."quarterStart" IN (${start}::date, ${nextStart}::date)
       GROUP BY 1, 2, 3
     ) g
@@ -104,7 +104,7 @@ export function weekChangesFloor(start: Date, week: Date): Prisma.Sql[] {
       SELECT w."kind", sum(w."renewals")::int AS renewals, sum(w."deltaCents")::bigint AS delta, sum(w."lastWeekCents")::bigint AS last_week,
         sum(w."thisWeekCents")::bigint AS this_week, sum(w."inForecast")::int AS in_forecast
       FROM "ForecastWeekChange" w WHERE w."weekStart" = ${week}::date AND w."quarterStart" = ${start}::date GROUP BY 1`,
-    Prisma.sql`SELECT COALESCE(sum(q."renewals"), 0)::int AS renewals, COALESCE(sum(q."bucketCents"), 0)::bigint AS cents FROM "ForecastQuarterSum" q WHERE q."quarterStart" = ${start}::date AND q."bucket" <= 3`,
+    Prisma.sql`SELECT COALESCE(sum(q."renewals"), 0)::int AS renewals, COALESCE(sum(q."bucketCents"), 0)::bigint AS cents FROM "ForecastTeamQuarterSum" q WHERE q."quarterStart" = ${start}::date AND q."bucket" <= 3`,
   ];
 }
 

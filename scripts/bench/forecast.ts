@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   const fromSumRows = (rows: SumRow[]) => rows.map((g) => ({ next: g.next, bucket: g.bucket, renewals: g.renewals, cents: g.bucketCents, expected: g.expectedCents, retained: g.grossRetainedCents, uplift: g.upliftExpectedCents }));
   const fromFloorRows = (rows: unknown[]) => (rows as { next: boolean; bucket: string | number; renewals: number; bucket_cents: bigint; expected: bigint; retained: bigint; uplift: bigint }[])
     .map((r) => ({ next: r.next, bucket: r.bucket, renewals: r.renewals, cents: r.bucket_cents, expected: r.expected, retained: r.retained, uplift: r.uplift }));
-  const teamSums = () => prisma.$queryRaw<SumRow[]>(summaries.teamSumsSql(cuts, start, end));
+  const teamSums = () => prisma.$queryRaw<SumRow[]>(summaries.teamSumsSql(leader, params, start, end));
   const weekStates = async () => {
     const [states, previous] = await Promise.all([
       prisma.$queryRawUnsafe<{ id: string; open: boolean; category: ForecastCategory; amountCents: bigint }[]>(floors.rawWeekStates(start, end).text, ...floors.rawWeekStates(start, end).values),

@@ -32,9 +32,11 @@ const text = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => 
 
 /** Every stored summary row, in key order (a row of zeros that a delta left is none). */
 async function stored(client: Prisma.TransactionClient | typeof prisma = prisma): Promise<string> {
-  const [states, quarters, weeks, months, years, reasons, reasonSums] = await Promise.all([
+  const [states, quarters, teams, weeks, months, years, reasons, reasonSums] = await Promise.all([
     client.$queryRaw`SELECT * FROM "ForecastRenewalState" ORDER BY "renewalOpportunityId"`,
     client.$queryRaw`SELECT * FROM "ForecastQuarterSum" WHERE "renewals" <> 0 OR "dueCents" <> 0 OR "bucketCents" <> 0 ORDER BY "csmId", "quarterStart", "segment", "bucket"`,
+    // Every team row, zeros too: a team row is dropped when its sums come back to zero.
+    client.$queryRaw`SELECT * FROM "ForecastTeamQuarterSum" ORDER BY "quarterStart", "managerId", "segment", "bucket"`,
     client.$queryRaw`SELECT * FROM "ForecastWeekChange" WHERE "renewals" <> 0 OR "deltaCents" <> 0 OR "lastWeekCents" <> 0 OR "thisWeekCents" <> 0 OR "inForecast" <> 0
       ORDER BY "csmId", "weekStart", "quarterStart", "segment", "kind"`,
     client.$queryRaw`SELECT * FROM "ForecastAccuracyMonth" WHERE "renewals" <> 0 OR "n90" <> 0 OR "n30" <> 0 OR "error90" <> 0 ORDER BY "csmId", "month", "segment"`,
@@ -42,7 +44,7 @@ async function stored(client: Prisma.TransactionClient | typeof prisma = prisma)
     client.$queryRaw`SELECT * FROM "ForecastReasonAccount" ORDER BY "accountId", "quarterStart", "reason", "addressable"`,
     client.$queryRaw`SELECT * FROM "ForecastReasonSum" ORDER BY "quarterStart", "segment", "reason", "addressable"`,
   ]);
-  return text({ states, quarters, weeks, months, years, reasons, reasonSums });
+  return text({ states, quarters, teams, weeks, months, years, reasons, reasonSums });
 }
 
 /** The rows a rebuild from scratch writes (rolled back, so the kept summaries stay as they were). */
@@ -208,6 +210,12 @@ describe("the forecast page's summaries", () => {
       prisma.account.update({ where: { id: a1.id }, data: { csmId: null } }),
     ]);
     await prisma.user.update({ where: { id: w.csms[3]!.id }, data: { managerId: w.managers[1]!.id } });
+    // A CSM's team changes while another CSM's call moves that team's sums, and a CSM leaves every team.
+    await Promise.all([
+      prisma.user.update({ where: { id: w.csms[1]!.id }, data: { managerId: w.managers[1]!.id } }),
+      setForecast(w.csms[2]!, { renewalId: r[0]!.id, category: "BEST_CASE", amount: "101000", outcome: "UPLIFT" }, NOW),
+    ]);
+    await prisma.user.update({ where: { id: w.csms[1]!.id }, data: { managerId: null } });
     await prisma.renewalForecast.delete({ where: { renewalOpportunityId: r[1]!.id } });
     await prisma.forecastSnapshot.deleteMany({ where: { renewalOpportunityId: r[5]!.id } });
     await prisma.arrMovement.updateMany({ where: { accountId: a5.id, type: "CONTRACTION" }, data: { amountCents: 700_000n, addressable: true } });
@@ -236,6 +244,14 @@ describe("the forecast page's summaries", () => {
     await expectSummariesMatchRows(w);
     await prisma.account.delete({ where: { id: a5.id } });
     await expectSummariesMatchRows(w);
+    // A CSM with a book (who never acted, so nothing keeps the user) deleted: the accounts go to no CSM through
+    // ON DELETE SET NULL once the user is gone.
+    const leaving = await createUser("CSM", { name: "Eve Csm", managerId: w.managers[0]!.id });
+    await prisma.account.update({ where: { id: a2.id }, data: { csmId: leaving.id } });
+    await expectSummariesMatchRows(w);
+    await prisma.user.delete({ where: { id: leaving.id } });
+    await expectSummariesMatchRows(w);
+    expect(await prisma.account.findUniqueOrThrow({ where: { id: a2.id }, select: { csmId: true } })).toEqual({ csmId: null });
     expect(await prisma.forecastRenewalState.count()).toBe(await prisma.renewalOpportunity.count());
   });
 });

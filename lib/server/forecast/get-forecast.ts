@@ -223,7 +223,7 @@ async function summaryFigures(actor: ActingUser, params: ForecastParams, quarter
   const cuts = summaryCutsSql(actor, params);
   const members = (team: string) => prisma.$queryRaw<SumRow[]>(memberSumsSql(cuts, start, team));
   const [teams, opened, tallies, reasons, accuracy] = await Promise.all([
-    prisma.$queryRaw<SumRow[]>(teamSumsSql(cuts, start, nextStart)),
+    prisma.$queryRaw<SumRow[]>(teamSumsSql(actor, params, start, nextStart)),
     params.team ? members(params.team) : Promise.resolve([]),
     prisma.$queryRaw<WeekChangeTally[]>(weekChangesSql(cuts, start, lastWeek)),
     readReasons(actor, params, quarter, "summaries"),
