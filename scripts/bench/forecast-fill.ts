@@ -9,9 +9,24 @@
 
 const rand = (key: string, salt: number) => `((abs(hashtextextended(${key}, ${salt})) % 1000000) / 1000000.0)`;
 
+/**
+ * The contract terms of the renewal with id `id` (SQL): a third have a notice period (30, 60 or 90 days) and an
+ * uplift (3, 5 or 7 %), the rest none. The generator writes them with the renewals; "contract terms" below sets them
+ * on a database generated before it did.
+ */
+export function contractTermsSql(id: string): { noticeDays: string; upliftPct: string } {
+  const has = `${rand(id, 3)} < 0.33`;
+  return {
+    noticeDays: `CASE WHEN ${has} THEN (ARRAY[30, 60, 90])[1 + floor(${rand(id, 1)} * 3)::int] END`,
+    upliftPct: `CASE WHEN ${has} THEN (ARRAY[3, 5, 7])[1 + floor(${rand(id, 2)} * 3)::int] ELSE 0 END`,
+  };
+}
+
+const terms = contractTermsSql("r.id");
+
 export const FORECAST_FILL: ReadonlyArray<readonly [string, string]> = [
-  ["contract terms", `UPDATE "RenewalOpportunity" r SET "noticeDays" = (ARRAY[30, 60, 90])[1 + floor(${rand("r.id", 1)} * 3)::int], "upliftPct" = (ARRAY[3, 5, 7])[1 + floor(${rand("r.id", 2)} * 3)::int]
-   WHERE ${rand("r.id", 3)} < 0.33`],
+  ["contract terms", `UPDATE "RenewalOpportunity" r SET "noticeDays" = ${terms.noticeDays}, "upliftPct" = ${terms.upliftPct}
+   WHERE r."noticeDays" IS NULL AND ${terms.noticeDays} IS NOT NULL`],
   ["forecasts", `INSERT INTO "RenewalForecast" ("renewalOpportunityId", category, "amountCents", outcome, "setById", "setAt", "updatedAt")
    SELECT r.id, c.category::"ForecastCategory", CASE WHEN c.category = 'AT_RISK' THEN r."amountCents" * 7 / 10 ELSE r."amountCents" END,
           (CASE WHEN c.category = 'AT_RISK' THEN 'DOWNSELL' ELSE 'FLAT' END)::"ForecastOutcome", a."csmId", now(), now()

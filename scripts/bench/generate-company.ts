@@ -16,7 +16,7 @@ import pg from "pg";
 import { migrate } from "../db/engine";
 import { benchDatabaseUrl, benchScale, recreateBenchDatabase, scaledBenchDatabase } from "./bench-database";
 import { dropIndexes, insertedTables } from "./bulk-load";
-import { FORECAST_FILL } from "./forecast-fill";
+import { contractTermsSql, FORECAST_FILL } from "./forecast-fill";
 
 const SCALE = benchScale(process.argv.slice(2));
 const ACCOUNTS = 50_000 * SCALE;
@@ -42,6 +42,9 @@ const EXTRA_SLOTS = MOVEMENTS - ACCOUNTS;
 
 /** A pseudo-random number in [0, 1) from a row number and a salt, computed by PostgreSQL's own hash. */
 const rand = (key: string, salt: number) => `((abs(hashint8extended((${key})::bigint, ${salt})) % 1000000) / 1000000.0)`;
+// An account's risk assessments: 1–5 (about 2.9), the k-th's level drawn from (n, k), most LOW, a tenth HIGH.
+const ASSESSMENTS = (n: string) => `(1 + floor(${rand(n, 21)} * 4.76)::int)`;
+const riskLevel = (n: string, k: string) => `(SELECT CASE WHEN r < 0.6 THEN 'LOW' WHEN r < 0.9 THEN 'MEDIUM' ELSE 'HIGH' END FROM (SELECT ${rand(`${n} * 8 + ${k}`, 22)} AS r) x)`;
 
 // Every step but two runs in bulk (scripts/bench/bulk-load.ts): triggers and foreign-key checks off (the rows they
 // point to were just written), and the tables it fills without their indexes until its end. Row by row, the triggers
@@ -49,14 +52,17 @@ const rand = (key: string, salt: number) => `((abs(hashint8extended((${key})::bi
 // closed renewals' forecasts ran past 20 minutes at 1× refreshing state rows the last step rebuilds anyway). What the
 // triggers would have kept is written once instead:
 // - a column a BEFORE trigger sets is written by its step (deals' contract end and action order, renewals' action
-//   order, handoffs' owner) or by a pass after it (accounts' book ARR and original AE: "deal columns"; book CSM:
-//   "assigned books"; renewals' risk level: "renewal risk levels"), and the run ends by checking each one against its
+//   order and risk level, handoffs' owner) or by a pass after it (accounts' book ARR and original AE: "deal columns"; book CSM:
+//   "assigned books"), and the run ends by checking each one against its
 //   trigger's function;
 // - the dashboard summaries, book counters and measure summaries are rebuilt at the end, the closed renewals' 90/30-day
 //   forecasts and the forecast page's state rows by the forecast's last two steps.
 // With triggers on: the people (their cache versions) and the forecast page's summaries, whose rebuild fills the
 // quarter, week, accuracy and reason sums through the state rows' triggers.
 const WITH_TRIGGERS = new Set(["people", "forecast page summaries"]);
+// The renewals' notice and uplift go in with them (the forecast's "contract terms" then finds none left to set):
+// as an UPDATE of a third of them afterwards it rewrote 470,000 rows through eleven indexes at 10× (85 s).
+const RENEWAL_TERMS = contractTermsSql("r.id");
 
 const STEPS: ReadonlyArray<readonly [string, string]> = [
   [
@@ -113,6 +119,8 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
            CASE WHEN ${rand("n", 20)} < 0.05 THEN NULL ELSE 'bench_csm_' || ${CSM_PAD(`(20 * floor(r_csm * ${CSMS / 20})::int
                 + CASE segment WHEN 'ENTERPRISE' THEN n % 4 WHEN 'MID_MARKET' THEN 4 + n % 7 ELSE 11 + n % 9 END)::text`)} END AS csm_id,
            'bench_ae_' || ${AE_PAD(`floor(r_ae * ${AES})::int::text`)} AS original_ae,
+           -- The level of its latest risk assessment ("risk assessments"): its renewals' riskLevel.
+           ${riskLevel("n", ASSESSMENTS("n"))} AS risk_level,
            -- 3 % of accounts were handed to another AE later: no expansion credit for anyone.
            'bench_ae_' || ${AE_PAD(`(CASE WHEN ${rand("n", 7)} < 0.03 THEN (floor(r_ae * ${AES})::int + 1 + n % 50) % ${AES}
                                      ELSE floor(r_ae * ${AES})::int END)::text`)} AS ae_id
@@ -226,20 +234,22 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   [
     "renewal opportunities",
     `
-    -- actionOrder as the (here disabled) BEFORE trigger renewal_set_action_order sets it; riskLevel is set once the risk
-    -- assessments exist ("renewal risk levels").
+    -- actionOrder and riskLevel as the (here disabled) BEFORE triggers renewal_set_action_order and renewal_risk_level
+    -- set them (riskLevel: the account's latest risk assessment, planned in bench_plan; "risk assessments" writes them).
     INSERT INTO "RenewalOpportunity" (id, "accountId", "originalDealId", name, "amountCents", "renewalDate", stage, "actionOrder",
-                                      "originalCloseDate", "contractTermMonths", "closedAmountCents", "closedAt", "updatedAt")
-    SELECT 'bench_ren_' || substr(d.id, 12), d."accountId", d.id, d.name || ' renewal', d."amountCents", e.renewal,
+                                      "riskLevel", "noticeDays", "upliftPct", "originalCloseDate", "contractTermMonths", "closedAmountCents", "closedAt", "updatedAt")
+    SELECT r.id, d."accountId", d.id, d.name || ' renewal', d."amountCents", e.renewal,
            CASE WHEN e.renewal < CURRENT_DATE THEN 'CLOSED_WON' ELSE 'RENEWAL_PENDING' END::"RenewalStage",
            CASE WHEN e.renewal < CURRENT_DATE THEN 10000000 - (e.renewal - DATE '2000-01-01') ELSE e.renewal - DATE '2000-01-01' END,
-           d."closeDate", d."termMonths",
+           p.risk_level::"RiskLevel", ${RENEWAL_TERMS.noticeDays}, ${RENEWAL_TERMS.upliftPct}, d."closeDate", d."termMonths",
            -- A past renewal closed won at what it was up for, a fifth of them with a 3–7 % uplift, so accuracy has figures.
            CASE WHEN e.renewal < CURRENT_DATE
                 THEN d."amountCents" * (100 + CASE WHEN ${rand("hashtext(d.id)", 26)} < 0.2 THEN 3 + floor(${rand("hashtext(d.id)", 27)} * 5)::int ELSE 0 END) / 100 END,
            CASE WHEN e.renewal < CURRENT_DATE THEN e.renewal::timestamp + interval '12 hours' END,
            now()
     FROM "Deal" d
+    LEFT JOIN bench_plan p ON p.id = d."accountId"
+    CROSS JOIN LATERAL (SELECT 'bench_ren_' || substr(d.id, 12) AS id) r
     CROSS JOIN LATERAL (SELECT (coalesce(d."contractStart", d."closeDate") + make_interval(months => d."termMonths"))::date AS renewal) e
     -- 3 % of closed-won deals never got their renewal opportunity: those renewals are not visible.
     WHERE d.stage = 'CLOSED_WON' AND ${rand("hashtext(d.id)", 15)} >= 0.03;`,
@@ -351,7 +361,7 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
   ],
   [
     "risk assessments",
-    // One at closed-won, then health updates: 1–5 per account (about 2.9), most LOW, a tenth HIGH.
+    // One at closed-won, then health updates (ASSESSMENTS, riskLevel).
     `
     INSERT INTO "RiskAssessment" (id, "accountId", "dealId", overall, factors, trigger, "createdById", "createdAt")
     SELECT 'bench_ra_' || p.n || '_' || k, p.id, 'bench_deal_' || p.n || '_0', l.level::"RiskLevel",
@@ -366,18 +376,9 @@ const STEPS: ReadonlyArray<readonly [string, string]> = [
            (p.signed + (k - 1) * p.tenure / c.count) + time '12:00'
     FROM bench_plan p
     JOIN "Account" a ON a.id = p.id
-    CROSS JOIN LATERAL (SELECT 1 + floor(${rand("p.n", 21)} * 4.76)::int AS count) c
+    CROSS JOIN LATERAL (SELECT ${ASSESSMENTS("p.n")} AS count) c
     CROSS JOIN LATERAL generate_series(1, c.count) k
-    CROSS JOIN LATERAL (SELECT CASE WHEN r < 0.6 THEN 'LOW' WHEN r < 0.9 THEN 'MEDIUM' ELSE 'HIGH' END AS level
-                        FROM (SELECT ${rand("p.n * 8 + k", 22)} AS r) x) l;`,
-  ],
-  [
-    "renewal risk levels",
-    // What risk_refresh_renewals did per assessment (through the renewals' BEFORE trigger renewal_set_risk_level): the
-    // account's latest one, read in one pass (calling account_current_risk per renewal took 12 s at 1×).
-    `UPDATE "RenewalOpportunity" r SET "riskLevel" = l.overall
-     FROM (SELECT DISTINCT ON ("accountId") "accountId", overall FROM "RiskAssessment" ORDER BY "accountId", "createdAt" DESC, id DESC) l
-     WHERE r."accountId" = l."accountId" AND r."riskLevel" IS DISTINCT FROM l.overall;`,
+    CROSS JOIN LATERAL (SELECT ${riskLevel("p.n", "k")} AS level) l;`,
   ],
   [
     "policy steps",
