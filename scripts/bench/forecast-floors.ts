@@ -12,12 +12,12 @@ const FLAT = Prisma.sql`((r."amountCents" * (10000 + round(r."upliftPct" * 100):
 /** The forecast amount in force: the override's, else the call's, else flat. */
 const AMOUNT = Prisma.sql`CASE WHEN f."overrideCategory" IS NOT NULL THEN COALESCE(f."overrideAmountCents", f."amountCents") ELSE COALESCE(f."amountCents", ${FLAT}) END`;
 
-/** The quarter and the next from ForecastTeamQuarterSum: per (quarter, team, bucket), then the managers' names. */
+/** The quarter from ForecastTeamQuarterSum per (team, bucket), then the managers' names; the next one per bucket. */
 export function quarterSumsFloor(start: Date, nextStart: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT g.*, m."name" AS "managerName"
     FROM (
-      SELECT q."quarterStart" = ${nextStart}::date AS next, NULLIF(q."managerId", '') AS "managerId", q."bucket", sum(q."renewals")::int AS renewals, sum(q."dueCents")::bigint AS due,
+      SELECT q."quarterStart" = ${nextStart}::date AS next, CASE WHEN q."quarterStart" = ${start}::date THEN NULLIF(q."managerId", '') END AS "managerId", q."bucket", sum(q."renewals")::int AS renewals, sum(q."dueCents")::bigint AS due,
         sum(q."bucketCents")::bigint AS bucket_cents, sum(q."expectedCents")::bigint AS expected, sum(q."grossRetainedCents")::bigint AS retained,
         sum(q."forecastBaseCents")::bigint AS forecast_base, sum(q."upliftExpectedCents")::bigint AS uplift
       FROM "ForecastTeamQuarterSum" q

@@ -40,20 +40,21 @@ const SUM_COLUMNS = Prisma.sql`g.renewals, g."dueCents", g."bucketCents", g."exp
 
 /**
  * The quarter's and the next one's sums per team and bucket (SumRow with no CSM): the company, the GRR / NRR and the
- * roll-up's team rows. `start`, `nextStart`: the two quarters' first days. A view without a CSM cut reads the teams'
- * own rows (ForecastTeamQuarterSum: ≈ 500 teams at 10× instead of 10,000 CSMs); a CSM's reads its own.
+ * roll-up's team rows; the next quarter only per bucket (the page shows its GRR / NRR, no roll-up). `start`,
+ * `nextStart`: the two quarters' first days. A view without a CSM cut reads the teams' own rows
+ * (ForecastTeamQuarterSum: ≈ 500 teams at 10× instead of 10,000 CSMs); a CSM's reads its own.
  */
 export function teamSumsSql(actor: ActingUser, params: SummaryCuts, start: Date, nextStart: Date): Prisma.Sql {
   const perCsm = readsOwnForecastOnly(actor) || Boolean(params.csm);
   const grouped = perCsm
     ? Prisma.sql`
-      SELECT t."quarterStart" = ${nextStart}::date AS next, u."managerId", t."bucket", ${SUMS}
+      SELECT t."quarterStart" = ${nextStart}::date AS next, CASE WHEN t."quarterStart" = ${start}::date THEN u."managerId" END AS "managerId", t."bucket", ${SUMS}
       FROM "ForecastQuarterSum" t
       LEFT JOIN "User" u ON u."id" = t."csmId"
       WHERE t."quarterStart" IN (${start}::date, ${nextStart}::date) AND ${summaryCutsSql(actor, params)}
       GROUP BY 1, 2, 3`
     : Prisma.sql`
-      SELECT t."quarterStart" = ${nextStart}::date AS next, NULLIF(t."managerId", '') AS "managerId", t."bucket", ${SUMS}
+      SELECT t."quarterStart" = ${nextStart}::date AS next, CASE WHEN t."quarterStart" = ${start}::date THEN NULLIF(t."managerId", '') END AS "managerId", t."bucket", ${SUMS}
       FROM "ForecastTeamQuarterSum" t
       WHERE t."quarterStart" IN (${start}::date, ${nextStart}::date) AND ${summaryCutsSql(actor, { segment: params.segment })}
       GROUP BY 1, 2, 3`;

@@ -7,8 +7,7 @@
 -- • statement triggers on ForecastQuarterSum add each statement's rows (new +1, old −1) to their CSM's team as the
 --   CSM's user has it when the statement runs;
 -- • a statement on "User" that changes a manager recomputes the teams it touched from their CSMs' ForecastQuarterSum
---   rows, and so does a user's delete at commit: the deleted CSM's rows went to "no CSM" through the accounts'
---   ON DELETE SET NULL while the user was already gone, so the deltas counted them under no team.
+--   rows; a user's delete first moves the CSM's accounts to no CSM, while the deltas can still find the CSM's team.
 -- Both take the advisory lock of every forecast-summary writer (20261121) before they read, so a team's move and a
 -- CSM's new sums never interleave.
 
@@ -110,17 +109,18 @@ $$;
 CREATE TRIGGER "user_forecast_team_sums_update" AFTER UPDATE ON "User"
   REFERENCING OLD TABLE AS old_users NEW TABLE AS new_users FOR EACH STATEMENT EXECUTE FUNCTION "users_forecast_team_sums"();
 
--- A deleted user's team and no team, at commit: only then have the accounts' ON DELETE SET NULL and the triggers it
--- sets off all run (the delete's own statement trigger fired before the accounts' rows had moved).
+-- A user's delete: the accounts' ON DELETE SET NULL runs after the user is gone, when the quarter sums' deltas can no
+-- longer find the CSM's team (they counted the rows under no team). The same update done first, while the user still
+-- exists, moves them from the CSM's team to no CSM's; the foreign key then finds nothing left to set.
 CREATE FUNCTION "user_forecast_team_sums_gone"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "forecast_team_sums_refresh"(ARRAY[COALESCE(OLD."managerId", ''), '']);
-  RETURN NULL;
+  UPDATE "Account" SET "csmId" = NULL WHERE "csmId" = OLD."id";
+  RETURN OLD;
 END;
 $$;
 
-CREATE CONSTRAINT TRIGGER "user_forecast_team_sums_delete" AFTER DELETE ON "User"
-  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "user_forecast_team_sums_gone"();
+CREATE TRIGGER "user_forecast_team_sums_delete" BEFORE DELETE ON "User"
+  FOR EACH ROW EXECUTE FUNCTION "user_forecast_team_sums_gone"();
 
 -- The rebuild empties the teams with the CSMs' sums (TRUNCATE fires no delete trigger); the sums' insert refills them.
 CREATE OR REPLACE FUNCTION "forecast_page_summaries_rebuild"() RETURNS void LANGUAGE plpgsql AS $$
