@@ -210,11 +210,17 @@ describe("the forecast page's summaries", () => {
       prisma.account.update({ where: { id: a1.id }, data: { csmId: null } }),
     ]);
     await prisma.user.update({ where: { id: w.csms[3]!.id }, data: { managerId: w.managers[1]!.id } });
-    // A CSM's team changes while another CSM's call moves that team's sums, and a CSM leaves every team.
-    await Promise.all([
-      prisma.user.update({ where: { id: w.csms[1]!.id }, data: { managerId: w.managers[1]!.id } }),
-      setForecast(w.csms[2]!, { renewalId: r[0]!.id, category: "BEST_CASE", amount: "101000", outcome: "UPLIFT" }, NOW),
-    ]);
+    // A CSM's own call while the CSM's team change is not yet committed: the call waits for the change (the summaries'
+    // lock) and adds to the new team; without the lock it would add to the old one. Then a CSM leaves every team.
+    await setForecast(w.csms[2]!, { renewalId: r[0]!.id, category: "BEST_CASE", amount: "101000", outcome: "UPLIFT" }, NOW);
+    let call: Promise<unknown> = Promise.resolve();
+    await prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: w.csms[1]!.id }, data: { managerId: w.managers[1]!.id } });
+      call = setForecast(w.csms[1]!, { renewalId: r[6]!.id, category: "PIPELINE", amount: "26000", outcome: "UPLIFT" }, NOW);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await call;
+    await expectSummariesMatchRows(w);
     await prisma.user.update({ where: { id: w.csms[1]!.id }, data: { managerId: null } });
     await prisma.renewalForecast.delete({ where: { renewalOpportunityId: r[1]!.id } });
     await prisma.forecastSnapshot.deleteMany({ where: { renewalOpportunityId: r[5]!.id } });
@@ -244,8 +250,7 @@ describe("the forecast page's summaries", () => {
     await expectSummariesMatchRows(w);
     await prisma.account.delete({ where: { id: a5.id } });
     await expectSummariesMatchRows(w);
-    // A CSM with a book (who never acted, so nothing keeps the user) deleted: the accounts go to no CSM through
-    // ON DELETE SET NULL once the user is gone.
+    // A CSM with a book (who never acted, so nothing keeps the user) deleted: the accounts go to no CSM.
     const leaving = await createUser("CSM", { name: "Eve Csm", managerId: w.managers[0]!.id });
     await prisma.account.update({ where: { id: a2.id }, data: { csmId: leaving.id } });
     await expectSummariesMatchRows(w);
