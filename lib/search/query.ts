@@ -29,3 +29,11 @@ export function likePattern(query: string): string {
   const escaped = escapeLike(query);
   return query.length < 3 ? `${escaped}%` : `%${escaped}%`;
 }
+
+/**
+ * A Prisma filter for text containing `query` literally, any case. Prisma's `contains` puts the text between `%`s
+ * as it is, so "50%" would also find "500 Off" and "a_b" "axb".
+ */
+export function containsText(query: string): { contains: string; mode: "insensitive" } {
+  return { contains: escapeLike(query), mode: "insensitive" };
+}

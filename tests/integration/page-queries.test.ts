@@ -7,7 +7,7 @@ import { getHandoffPageData } from "@/lib/server/handoffs/handoff-page-data";
 import { getFlowView } from "@/lib/server/handoffs/flows/flow-view";
 import { getHandoffView } from "@/lib/server/handoffs/get-handoff-view";
 import { aeVisibleHandoffIds, visibleHandoffs, visibleHandoffsSql } from "@/lib/server/handoffs/access";
-import { handoffListParams, listHandoffs } from "@/lib/server/handoffs/list-handoffs";
+import { aeHandoffPage, handoffListParams, handoffPage, listHandoffs } from "@/lib/server/handoffs/list-handoffs";
 import { BOOK_LIST_ROWS, getBook } from "@/lib/server/touchpoints/get-book";
 import { startSession } from "@/lib/server/auth/sessions";
 import { createAccount, createCsm, createDeal, createProduct, createRenewal, createUser, closeToHandoff } from "./support/fixtures";
@@ -219,5 +219,55 @@ describe("an AE's handoffs list", () => {
     const listed = await listHandoffs(ae, handoffListParams.parse({}));
     expect(listed.count).toBe(5);
     expect(listed.data.map((h) => h.id).sort()).toEqual(expected);
+  });
+
+  it("pages, filters and sorts in its one statement exactly as the Prisma list does", async () => {
+    const ae = await createUser("AE");
+    const lead = await createUser("CSM");
+    const now = new Date("2026-11-20T12:00:00Z");
+    // Twelve Expansion coordinations the AE leads, statuses and dates mixed (two pairs due at the same instant, for
+    // the id tie-break), names with LIKE's own characters; two more of another lead, not theirs.
+    const names = ["50% Off Co", "500 Off Co", "Under_Score Co", "Underscore Co", "Back\\slash Co", "Plain Co"];
+    const statuses = ["IN_PROGRESS", "SUBMITTED", "COMPLETED", "SKIPPED"] as const;
+    for (let i = 0; i < 14; i++) {
+      const account = await createAccount({ name: `${names[i % names.length]} ${i}` });
+      const status = statuses[i % statuses.length]!;
+      const open = status === "IN_PROGRESS" || status === "SUBMITTED";
+      await prisma.handoff.create({
+        data: {
+          type: "EXPANSION",
+          accountId: account.id,
+          status,
+          ownerId: i < 12 ? ae.id : lead.id,
+          startedAt: new Date(Date.UTC(2026, 10, 1 + i)),
+          dueAt: new Date(Date.UTC(2026, 10, 15 + Math.floor(i / 2), 9)),
+          completedAt: open ? null : new Date(Date.UTC(2026, 10, 16 + i)),
+        },
+      });
+    }
+    const cases = [
+      ...(["action", "dueAt", "startedAt", "status"] as const).flatMap((sort) =>
+        (["asc", "desc"] as const).flatMap((dir) => [1, 2, 3].map((page) => ({ sort, dir, page: String(page), perPage: "5" })))),
+      { status: "OPEN" }, { status: "COMPLETED" }, { overdue: "1" }, { status: "OPEN", overdue: "1", sort: "dueAt", dir: "desc" },
+      { q: "50%" }, { q: "under_" }, { q: "UNDERSCORE" }, { q: "back\\" }, { q: "co", page: "2", perPage: "5" }, { page: "9" },
+    ];
+    let compared = 0;
+    for (const raw of cases) {
+      const params = handoffListParams.parse(raw);
+      const viaPrisma = await handoffPage(visibleHandoffs(ae), params, now);
+      const viaSql = await aeHandoffPage(ae.id, params, now);
+      expect({ raw, count: viaSql.count, ids: viaSql.rows.map((row) => row.id) }).toEqual({ raw, count: viaPrisma.count, ids: viaPrisma.rows.map((row) => row.id) });
+      expect(viaSql.rows).toEqual(viaPrisma.rows);
+      compared += viaSql.rows.length;
+    }
+    expect(cases).toHaveLength(34);
+    // The cases show rows (not only empty pages): 24 sorted pages of 5, 5 and 2, and the filters'.
+    expect(compared).toBeGreaterThan(100);
+    const all = await aeHandoffPage(ae.id, handoffListParams.parse({}), now);
+    expect(all.count).toBe(12);
+    // LIKE's characters are taken literally: "50%" is not "50 and anything", "_" not "any one character".
+    const named = async (q: string) => (await handoffPage(visibleHandoffs(ae), handoffListParams.parse({ q }), now)).rows.map((row) => row.account.name).sort();
+    expect(await named("50%")).toEqual(["50% Off Co 0", "50% Off Co 6"]);
+    expect(await named("under_")).toEqual(["Under_Score Co 2", "Under_Score Co 8"]);
   });
 });

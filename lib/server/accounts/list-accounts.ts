@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { Segment } from "@/lib/generated/prisma/enums";
 import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
+import { containsText } from "@/lib/search/query";
 import { visibleAccounts } from "@/lib/server/accounts/access";
 import type { ActingUser } from "@/lib/server/authz";
 
@@ -36,7 +37,7 @@ export async function listAccounts(actor: ActingUser, params: AccountListParams)
       visibleAccounts(actor),
       params.segment ? { segment: params.segment } : {},
       params.arr === "paying" ? { arrCents: { gt: 0 } } : {},
-      params.q ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { externalId: { contains: params.q, mode: "insensitive" } }] } : {},
+      params.q ? { OR: [{ name: containsText(params.q) }, { externalId: containsText(params.q) }] } : {},
     ],
   };
   const [rows, count] = await Promise.all([

@@ -3,10 +3,11 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { businessMsBetween } from "@/lib/business-hours";
 import { HandoffStatus } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, pageParams, paged, splitPage, type Paged } from "@/lib/paging";
 import type { ActingUser } from "@/lib/server/authz";
-import { visibleHandoffsForList } from "@/lib/server/handoffs/access";
+import { aeVisibleHandoffIdsSql, visibleHandoffs } from "@/lib/server/handoffs/access";
+import { containsText, escapeLike } from "@/lib/search/query";
 import { getSettings } from "@/lib/server/settings/get-settings";
 
 // "action" (the default) lists what still needs doing first: open handoffs by due date, so overdue ones are on
@@ -35,26 +36,11 @@ const select = {
 type Selected = Prisma.HandoffGetPayload<{ select: typeof select }>;
 
 export async function listHandoffs(actor: ActingUser, params: HandoffListParams, now = new Date()) {
-  const open: Prisma.HandoffWhereInput = { status: { in: [...HANDOFF_OPEN_STATUSES] } };
-  const where: Prisma.HandoffWhereInput = {
-    AND: [
-      await visibleHandoffsForList(actor),
-      params.status === "OPEN" ? open : params.status ? { status: params.status } : {},
-      params.overdue ? { ...open, dueAt: { lt: now } } : {},
-      params.q ? { account: { name: { contains: params.q, mode: "insensitive" } } } : {},
-    ],
-  };
-  const [rows, count, settings] = await Promise.all([
-    params.sort === "action" ? actionFirst(where, open, params) : prisma.handoff.findMany({
-      where,
-      orderBy: [{ [params.sort]: params.dir }, { id: "asc" }],
-      ...pageArgs(params),
-      select,
-    }),
-    prisma.handoff.count({ where }),
+  const [page, settings] = await Promise.all([
+    actor.role === "AE" ? aeHandoffPage(actor.id, params, now) : handoffPage(visibleHandoffs(actor), params, now),
     getSettings(),
   ]);
-  const data = rows.map((row) => ({
+  const data = page.rows.map((row) => ({
     id: row.id,
     type: row.type,
     status: row.status,
@@ -67,17 +53,78 @@ export async function listHandoffs(actor: ActingUser, params: HandoffListParams,
     // The clock runs until completion; a finished handoff shows how it ended instead.
     businessMsLeft: row.completedAt ? null : businessMsBetween(now, row.dueAt, settings.calendar),
   }));
-  return paged(data, count, params.page, params.perPage) satisfies Paged<(typeof data)[number]>;
+  return paged(data, page.count, params.page, params.perPage) satisfies Paged<(typeof data)[number]>;
+}
+
+interface HandoffPage {
+  rows: Selected[];
+  count: number;
+}
+
+const OPEN: Prisma.HandoffWhereInput = { status: { in: [...HANDOFF_OPEN_STATUSES] } };
+
+/** The list's page of the handoffs `visible` lets through, filtered and sorted as asked. */
+export async function handoffPage(visible: Prisma.HandoffWhereInput, params: HandoffListParams, now: Date): Promise<HandoffPage> {
+  const where: Prisma.HandoffWhereInput = {
+    AND: [
+      visible,
+      params.status === "OPEN" ? OPEN : params.status ? { status: params.status } : {},
+      params.overdue ? { ...OPEN, dueAt: { lt: now } } : {},
+      params.q ? { account: { name: containsText(params.q) } } : {},
+    ],
+  };
+  const [rows, count] = await Promise.all([
+    params.sort === "action" ? actionFirst(where, params) : prisma.handoff.findMany({
+      where,
+      orderBy: [{ [params.sort]: params.dir }, { id: "asc" }],
+      ...pageArgs(params),
+      select,
+    }),
+    prisma.handoff.count({ where }),
+  ]);
+  return { rows, count };
 }
 
 /** Open handoffs soonest due first (overdue on top), then the rest most recently due first. */
-async function actionFirst(where: Prisma.HandoffWhereInput, open: Prisma.HandoffWhereInput, params: HandoffListParams): Promise<Selected[]> {
-  const openWhere = { AND: [where, open] };
-  const restWhere = { AND: [where, { NOT: open }] };
+async function actionFirst(where: Prisma.HandoffWhereInput, params: HandoffListParams): Promise<Selected[]> {
+  const openWhere = { AND: [where, OPEN] };
+  const restWhere = { AND: [where, { NOT: OPEN }] };
   const { first, second } = splitPage(await prisma.handoff.count({ where: openWhere }), params.page, params.perPage);
   const [openRows, restRows] = await Promise.all([
     first.take > 0 ? prisma.handoff.findMany({ where: openWhere, orderBy: [{ dueAt: "asc" }, { id: "asc" }], ...first, select }) : [],
     second.take > 0 ? prisma.handoff.findMany({ where: restWhere, orderBy: [{ dueAt: "desc" }, { id: "asc" }], ...second, select }) : [],
   ]);
   return [...openRows, ...restRows];
+}
+
+/**
+ * handoffPage for an AE, with the same filters and order in one statement over aeVisibleHandoffIdsSql (tested to
+ * agree). Through Prisma the AE's ids were an IN list of hundreds of parameters in each of three statements, ≈ 5 ms
+ * of the server's CPU apiece at company scale; here they never leave the database, and only the page's ids come
+ * back for Prisma's select.
+ */
+export async function aeHandoffPage(aeId: string, params: HandoffListParams, now: Date): Promise<HandoffPage> {
+  const open = Prisma.sql`h.status IN ('IN_PROGRESS', 'SUBMITTED')`;
+  const conditions = [
+    params.status === "OPEN" ? open : params.status ? Prisma.sql`h.status = CAST(${params.status} AS "HandoffStatus")` : null,
+    params.overdue ? Prisma.sql`${open} AND h."dueAt" < ${now}` : null,
+    params.q ? Prisma.sql`a.name ILIKE ${`%${escapeLike(params.q)}%`}` : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  const direction = Prisma.raw(params.dir === "desc" ? "DESC" : "ASC");
+  const order =
+    params.sort === "action"
+      ? Prisma.sql`(${open}) DESC, CASE WHEN ${open} THEN h."dueAt" END ASC, CASE WHEN NOT (${open}) THEN h."dueAt" END DESC, h.id ASC`
+      : Prisma.sql`h.${Prisma.raw(`"${params.sort}"`)} ${direction}, h.id ASC`;
+  const { skip, take } = pageArgs(params);
+  const [found] = await prisma.$queryRaw<{ count: number; ids: string[] }[]>`
+    WITH matching AS (
+      SELECT h.id, h.status, h."dueAt", h."startedAt" FROM "Handoff" h JOIN "Account" a ON a.id = h."accountId"
+      WHERE h.id IN (${aeVisibleHandoffIdsSql(aeId)})${conditions.length > 0 ? Prisma.sql` AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty}
+    )
+    SELECT (SELECT count(*) FROM matching)::int AS count,
+           ARRAY(SELECT h.id FROM matching h ORDER BY ${order} LIMIT ${take} OFFSET ${skip}) AS ids`;
+  const ids = found?.ids ?? [];
+  const rows = ids.length === 0 ? [] : await prisma.handoff.findMany({ where: { id: { in: ids } }, select });
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return { rows: rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!), count: found?.count ?? 0 };
 }

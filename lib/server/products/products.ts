@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { pageArgs, pageParams, paged, type Paged } from "@/lib/paging";
+import { containsText } from "@/lib/search/query";
 import { recordAudit } from "@/lib/server/audit";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 
@@ -35,7 +36,7 @@ export interface ProductRow {
 
 export async function listProducts(actor: ActingUser, params: ProductListParams): Promise<Paged<ProductRow>> {
   assertRole(actor, ["ADMIN"]);
-  const where: Prisma.ProductWhereInput = params.q ? { name: { contains: params.q, mode: "insensitive" } } : {};
+  const where: Prisma.ProductWhereInput = params.q ? { name: containsText(params.q) } : {};
   const [rows, count] = await Promise.all([
     prisma.product.findMany({
       where,
