@@ -72,3 +72,14 @@ export function splitPage(firstCount: number, page: number, perPage: number): { 
     second: { skip: Math.max(0, start - firstCount), take: perPage - firstTake },
   };
 }
+
+/** The first few of a list a page prints, and how many it leaves to the CSV or a details page. */
+export interface Shown<T> {
+  items: T[];
+  /** How many were left out. */
+  more: number;
+}
+
+export function firstOf<T>(items: readonly T[], limit: number): Shown<T> {
+  return { items: items.slice(0, limit), more: Math.max(0, items.length - limit) };
+}

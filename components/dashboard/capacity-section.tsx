@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { CreditSection } from "@/components/dashboard/credit-section";
 import { MeasureCard } from "@/components/dashboard/measure-card";
 import { CountChart, LoadChart } from "@/components/dashboard/bar-charts";
-import { csvHref, detailsHref } from "@/components/dashboard/links";
+import { detailsHref } from "@/components/dashboard/links";
 import { SimpleTable } from "@/components/ui/simple-table";
 import type { DashboardParams } from "@/lib/dashboard/params";
 import { formatCents } from "@/lib/format";
@@ -49,29 +50,7 @@ export function CapacitySection({ dashboard, params }: { dashboard: Dashboard; p
           }
         />
       </div>
-      {credit ? (
-        <section aria-labelledby="credit-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h3 id="credit-heading" className="font-medium">AE expansion credit</h3>
-          <p className="mb-2 text-xs text-slate-500">{definitions.expansionCredit}</p>
-          <p className="mb-2 text-sm">
-            {formatCents(credit.expansionCents)} expansion ARR earning {formatCents(credit.creditCents)} credit ({credit.ratePercent}%).{" "}
-            <a href={csvHref("expansion-credit", params)} className="underline">Download as CSV</a>
-          </p>
-          <SimpleTable
-            caption="AE expansion credit"
-            headers={["AE", "Accounts", "Movements", "Expansion ARR", "Credit"]}
-            rows={credit.rows.map((row) => [
-              row.aeName,
-              row.accounts,
-              row.movements,
-              <Link key={row.aeId} href={detailsHref("credit-movements", params, { focus: row.aeId })} className="underline">
-                {formatCents(row.expansionCents)}
-              </Link>,
-              formatCents(row.creditCents),
-            ])}
-          />
-        </section>
-      ) : null}
+      {credit ? <CreditSection credit={credit} definition={definitions.expansionCredit} params={params} /> : null}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { Shown } from "@/lib/forecast/page-rows";
+import type { Shown } from "@/lib/paging";
 
 /** A comma-separated list of the first few items, and how many more there are. */
 export function ShownLinks<T extends { id: string }>({ shown, link }: { shown: Shown<T>; link: (item: T) => React.ReactNode }) {

@@ -1,4 +1,5 @@
 import type { RollUpNode } from "@/lib/forecast/retention";
+import type { Shown } from "@/lib/paging";
 
 // What the forecast page prints of its company-wide lists. At company scale the roll-up has 1,000 CSM rows, the
 // accuracy table as many, and a quarter's losses name hundreds of accounts: printed whole the page was 8.8 MB of
@@ -8,16 +9,6 @@ import type { RollUpNode } from "@/lib/forecast/retention";
 export const ACCOUNTS_PER_REASON = 10;
 export const SURPRISES_SHOWN = 20;
 export const CSMS_SHOWN = 25;
-
-export interface Shown<T> {
-  items: T[];
-  /** How many were left out. */
-  more: number;
-}
-
-export function firstOf<T>(items: readonly T[], limit: number): Shown<T> {
-  return { items: items.slice(0, limit), more: Math.max(0, items.length - limit) };
-}
 
 /** A manager row's key in the URL (`team=`): its id, or "none" for the CSMs without a manager. */
 export const teamKey = (node: RollUpNode) => node.id ?? "none";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accuracyCsms, firstOf, rollUpRows } from "@/lib/forecast/page-rows";
+import { accuracyCsms, rollUpRows } from "@/lib/forecast/page-rows";
+import { firstOf } from "@/lib/paging";
 import { emptySums, type RollUpNode } from "@/lib/forecast/retention";
 
 const node = (id: string | null, name: string, children: RollUpNode[] = []): RollUpNode => ({ id, name, sums: emptySums(), children });
