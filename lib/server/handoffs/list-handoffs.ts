@@ -99,12 +99,14 @@ async function actionFirst(where: Prisma.HandoffWhereInput, params: HandoffListP
 
 /**
  * handoffPage for an AE, with the same filters and order in one statement over aeVisibleHandoffIdsSql (tested to
- * agree). Through Prisma the AE's ids were an IN list of hundreds of parameters in each of three statements, ≈ 5 ms
- * of the server's CPU apiece at company scale; here they never leave the database, and only the page's ids come
+ * agree). Through Prisma the AE's ids were an IN list of hundreds of parameters in each of up to four statements,
+ * ≈ 5 ms of the server's CPU apiece at company scale; here they never leave the database, and only the page's ids come
  * back for Prisma's select.
  */
+const SORT_COLUMNS = { dueAt: Prisma.sql`h."dueAt"`, startedAt: Prisma.sql`h."startedAt"`, status: Prisma.sql`h.status` } as const;
+
 export async function aeHandoffPage(aeId: string, params: HandoffListParams, now: Date): Promise<HandoffPage> {
-  const open = Prisma.sql`h.status IN ('IN_PROGRESS', 'SUBMITTED')`;
+  const open = Prisma.sql`h.status IN (${Prisma.join(HANDOFF_OPEN_STATUSES.map((status) => Prisma.sql`CAST(${status} AS "HandoffStatus")`))})`;
   const conditions = [
     params.status === "OPEN" ? open : params.status ? Prisma.sql`h.status = CAST(${params.status} AS "HandoffStatus")` : null,
     params.overdue ? Prisma.sql`${open} AND h."dueAt" < ${now}` : null,
@@ -114,7 +116,7 @@ export async function aeHandoffPage(aeId: string, params: HandoffListParams, now
   const order =
     params.sort === "action"
       ? Prisma.sql`(${open}) DESC, CASE WHEN ${open} THEN h."dueAt" END ASC, CASE WHEN NOT (${open}) THEN h."dueAt" END DESC, h.id ASC`
-      : Prisma.sql`h.${Prisma.raw(`"${params.sort}"`)} ${direction}, h.id ASC`;
+      : Prisma.sql`${SORT_COLUMNS[params.sort]} ${direction}, h.id ASC`;
   const { skip, take } = pageArgs(params);
   const [found] = await prisma.$queryRaw<{ count: number; ids: string[] }[]>`
     WITH matching AS (

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike } from "@/lib/search/query";
 import { visibleAccountsSql } from "@/lib/server/accounts/access";
 import type { ActingUser } from "@/lib/server/authz";
 import { FILTER_PEOPLE_ROLES, filterPeopleReach, type FilterPeopleRole } from "@/lib/server/people/permissions";
@@ -33,8 +34,6 @@ function reachSql(actor: ActingUser, role: FilterPeopleRole): Prisma.Sql | null 
   const column = role === "CSM" ? Prisma.sql`a."csmId"` : Prisma.sql`a."aeId"`;
   return Prisma.sql`EXISTS (SELECT 1 FROM "Account" a WHERE ${column} = u."id" AND ${visibleAccountsSql(actor)})`;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The user aliased `u` whose name, a word of their name, or e-mail starts with the text (every one when it is empty). */
 export function personMatchSql(text: string): Prisma.Sql {
