@@ -4,6 +4,7 @@ import { listDeals, dealListParams } from "@/lib/server/deals/list-deals";
 import { handoffListParams, listHandoffs } from "@/lib/server/handoffs/list-handoffs";
 import { getAeHome } from "@/lib/server/home/ae-home";
 import { getManagerHome } from "@/lib/server/home/manager-home";
+import { listAssignmentQueue, queueParams } from "@/lib/server/assignments/list-assignment-queue";
 import { createAccount, createDeal, createUser } from "./support/fixtures";
 
 // Lists open on what needs action first, and each home figure is the count of the list it links to.
@@ -51,6 +52,29 @@ describe("default order of the lists", () => {
     await deal("open near", "NEGOTIATION", day(5));
     const rows = await listDeals(ae, dealListParams.parse({}), NOW);
     expect(rows.data.map((row) => row.name)).toEqual(["open near", "open far", "won recent", "lost old"]);
+  });
+});
+
+describe("the CS manager's home", () => {
+  it("shows the assignment queue's first ten in the queue's order: the handoff due soonest first, then the oldest", async () => {
+    const manager = await createUser("CS_MANAGER");
+    // Due long before anything else in the test database, so these twelve lead the company-wide queue.
+    const due = (hour: number) => new Date(Date.UTC(2000, 0, 1, hour));
+    const made: { id: string; hour: number; created: number }[] = [];
+    for (const [index, hour] of [5, 1, 3, 1, 7, 2, 9, 3, 0, 4, 8, 6].entries()) {
+      const account = await createAccount();
+      const handoff = await prisma.handoff.create({ data: { type: "NEW_CUSTOMER", status: "SUBMITTED", accountId: account.id, ownerId: manager.id, startedAt: due(0), dueAt: due(hour) } });
+      const created = 12 - index;
+      const assignment = await prisma.csmAssignment.create({ data: { accountId: account.id, handoffId: handoff.id, createdAt: new Date(Date.UTC(1999, 11, created)) } });
+      made.push({ id: assignment.id, hour, created });
+    }
+    const expected = [...made].sort((a, b) => a.hour - b.hour || a.created - b.created).slice(0, 10).map((row) => row.id);
+    const home = await getManagerHome(manager, NOW);
+    expect(home.pendingAssignments).toHaveLength(10);
+    expect(home.pendingAssignments.map((row) => row.id)).toEqual(expected);
+    const queue = await listAssignmentQueue(manager, queueParams.parse({ perPage: "10" }), NOW);
+    expect(queue.data.map((row) => row.id)).toEqual(expected);
+    expect(home.pendingAssignments[0]?.handoff?.dueAt).toEqual(due(0));
   });
 });
 
