@@ -97,14 +97,14 @@ async function actionFirst(where: Prisma.HandoffWhereInput, params: HandoffListP
   return [...openRows, ...restRows];
 }
 
+const SORT_COLUMNS = { dueAt: Prisma.sql`h."dueAt"`, startedAt: Prisma.sql`h."startedAt"`, status: Prisma.sql`h.status` } as const;
+
 /**
  * handoffPage for an AE, with the same filters and order in one statement over aeVisibleHandoffIdsSql (tested to
  * agree). Through Prisma the AE's ids were an IN list of hundreds of parameters in each of up to four statements,
  * ≈ 5 ms of the server's CPU apiece at company scale; here they never leave the database, and only the page's ids come
  * back for Prisma's select.
  */
-const SORT_COLUMNS = { dueAt: Prisma.sql`h."dueAt"`, startedAt: Prisma.sql`h."startedAt"`, status: Prisma.sql`h.status` } as const;
-
 export async function aeHandoffPage(aeId: string, params: HandoffListParams, now: Date): Promise<HandoffPage> {
   const open = Prisma.sql`h.status IN (${Prisma.join(HANDOFF_OPEN_STATUSES.map((status) => Prisma.sql`CAST(${status} AS "HandoffStatus")`))})`;
   const conditions = [
