@@ -83,3 +83,12 @@ export interface Shown<T> {
 export function firstOf<T>(items: readonly T[], limit: number): Shown<T> {
   return { items: items.slice(0, limit), more: Math.max(0, items.length - limit) };
 }
+
+/**
+ * Rows read by id (`id IN (…)`, which returns them in no order) put back in the order of `ids`: a page whose order
+ * one SQL statement worked out, read in full by a second.
+ */
+export function inIdOrder<T extends { id: string }>(rows: readonly T[], ids: readonly string[]): T[] {
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return [...rows].sort((a, b) => (position.get(a.id) ?? ids.length) - (position.get(b.id) ?? ids.length));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { apiPageQuery, pageArgs, pageParams, splitPage } from "@/lib/paging";
+import { apiPageQuery, inIdOrder, pageArgs, pageParams, splitPage } from "@/lib/paging";
 
 describe("a page read across two ordered parts", () => {
   it("reads only the first part while its rows fill the page", () => {
@@ -53,5 +53,13 @@ describe("the one paging schema", () => {
   it("turns a page into the rows to skip and take", () => {
     expect(pageArgs({ page: 1, perPage: 25 })).toEqual({ skip: 0, take: 25 });
     expect(pageArgs({ page: 3, perPage: 50 })).toEqual({ skip: 100, take: 50 });
+  });
+});
+
+describe("rows read by id, put back in the page's order", () => {
+  it("follows the ids' order, whatever order the rows came in", () => {
+    const rows = [{ id: "c", n: 3 }, { id: "a", n: 1 }, { id: "b", n: 2 }];
+    expect(inIdOrder(rows, ["b", "c", "a"]).map((row) => row.n)).toEqual([2, 3, 1]);
+    expect(rows.map((row) => row.id)).toEqual(["c", "a", "b"]);
   });
 });

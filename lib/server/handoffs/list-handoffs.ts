@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { businessMsBetween } from "@/lib/business-hours";
 import { HandoffStatus } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { pageArgs, pageParams, paged, splitPage, type Paged } from "@/lib/paging";
+import { inIdOrder, pageArgs, pageParams, paged, splitPage, type Paged } from "@/lib/paging";
 import type { ActingUser } from "@/lib/server/authz";
 import { aeVisibleHandoffIdsSql, visibleHandoffs } from "@/lib/server/handoffs/access";
 import { containsText, escapeLike } from "@/lib/search/query";
@@ -97,7 +97,11 @@ async function actionFirst(where: Prisma.HandoffWhereInput, params: HandoffListP
   return [...openRows, ...restRows];
 }
 
-const SORT_COLUMNS = { dueAt: Prisma.sql`h."dueAt"`, startedAt: Prisma.sql`h."startedAt"`, status: Prisma.sql`h.status` } as const;
+const SORT_COLUMNS: Record<Exclude<HandoffListParams["sort"], "action">, Prisma.Sql> = {
+  dueAt: Prisma.sql`h."dueAt"`,
+  startedAt: Prisma.sql`h."startedAt"`,
+  status: Prisma.sql`h.status`,
+};
 
 /**
  * handoffPage for an AE, with the same filters and order in one statement over aeVisibleHandoffIdsSql (tested to
@@ -127,6 +131,5 @@ export async function aeHandoffPage(aeId: string, params: HandoffListParams, now
            ARRAY(SELECT h.id FROM matching h ORDER BY ${order} LIMIT ${take} OFFSET ${skip}) AS ids`;
   const ids = found?.ids ?? [];
   const rows = ids.length === 0 ? [] : await prisma.handoff.findMany({ where: { id: { in: ids } }, select });
-  const position = new Map(ids.map((id, index) => [id, index]));
-  return { rows: rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!), count: found?.count ?? 0 };
+  return { rows: inIdOrder(rows, ids), count: found?.count ?? 0 };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { businessMsBetween } from "@/lib/business-hours";
+import { inIdOrder } from "@/lib/paging";
 import { assertRole, type ActingUser } from "@/lib/server/authz";
 import { HANDOFF_OPEN_STATUSES } from "@/lib/server/handoffs/list-handoffs";
 import { getSettings } from "@/lib/server/settings/get-settings";
@@ -71,5 +72,5 @@ async function firstPendingAssignments() {
   ).map((row) => row.id);
   if (ids.length === 0) return [];
   const rows = await prisma.csmAssignment.findMany({ where: { id: { in: ids } }, select: pendingSelect });
-  return rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  return inIdOrder(rows, ids);
 }
