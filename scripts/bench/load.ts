@@ -4,12 +4,14 @@
 // the sign-in endpoint, then runs a fixed page-and-API mix with a bounded client of its own: N connections, each
 // sending its next request when the previous one answered, for `--seconds` (default 30) at each level of
 // `--connections` (default 10,100). Per page it prints requests, errors and p50 / p95 / p99; per level req/s,
-// errors, and the CPU seconds the Node server and the database's backends used (from /proc), and the server's
-// memory. `--processes N` starts N web processes on consecutive ports over the one database (the web is stateless:
-// sessions, jobs and caches live in PostgreSQL) and spreads the connections across them, as a load balancer would.
+// errors, the CPU seconds the Node server and PostgreSQL used (from /proc; every PostgreSQL process, parallel
+// workers and those that ended included, so nothing else should run on the database server), and the server's memory.
+// `--processes N` starts N web processes on consecutive ports over the one database (the web is stateless: sessions,
+// jobs and caches live in PostgreSQL) and spreads the connections across them, as a load balancer would.
 // `--sweep` first times each page alone: one connection, `--sweep-requests` (default 20) requests of one page
 // after the other, p50 / p95 per page, and per request the database's transactions (each statement outside a
-// transaction is one, so ≈ queries) and its active time (pg_stat_database; 10 s between pages for the backends to flush them).
+// transaction is one, so ≈ queries) and its active time (pg_stat_database; 10 s between pages for the backends to flush them),
+// and the CPU time the (first) web process spent on it.
 // Loopback only; it stops the servers when done. A benchmark, not a test: the machine's other load shows.
 //
 //   npm run bench:load
@@ -258,25 +260,45 @@ function serverRssMb(root: number): number {
   return kb / 1024;
 }
 
-/** CPU of every PostgreSQL backend serving the bench database (their command line names it). */
-function databaseBackends(database: string): Map<number, number> {
-  const ticks = new Map<number, number>();
+/** CPU of PostgreSQL so far: each live process's (the postmaster and its children) and, in the postmaster's
+ * children's time, every one that ended. Backends of the bench database alone missed the parallel workers a query
+ * starts (their command line names no database) and any backend that ended inside the window. */
+interface PostgresCpu {
+  live: Map<number, number>;
+  ended: number;
+}
+
+function postgresCpu(): PostgresCpu {
+  const parents = new Map<number, number>();
+  let postmaster: number | undefined;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
+      const pid = Number(entry);
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (cmdline.startsWith("postgres: ") && cmdline.includes(` ${database} `)) ticks.set(Number(entry), processTicks(Number(entry)));
+      if (/^\S*\/postgres\0/.test(cmdline)) postmaster = pid;
+      else if (cmdline.startsWith("postgres: ")) parents.set(pid, Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1]));
     } catch {
       // ended
     }
   }
-  return ticks;
+  if (postmaster === undefined) throw new Error("No PostgreSQL server process found on this machine: bench:load reads its CPU time from /proc.");
+  const live = new Map<number, number>();
+  for (const pid of [postmaster, ...[...parents].filter(([, parent]) => parent === postmaster).map(([pid]) => pid)]) {
+    try {
+      live.set(pid, processTicks(pid));
+    } catch {
+      // ended; its time is in the postmaster's children's time
+    }
+  }
+  const fields = readFileSync(`/proc/${postmaster}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return { live, ended: Number(fields[13]) + Number(fields[14]) };
 }
 
-function databaseCpuSeconds(before: Map<number, number>, after: Map<number, number>): number {
-  let ticks = 0;
-  for (const [pid, value] of after) ticks += value - (before.get(pid) ?? 0);
-  return ticks / CLOCK_TICKS;
+/** CPU seconds PostgreSQL used between two readings: what the ended processes took, plus the live ones' growth. */
+function postgresCpuSeconds(before: PostgresCpu, after: PostgresCpu): number {
+  const sum = (ticks: Map<number, number>) => [...ticks.values()].reduce((total, value) => total + value, 0);
+  return (after.ended - before.ended + sum(after.live) - sum(before.live)) / CLOCK_TICKS;
 }
 
 // ── the run ──
@@ -327,7 +349,7 @@ function report(level: number, processes: number, result: Awaited<ReturnType<typ
   const total = all.reduce((sum, entry) => sum + entry.times.length, 0);
   const errors = all.reduce((sum, entry) => sum + entry.errors, 0);
   console.log(`\n${level} connections${processes > 1 ? ` over ${processes} web processes` : ""}, ${result.elapsed.toFixed(1)} s: ${total} requests, ${(total / result.elapsed).toFixed(1)} req/s, ${errors} errors`);
-  console.log(`CPU: Node server${processes > 1 ? "s" : ""} ${cpu.node.toFixed(1)} s, database backends ${cpu.database.toFixed(1)} s (of ${(result.elapsed * 2).toFixed(0)} s on 2 cores); server memory ${Math.round(rss.before)} → ${Math.round(rss.after)} MB`);
+  console.log(`CPU: Node server${processes > 1 ? "s" : ""} ${cpu.node.toFixed(1)} s, PostgreSQL ${cpu.database.toFixed(1)} s (of ${(result.elapsed * 2).toFixed(0)} s on 2 cores); server memory ${Math.round(rss.before)} → ${Math.round(rss.after)} MB`);
   console.log(`${"page".padEnd(32)} ${"requests".padStart(8)} ${"errors".padStart(6)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)}`);
   for (const [label, entry] of result.stats) {
     const sorted = [...entry.times].sort((a, b) => a - b);
@@ -355,16 +377,17 @@ async function databaseCounters(db: pg.Client, database: string): Promise<Databa
   return { transactions: Number(rows[0]?.transactions ?? 0), activeMs: Number(rows[0]?.active ?? 0) };
 }
 
-async function sweep(port: number, targets: Target[], requests: number, url: string, database: string) {
+async function sweep(port: number, targets: Target[], requests: number, url: string, database: string, nodeCpuSeconds: () => number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   // The sweep's own connection counts one transaction per look; it is taken off.
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   console.log(`\nsweep: each page alone, ${requests} requests one after the other`);
-  console.log(`${"page".padEnd(32)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"queries".padStart(8)} ${"DB ms".padStart(7)}`);
+  console.log(`${"page".padEnd(32)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"queries".padStart(8)} ${"DB ms".padStart(7)} ${"Node ms".padStart(8)}`);
   try {
     for (const target of targets) {
       const before = await databaseCounters(db, database);
+      const nodeBefore = nodeCpuSeconds();
       const times: number[] = [];
       let errors = 0;
       for (let index = 0; index < requests; index += 1) {
@@ -373,12 +396,13 @@ async function sweep(port: number, targets: Target[], requests: number, url: str
         times.push(performance.now() - started);
         if (answer.status !== 200) errors += 1;
       }
+      const nodeMs = ((nodeCpuSeconds() - nodeBefore) * 1000) / requests;
       const after = await databaseCounters(db, database);
       times.sort((a, b) => a - b);
       const queries = (after.transactions - before.transactions - 1) / requests;
       const dbMs = (after.activeMs - before.activeMs) / requests;
       console.log(
-        `${target.label.padEnd(32)} ${ms(percentile(times, 50)).padStart(7)} ${ms(percentile(times, 95)).padStart(7)} ${queries.toFixed(1).padStart(8)} ${dbMs.toFixed(1).padStart(7)}${errors ? `  (${errors} errors)` : ""}`,
+        `${target.label.padEnd(32)} ${ms(percentile(times, 50)).padStart(7)} ${ms(percentile(times, 95)).padStart(7)} ${queries.toFixed(1).padStart(8)} ${dbMs.toFixed(1).padStart(7)} ${nodeMs.toFixed(1).padStart(8)}${errors ? `  (${errors} errors)` : ""}`,
       );
     }
   } finally {
@@ -441,13 +465,13 @@ async function main() {
     );
     // Warm-up: every page once on every process, so compilation caches and the database's buffers are not what is measured.
     for (const port of ports) await load([port], targets, 1, Math.min(10, opts.seconds));
-    if (opts.sweep) await sweep(opts.port, targets, opts.sweep, opts.url, database);
+    if (opts.sweep) await sweep(opts.port, targets, opts.sweep, opts.url, database, () => nodeServerCpuSeconds(servers[0]!.pid!));
     for (const level of opts.levels) {
       const rssBefore = sum(serverRssMb);
       const nodeBefore = sum(nodeServerCpuSeconds);
-      const dbBefore = databaseBackends(database);
+      const dbBefore = postgresCpu();
       const result = await load(ports, targets, level, opts.seconds);
-      const cpu = { node: sum(nodeServerCpuSeconds) - nodeBefore, database: databaseCpuSeconds(dbBefore, databaseBackends(database)) };
+      const cpu = { node: sum(nodeServerCpuSeconds) - nodeBefore, database: postgresCpuSeconds(dbBefore, postgresCpu()) };
       report(level, opts.processes, result, cpu, { before: rssBefore, after: sum(serverRssMb) });
     }
   } finally {
