@@ -239,7 +239,7 @@ async function main(): Promise<void> {
     const ratio = raw ? percentile(fn, 50) / percentile(floor, 50) : Number.NaN;
     const pass = percentile(fn, 95) < P95_TARGET_MS && (!raw || ratio <= RATIO_TARGET) && same !== false;
     if (!pass && !entry.info) failures++;
-    measures.add(entry.name, fn);
+    measures.add(entry.name, fn, entry.info);
     console.log(`${entry.name.padEnd(40)} ${ms(percentile(fn, 50))} ${ms(percentile(fn, 95))} ${ms(percentile(floor, 50))} ${ms(percentile(floor, 95))} ${(raw ? ratio.toFixed(2) : "—").padStart(6)}  ${(same === null ? "—" : same ? "yes" : "NO").padEnd(4)}  ${entry.info ? "info" : pass ? "PASS" : "FAIL"}`);
   }
   console.log(`\n${failures === 0 ? "All reads PASS" : `${failures} FAIL`}. Times in ms.`);
