@@ -208,9 +208,14 @@ async function signIn(agent: http.Agent, port: number, email: string): Promise<s
 
 // ── CPU and memory from /proc ──
 
-function processTicks(pid: number): number {
+/** The fields of /proc/<pid>/stat after the command name: [0] state, [1] parent, [11] utime … [14] cstime. */
+function statFields(pid: number): string[] {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+function processTicks(pid: number): number {
+  const fields = statFields(pid);
   return Number(fields[11]) + Number(fields[12]);
 }
 
@@ -219,8 +224,7 @@ function descendants(root: number): number[] {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      const parent = Number(statFields(Number(entry))[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
     } catch {
       // the process ended while we looked
@@ -268,7 +272,8 @@ interface PostgresCpu {
   ended: number;
 }
 
-function postgresCpu(): PostgresCpu {
+/** Null when this machine runs no PostgreSQL server (a database elsewhere): its CPU is then not shown. */
+function postgresCpu(): PostgresCpu | null {
   const parents = new Map<number, number>();
   let postmaster: number | undefined;
   for (const entry of readdirSync("/proc")) {
@@ -276,13 +281,13 @@ function postgresCpu(): PostgresCpu {
     try {
       const pid = Number(entry);
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (/^\S*\/postgres\0/.test(cmdline)) postmaster = pid;
-      else if (cmdline.startsWith("postgres: ")) parents.set(pid, Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1]));
+      if (/^(?:[^\0]*\/)?postgres\0/.test(cmdline)) postmaster = pid;
+      else if (cmdline.startsWith("postgres: ")) parents.set(pid, Number(statFields(pid)[1]));
     } catch {
       // ended
     }
   }
-  if (postmaster === undefined) throw new Error("No PostgreSQL server process found on this machine: bench:load reads its CPU time from /proc.");
+  if (postmaster === undefined) return null;
   const live = new Map<number, number>();
   for (const pid of [postmaster, ...[...parents].filter(([, parent]) => parent === postmaster).map(([pid]) => pid)]) {
     try {
@@ -291,12 +296,13 @@ function postgresCpu(): PostgresCpu {
       // ended; its time is in the postmaster's children's time
     }
   }
-  const fields = readFileSync(`/proc/${postmaster}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const fields = statFields(postmaster);
   return { live, ended: Number(fields[13]) + Number(fields[14]) };
 }
 
 /** CPU seconds PostgreSQL used between two readings: what the ended processes took, plus the live ones' growth. */
-function postgresCpuSeconds(before: PostgresCpu, after: PostgresCpu): number {
+function postgresCpuSeconds(before: PostgresCpu | null, after: PostgresCpu | null): number | null {
+  if (!before || !after) return null;
   const sum = (ticks: Map<number, number>) => [...ticks.values()].reduce((total, value) => total + value, 0);
   return (after.ended - before.ended + sum(after.live) - sum(before.live)) / CLOCK_TICKS;
 }
@@ -344,12 +350,12 @@ async function load(ports: readonly number[], targets: Target[], connections: nu
 
 const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)}` : "—");
 
-function report(level: number, processes: number, result: Awaited<ReturnType<typeof load>>, cpu: { node: number; database: number }, rss: { before: number; after: number }) {
+function report(level: number, processes: number, result: Awaited<ReturnType<typeof load>>, cpu: { node: number; database: number | null }, rss: { before: number; after: number }) {
   const all = [...result.stats.values()];
   const total = all.reduce((sum, entry) => sum + entry.times.length, 0);
   const errors = all.reduce((sum, entry) => sum + entry.errors, 0);
   console.log(`\n${level} connections${processes > 1 ? ` over ${processes} web processes` : ""}, ${result.elapsed.toFixed(1)} s: ${total} requests, ${(total / result.elapsed).toFixed(1)} req/s, ${errors} errors`);
-  console.log(`CPU: Node server${processes > 1 ? "s" : ""} ${cpu.node.toFixed(1)} s, PostgreSQL ${cpu.database.toFixed(1)} s (of ${(result.elapsed * 2).toFixed(0)} s on 2 cores); server memory ${Math.round(rss.before)} → ${Math.round(rss.after)} MB`);
+  console.log(`CPU: Node server${processes > 1 ? "s" : ""} ${cpu.node.toFixed(1)} s, PostgreSQL ${cpu.database === null ? "— (not on this machine)" : `${cpu.database.toFixed(1)} s`} (of ${(result.elapsed * 2).toFixed(0)} s on 2 cores); server memory ${Math.round(rss.before)} → ${Math.round(rss.after)} MB`);
   console.log(`${"page".padEnd(32)} ${"requests".padStart(8)} ${"errors".padStart(6)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)}`);
   for (const [label, entry] of result.stats) {
     const sorted = [...entry.times].sort((a, b) => a - b);
