@@ -239,7 +239,8 @@ function descendants(root: number): number[] {
   return all;
 }
 
-function nodeServerCpuSeconds(root: number): number {
+/** CPU seconds of a process and everything it started that is still running. */
+function treeCpuSeconds(root: number): number {
   let ticks = 0;
   for (const pid of descendants(root)) {
     try {
@@ -264,47 +265,27 @@ function serverRssMb(root: number): number {
   return kb / 1024;
 }
 
-/** CPU of PostgreSQL so far: each live process's (the postmaster and its children) and, in the postmaster's
- * children's time, every one that ended. Backends of the bench database alone missed the parallel workers a query
- * starts (their command line names no database) and any backend that ended inside the window. */
-interface PostgresCpu {
-  live: Map<number, number>;
-  ended: number;
-}
-
-/** Null when this machine runs no PostgreSQL server (a database elsewhere): its CPU is then not shown. */
-function postgresCpu(): PostgresCpu | null {
-  const parents = new Map<number, number>();
-  let postmaster: number | undefined;
+/** The PostgreSQL server's main process on this machine (its command line is the binary), null when the database runs elsewhere. */
+function findPostmaster(): number | null {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const pid = Number(entry);
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-      if (/^(?:[^\0]*\/)?postgres\0/.test(cmdline)) postmaster = pid;
-      else if (cmdline.startsWith("postgres: ")) parents.set(pid, Number(statFields(pid)[1]));
+      if (/^(?:[^\0]*\/)?postgres\0/.test(readFileSync(`/proc/${entry}/cmdline`, "utf8"))) return Number(entry);
     } catch {
       // ended
     }
   }
-  if (postmaster === undefined) return null;
-  const live = new Map<number, number>();
-  for (const pid of [postmaster, ...[...parents].filter(([, parent]) => parent === postmaster).map(([pid]) => pid)]) {
-    try {
-      live.set(pid, processTicks(pid));
-    } catch {
-      // ended; its time is in the postmaster's children's time
-    }
-  }
-  const fields = statFields(postmaster);
-  return { live, ended: Number(fields[13]) + Number(fields[14]) };
+  return null;
 }
 
-/** CPU seconds PostgreSQL used between two readings: what the ended processes took, plus the live ones' growth. */
-function postgresCpuSeconds(before: PostgresCpu | null, after: PostgresCpu | null): number | null {
-  if (!before || !after) return null;
-  const sum = (ticks: Map<number, number>) => [...ticks.values()].reduce((total, value) => total + value, 0);
-  return (after.ended - before.ended + sum(after.live) - sum(before.live)) / CLOCK_TICKS;
+/**
+ * CPU seconds PostgreSQL has used: its processes alive now and, in the postmaster's children's time, every one that
+ * ended. Counting the bench database's live backends alone missed the parallel workers a query starts (their command
+ * line names no database) and every backend that ended inside the window.
+ */
+function postgresCpuSeconds(postmaster: number): number {
+  const fields = statFields(postmaster);
+  return treeCpuSeconds(postmaster) + (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
 }
 
 // ── the run ──
@@ -456,6 +437,7 @@ async function main() {
     process.exit(130);
   });
   const sum = (measure: (pid: number) => number) => servers.reduce((total, server) => total + measure(server.pid!), 0);
+  const postmaster = findPostmaster();
   try {
     await Promise.all(servers.map((server, index) => waitForServer(ports[index]!, server)));
     // One sign-in per role serves every process: the session lives in the database.
@@ -471,13 +453,13 @@ async function main() {
     );
     // Warm-up: every page once on every process, so compilation caches and the database's buffers are not what is measured.
     for (const port of ports) await load([port], targets, 1, Math.min(10, opts.seconds));
-    if (opts.sweep) await sweep(opts.port, targets, opts.sweep, opts.url, database, () => nodeServerCpuSeconds(servers[0]!.pid!));
+    if (opts.sweep) await sweep(opts.port, targets, opts.sweep, opts.url, database, () => treeCpuSeconds(servers[0]!.pid!));
     for (const level of opts.levels) {
       const rssBefore = sum(serverRssMb);
-      const nodeBefore = sum(nodeServerCpuSeconds);
-      const dbBefore = postgresCpu();
+      const nodeBefore = sum(treeCpuSeconds);
+      const dbBefore = postmaster === null ? null : postgresCpuSeconds(postmaster);
       const result = await load(ports, targets, level, opts.seconds);
-      const cpu = { node: sum(nodeServerCpuSeconds) - nodeBefore, database: postgresCpuSeconds(dbBefore, postgresCpu()) };
+      const cpu = { node: sum(treeCpuSeconds) - nodeBefore, database: postmaster === null || dbBefore === null ? null : postgresCpuSeconds(postmaster) - dbBefore };
       report(level, opts.processes, result, cpu, { before: rssBefore, after: sum(serverRssMb) });
     }
   } finally {
